@@ -1,0 +1,124 @@
+// The one contract every part of gongkai-check shares (../shared/spec/report-model.md).
+// Everything here is plain, JSON-serialisable data: it crosses worker, content-script and background
+// boundaries, and the CLI prints it.
+
+/** Where a block or cell came from, so every face can point at it. */
+export type SourceRef =
+  | { kind: 'text'; start: number; end: number } // offsets into the input string
+  | { kind: 'dom'; table: number; row: number; cell: number } // index of <table>, <tr>, <td> in the page
+  | { kind: 'ocr'; page: number; bbox: [number, number, number, number] }
+  | { kind: 'pdf'; page: number; bbox: [number, number, number, number] }
+  | { kind: 'para'; block: number }; // a paragraph block of the Doc (HTML/DOM inputs)
+
+export type GridCell = { text: string; rowSpan: number; colSpan: number; source: SourceRef };
+
+export type Block =
+  | { kind: 'para'; text: string; source: SourceRef }
+  | { kind: 'grid'; rows: GridCell[][]; source: SourceRef; layout?: string };
+
+export type DocOrigin = 'text' | 'html' | 'pdf' | 'docx' | 'ocr';
+
+export type Doc = { blocks: Block[]; origin: DocOrigin; name?: string };
+
+// ---------------------------------------------------------------------------------------------
+// ReportModel
+
+/** A cell name such as `B.total.np`, `C.rev.keep`, `A.reg.made`, `A19.permit.delta` (domain.md §1.0). */
+export type CellRef = string;
+
+export type CellValue =
+  | { kind: 'number'; n: number; unit?: string; nonstandard?: boolean }
+  | { kind: 'empty' }
+  | { kind: 'unreadable' };
+
+export type Cell = {
+  ref: CellRef;
+  raw: string;
+  source: SourceRef;
+  value: CellValue;
+  /** the row label as the report wrote it (for messages) */
+  label?: string;
+};
+
+export type TableId = 'A' | 'B' | 'C';
+
+export type TableModel = {
+  cells: Record<CellRef, Cell>;
+  rowsFound: string[];
+  rowsMissing: string[];
+  /** rows that had fewer value cells than columns: every rule touching them is skipped (domain.md §2.0.4) */
+  rowsShort: { row: string; label: string; found: number; expected: number; source: SourceRef }[];
+  /** labels matched through an alias (STRUCT-LABEL-VARIANT) */
+  labelVariants: { canonical: string; written: string; source: SourceRef }[];
+  /** how the values were laid out, for the coverage report and debugging */
+  layout?: string;
+};
+
+export type TemplateId = '2019' | '2021' | 'mixed' | 'unknown';
+
+export type Section = { no: number; title: string; text: string; source: SourceRef; numbered: boolean };
+
+/** reasons are Chinese (shown first); reasonsEn the same in English */
+export type Coverage = { status: 'checked' | 'partial' | 'not-found' | 'unreadable'; reasons: string[]; reasonsEn: string[] };
+
+export type RecognitionReport = {
+  templateEvidence: string[];
+  tables: Record<TableId, { found: boolean; cellsParsed: number; cellsEmpty: number; cellsUnreadable: number }>;
+  /** why the input could not be read at all (garbage, too large, no report text) */
+  inputProblems: string[];
+  /** digits of one number found split over two cells and joined again (PARSE-SPLIT-DIGITS) */
+  splitDigits: { ref: CellRef; raw: [string, string] }[];
+};
+
+export type ReportModel = {
+  year?: number;
+  yearSource: 'title' | 'period' | 'body' | 'signoff' | 'none';
+  agency?: string;
+  title?: string;
+  template: TemplateId;
+  /** the table layout as found: 2021 table A vs 2019 table A, one or three （六） rows */
+  templateParts: { A?: '2019' | '2021'; Bother?: 'single' | 'split' };
+  sections: Section[];
+  tables: { A?: TableModel; B?: TableModel; C?: TableModel };
+  /** narrative paragraphs in reading order, with their source (for YEAR-* and STRUCT-* rules) */
+  paras: { text: string; source: SourceRef; section?: number }[];
+  recognition: RecognitionReport;
+};
+
+// ---------------------------------------------------------------------------------------------
+// Findings
+
+export type Severity = 'error' | 'warning' | 'info';
+export type Certainty = 'certain' | 'heuristic';
+
+export type Term = { ref: CellRef; value: number | null };
+
+export type Finding = {
+  ruleId: string;
+  severity: Severity;
+  certainty: Certainty;
+  messageId: string;
+  data: Record<string, string | number>;
+  /** cells[0] is the one to mark; the rest take part in the equation */
+  cells: CellRef[];
+  equation?: { left: Term[]; right: Term[]; leftSum: number; rightSum: number };
+  /** for findings about narrative text: the paragraph or span they point at */
+  span?: SourceRef;
+  /** table the finding belongs to, for grouping ('text' for narrative/structure findings) */
+  table: TableId | 'text';
+};
+
+export type CoverageKey = TableId | 'text';
+
+export type CheckResult = {
+  model: ReportModel;
+  findings: Finding[];
+  coverage: Record<CoverageKey, Coverage>;
+  /** how every UI finds the cell to mark: CellRef → where it came from */
+  locations: Record<CellRef, SourceRef>;
+  locate(ref: CellRef): SourceRef | undefined;
+  /** one-line verdict: errors found / no errors in what was checked / could not check */
+  verdict: 'errors' | 'clean' | 'incomplete' | 'unreadable';
+};
+
+export type Lang = 'zh' | 'en';
