@@ -1,0 +1,152 @@
+// The page in document order → Doc blocks: each run of inline text is a para block, each data table a
+// grid block whose cells keep their rowspan/colspan and a `dom` source (table index among all <table>s
+// of the root, row index within that table, cell index within the row), so a face can find the <td>
+// again with findDomCell. Layout tables (tables holding tables, one-column frames) are read as
+// containers.
+import type { Block, GridCell } from '../../types.ts';
+import { ELEMENT, TEXT, attr, children, elementChildren, tagOf, type MinimalNode } from './node.ts';
+import { PageStats, isChrome } from './chrome.ts';
+
+const BLOCK_TAGS = new Set([
+  'address', 'article', 'aside', 'blockquote', 'caption', 'center', 'dd', 'details', 'dialog', 'dir', 'div',
+  'dl', 'dt', 'fieldset', 'figcaption', 'figure', 'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6',
+  'header', 'hr', 'li', 'main', 'menu', 'nav', 'ol', 'p', 'pre', 'section', 'summary', 'table', 'tbody',
+  'thead', 'tfoot', 'tr', 'td', 'th', 'ul', 'body', 'html',
+]);
+
+/** All <table>s under root in document order, the order querySelectorAll('table') gives. */
+export function allTables(root: MinimalNode): MinimalNode[] {
+  const out: MinimalNode[] = [];
+  const visit = (n: MinimalNode): void => {
+    for (const c of children(n)) {
+      if (c.nodeType !== ELEMENT) continue;
+      if (tagOf(c) === 'table') out.push(c);
+      if (tagOf(c) !== 'template') visit(c);
+    }
+  };
+  visit(root);
+  return out;
+}
+
+/** The table's own rows (not those of nested tables), in document order. */
+export function tableRows(table: MinimalNode): MinimalNode[] {
+  const rows: MinimalNode[] = [];
+  const visit = (n: MinimalNode): void => {
+    for (const c of elementChildren(n)) {
+      const t = tagOf(c);
+      if (t === 'tr') rows.push(c);
+      else if (t === 'thead' || t === 'tbody' || t === 'tfoot') visit(c);
+    }
+  };
+  visit(table);
+  return rows;
+}
+
+export function rowCells(tr: MinimalNode): MinimalNode[] {
+  return elementChildren(tr).filter((c) => tagOf(c) === 'td' || tagOf(c) === 'th');
+}
+
+const CJK = /[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]/;
+
+/** HTML whitespace collapsing, except that a line break between two Chinese characters is no space. */
+export function collapse(s: string): string {
+  const t = s.replace(/[\s\u00a0]+/g, (ws, i: number, all: string) => {
+    const before = all[i - 1] ?? '';
+    const after = all[i + ws.length] ?? '';
+    return /[\r\n]/.test(ws) && CJK.test(before) && CJK.test(after) ? '' : ' ';
+  });
+  return t.trim();
+}
+
+function span(node: MinimalNode, name: string): number {
+  const n = parseInt(attr(node, name) ?? '1', 10);
+  return Number.isFinite(n) && n >= 1 ? Math.min(n, 1000) : 1;
+}
+
+export function walkPage(root: MinimalNode): Block[] {
+  const stats = new PageStats();
+  const tableIndex = new Map<MinimalNode, number>();
+  allTables(root).forEach((t, i) => tableIndex.set(t, i));
+  const blocks: Block[] = [];
+  let buf = '';
+
+  const flush = (): void => {
+    const text = collapse(buf);
+    buf = '';
+    if (text) blocks.push({ kind: 'para', text, source: { kind: 'para', block: blocks.length } });
+  };
+
+  /** Text of a cell: block children and <br> become line breaks, the rest is joined. */
+  const cellText = (node: MinimalNode): string => {
+    let out = '';
+    const visit = (n: MinimalNode): void => {
+      if (n.nodeType === TEXT) {
+        out += n.nodeValue ?? '';
+        return;
+      }
+      if (n.nodeType !== ELEMENT || isChrome(n, stats)) return;
+      const tag = tagOf(n);
+      if (tag === 'br') {
+        out += '\n';
+        return;
+      }
+      const block = BLOCK_TAGS.has(tag);
+      if (block) out += '\n';
+      for (const c of children(n)) visit(c);
+      if (block) out += '\n';
+    };
+    for (const c of children(node)) visit(c);
+    return out
+      .split('\n')
+      .map((l) => collapse(l))
+      .filter(Boolean)
+      .join('\n');
+  };
+
+  const isLayoutTable = (table: MinimalNode, rows: MinimalNode[]): boolean =>
+    stats.of(table).tables > 1 || rows.every((r) => rowCells(r).length <= 1);
+
+  const visit = (node: MinimalNode): void => {
+    if (node.nodeType === TEXT) {
+      buf += node.nodeValue ?? '';
+      return;
+    }
+    if (node.nodeType !== ELEMENT && node.nodeType !== 9) return;
+    if (node.nodeType === ELEMENT && isChrome(node, stats)) return;
+    const tag = tagOf(node);
+    if (tag === 'br') {
+      flush();
+      return;
+    }
+    if (tag === 'table') {
+      flush();
+      const rows = tableRows(node);
+      if (isLayoutTable(node, rows)) {
+        for (const r of rows) for (const c of rowCells(r)) {
+          for (const k of children(c)) visit(k);
+          flush();
+        }
+        return;
+      }
+      const index = tableIndex.get(node) ?? -1;
+      const grid: GridCell[][] = rows.map((tr, r) =>
+        rowCells(tr).map((td, c) => ({
+          text: cellText(td),
+          rowSpan: span(td, 'rowspan'),
+          colSpan: span(td, 'colspan'),
+          source: { kind: 'dom' as const, table: index, row: r, cell: c },
+        })),
+      );
+      if (grid.some((r) => r.length)) blocks.push({ kind: 'grid', rows: grid, source: { kind: 'dom', table: index, row: 0, cell: 0 }, layout: 'html' });
+      return;
+    }
+    const block = BLOCK_TAGS.has(tag);
+    if (block) flush();
+    for (const c of children(node)) visit(c);
+    if (block) flush();
+  };
+
+  visit(root);
+  flush();
+  return blocks;
+}
