@@ -1,0 +1,132 @@
+// The command-line face: `npm run check -- [--json] [--lang zh|en] FILE…`. The one Node-aware file of
+// core/: it reads files, decodes them, and prints what core/check returns.
+import { readFileSync, statSync } from 'node:fs';
+import { extname, basename } from 'node:path';
+import { check, type CheckInput } from './pipeline/check.ts';
+import { format, formatFinding } from './format.ts';
+import { decodeHtmlBytes } from './adapters/html/index.ts';
+import type { CheckResult, Lang } from './types.ts';
+
+const USAGE = `用法 / usage: npm run check -- [--json] [--lang zh|en] FILE…
+  FILE: .txt .md .html .htm（年度报告全文 / a report's full text or saved page）
+  --json         每个文件一个对象的 JSON 数组 / one JSON array, one object per file
+  --lang zh|en   输出语言 / output language (default zh)
+退出码 / exit: 0 全部核对且无错误 / all checked, no error; 1 有错误或表二/表三未完整核对 / an error or table B/C not fully checked; 2 用法或文件无法读取 / usage or unreadable file`;
+
+export type FileReport = {
+  file: string;
+  year: number | null;
+  template: string;
+  coverage: Record<'A' | 'B' | 'C', { status: string; reasons: string[] }>;
+  findings: { ruleId: string; severity: string; certainty: string; cells: string[]; message: string }[];
+};
+
+type Parsed = { json: boolean; lang: Lang; files: string[] } | { error: string } | { help: true };
+
+export function parseArgs(argv: string[]): Parsed {
+  let json = false;
+  let lang: Lang = 'zh';
+  const files: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === '--json') json = true;
+    else if (a === '--help' || a === '-h') return { help: true };
+    else if (a === '--lang' || a.startsWith('--lang=')) {
+      const v = a.includes('=') ? a.slice(7) : argv[++i];
+      if (v !== 'zh' && v !== 'en') return { error: `--lang 只接受 zh 或 en / --lang takes zh or en (got ${v ?? 'nothing'})` };
+      lang = v;
+    } else if (a.startsWith('-')) return { error: `未知选项 / unknown option: ${a}` };
+    else files.push(a);
+  }
+  if (!files.length) return { error: '请给出至少一个文件 / give at least one file' };
+  return { json, lang, files };
+}
+
+/** Reads a file into a check input, or says why it cannot be read. */
+export function readInput(file: string): CheckInput | { error: string } {
+  const ext = extname(file).toLowerCase();
+  let bytes: Uint8Array;
+  try {
+    if (statSync(file).isDirectory()) return { error: `${file}: 是文件夹，不是文件 / is a directory` };
+    bytes = readFileSync(file);
+  } catch (e) {
+    return { error: `${file}: 无法读取 / cannot be read (${(e as NodeJS.ErrnoException).code ?? String(e)})` };
+  }
+  const name = basename(file);
+  if (ext === '.html' || ext === '.htm') return { kind: 'html', html: decodeHtmlBytes(bytes), name };
+  if (ext === '.txt' || ext === '.md' || ext === '') {
+    if (bytes.includes(0)) return { error: `${file}: 二进制文件，不是文本 / binary file, not text` };
+    return { kind: 'text', text: decodeText(bytes), name };
+  }
+  if (ext === '.pdf' || ext === '.docx' || ext === '.doc') {
+    return { error: `${file}: 暂不支持 ${ext} 文件，请先复制其中文字另存为 .txt / ${ext} is not supported yet: save its text as .txt` };
+  }
+  return { error: `${file}: 不支持的文件类型 ${ext || '(无扩展名)'} / unsupported file type` };
+}
+
+/** UTF-8 first (with or without BOM); Chinese text files saved on Windows are often GBK. */
+function decodeText(bytes: Uint8Array): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return new TextDecoder('gb18030').decode(bytes);
+  }
+}
+
+export function toFileReport(file: string, result: CheckResult, lang: Lang): FileReport {
+  const cov = (k: 'A' | 'B' | 'C') => ({
+    status: result.coverage[k].status,
+    reasons: lang === 'zh' ? result.coverage[k].reasons : result.coverage[k].reasonsEn,
+  });
+  return {
+    file,
+    year: result.model.year ?? null,
+    template: result.model.template,
+    coverage: { A: cov('A'), B: cov('B'), C: cov('C') },
+    findings: result.findings.map((f) => ({
+      ruleId: f.ruleId,
+      severity: f.severity,
+      certainty: f.certainty,
+      cells: f.cells,
+      message: formatFinding(f, lang),
+    })),
+  };
+}
+
+export function exitCodeOf(result: CheckResult): 0 | 1 {
+  const complete = result.coverage.B.status === 'checked' && result.coverage.C.status === 'checked';
+  return result.findings.some((f) => f.severity === 'error') || !complete ? 1 : 0;
+}
+
+export function main(argv: string[], out: (s: string) => void, err: (s: string) => void): number {
+  const args = parseArgs(argv);
+  if ('help' in args) {
+    out(USAGE);
+    return 0;
+  }
+  if ('error' in args) {
+    err(`${args.error}\n\n${USAGE}`);
+    return 2;
+  }
+  let code = 0;
+  const reports: FileReport[] = [];
+  for (const file of args.files) {
+    const input = readInput(file);
+    if ('error' in input) {
+      err(input.error);
+      code = 2;
+      continue;
+    }
+    const result = check(input);
+    code = Math.max(code, exitCodeOf(result));
+    if (args.json) reports.push(toFileReport(file, result, args.lang));
+    else out(`== ${file} ==\n${format(result, args.lang)}\n`);
+  }
+  if (args.json) out(JSON.stringify(reports, null, 2));
+  return code;
+}
+
+// Run only when executed directly (tests import main()).
+if (process.argv[1] && /cli\.ts$/.test(process.argv[1])) {
+  process.exitCode = main(process.argv.slice(2), (s) => process.stdout.write(s + '\n'), (s) => process.stderr.write(s + '\n'));
+}

@@ -1,0 +1,10 @@
+// Public API of the core: check(input) → CheckResult, format(result, lang). Pure TypeScript: no DOM
+// globals, no Node built-ins (the CLI in cli.ts is the one Node-aware file).
+export { check, toDoc, type CheckInput, type CheckOptions } from './pipeline/check.ts';
+export { format, formatFinding, verdictText, countBySeverity, fill } from './format.ts';
+export { textToDoc } from './adapters/text/index.ts';
+export { htmlToDoc, domToDoc, decodeHtmlBytes } from './adapters/html/index.ts';
+export { recognise } from './recognise/index.ts';
+export { RULES, ruleById } from './rules/registry.ts';
+export { templateLabel, columnLabel } from './template/labels.ts';
+export type * from './types.ts';

@@ -1,0 +1,84 @@
+// input → Doc → ReportModel → rules → findings → CheckResult. Synchronous and side-effect free, so the
+// same call serves the CLI, a Web Worker, the site and a content script.
+import type { CellRef, CheckResult, Doc, Finding, SourceRef, TableId } from '../types.ts';
+import type { Rule } from '../rules/rule.ts';
+import { textToDoc } from '../adapters/text/index.ts';
+import { htmlToDoc, domToDoc, type MinimalParentNode } from '../adapters/html/index.ts';
+import { recognise } from '../recognise/index.ts';
+import { runRules } from '../rules/run.ts';
+import { RULES } from '../rules/registry.ts';
+import { computeCoverage } from './coverage.ts';
+
+export type CheckInput =
+  | { kind: 'text'; text: string; name?: string }
+  | { kind: 'html'; html: string; name?: string }
+  | { kind: 'dom'; root: MinimalParentNode; name?: string }
+  | { kind: 'doc'; doc: Doc };
+
+export type CheckOptions = { rules?: readonly Rule[] };
+
+/** Larger than any real report by far (the biggest in the corpus is ~110 KB of HTML). */
+const HUGE_INPUT = 2_000_000;
+
+export function toDoc(input: CheckInput): Doc {
+  switch (input.kind) {
+    case 'text':
+      return textToDoc(input.text, input.name ? { name: input.name } : {});
+    case 'html':
+      return htmlToDoc(input.html, input.name ? { name: input.name } : {});
+    case 'dom':
+      return domToDoc(input.root, input.name ? { name: input.name } : {});
+    case 'doc':
+      return input.doc;
+  }
+}
+
+export function check(input: CheckInput, options: CheckOptions = {}): CheckResult {
+  const doc = toDoc(input);
+  const { model } = recognise(doc);
+  const size = input.kind === 'text' ? input.text.length : input.kind === 'html' ? input.html.length : 0;
+  if (size > HUGE_INPUT) model.recognition.inputProblems.push('huge');
+  const run = runRules(model, options.rules ?? RULES);
+  const coverage = computeCoverage(model, run);
+
+  const locations: Record<CellRef, SourceRef> = {};
+  for (const t of ['A', 'B', 'C'] as const) {
+    for (const cell of Object.values(model.tables[t]?.cells ?? {})) locations[cell.ref] = cell.source;
+  }
+  const findings = sortFindings(run.findings, locations);
+  const anyTable = !!(model.tables.A || model.tables.B || model.tables.C);
+  const verdict: CheckResult['verdict'] = findings.some((f) => f.severity === 'error')
+    ? 'errors'
+    : !anyTable
+      ? 'unreadable'
+      : coverage.B.status !== 'checked' || coverage.C.status !== 'checked'
+        ? 'incomplete'
+        : 'clean';
+  return {
+    model,
+    findings,
+    coverage,
+    locations,
+    locate: (ref: CellRef) => locations[ref],
+    verdict,
+  };
+}
+
+const TABLE_ORDER: Record<TableId | 'text', number> = { A: 0, B: 1, C: 2, text: 3 };
+const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
+
+/** Sorted: table, then severity, then where the marked cell sits in the input. */
+function sortFindings(findings: Finding[], locations: Record<CellRef, SourceRef>): Finding[] {
+  const pos = (f: Finding): number => {
+    const src = (f.cells[0] && locations[f.cells[0]]) || f.span;
+    if (!src) return Number.MAX_SAFE_INTEGER;
+    if (src.kind === 'text') return src.start;
+    if (src.kind === 'dom') return src.table * 1e6 + src.row * 1e3 + src.cell;
+    if (src.kind === 'para') return src.block;
+    return src.page * 1e6 + src.bbox[1] * 1e3 + src.bbox[0];
+  };
+  return findings
+    .map((f, i) => ({ f, i, p: pos(f) }))
+    .sort((a, b) => TABLE_ORDER[a.f.table] - TABLE_ORDER[b.f.table] || SEVERITY_ORDER[a.f.severity] - SEVERITY_ORDER[b.f.severity] || a.p - b.p || a.i - b.i)
+    .map((x) => x.f);
+}

@@ -1,0 +1,64 @@
+// The sum identities of tables B and C, listed once so every rule that evaluates or reports on them
+// (APP-*, REVIEW-*, LITIGATION-*, TOTAL-EMPTY) agrees on their terms.
+import type { CellRef, ReportModel } from '../types.ts';
+import { B_COLS, B_GROUPS, B_ORG_COLS, B_OUT_2019, B_OUT_2021, type BCol } from '../template/table-b.ts';
+import { C_GROUPS } from '../template/table-c.ts';
+
+/** Value columns of table B as found (7, or 8 with a 法人小计 column). */
+export function bCols(model: ReportModel): BCol[] {
+  const cells = model.tables.B?.cells ?? {};
+  const hasOrg = Object.keys(cells).some((r) => r.endsWith('.org'));
+  return hasOrg ? [...B_COLS.slice(0, 6), 'org', 'tot'] : [...B_COLS];
+}
+
+/** The outcome leaf rows for this report's （六） layout: never subtotal rows (APP-SUBTOTAL). */
+export function bOutRows(model: ReportModel): string[] {
+  const found = model.tables.B?.rowsFound ?? [];
+  const split = ['other1', 'other2', 'other3'].some((k) => found.includes(`B.${k}`));
+  const single = found.includes('B.other');
+  if (split) return B_OUT_2021;
+  if (single) return B_OUT_2019;
+  return (model.year ?? 2021) >= 2021 ? B_OUT_2021 : B_OUT_2019;
+}
+
+/** Rows of table B that carry numbers (leaves, summary rows and any subtotal rows). */
+export function bRows(model: ReportModel): string[] {
+  return (model.tables.B?.rowsFound ?? []).map((r) => r.slice(2));
+}
+
+export const b = (row: string, col: string): CellRef => `B.${row}.${col}`;
+
+export function rowTotalTerms(row: string): { total: CellRef; parts: CellRef[] } {
+  return { total: b(row, 'tot'), parts: ['np', ...B_ORG_COLS].map((c) => b(row, c)) };
+}
+
+export function bSubtotals(model: ReportModel): { key: string; label: string; children: string[] }[] {
+  const rows = bRows(model);
+  return B_GROUPS.filter((g) => rows.includes(g.key)).map((g) => ({ key: g.key, label: g.label, children: g.children }));
+}
+
+export type CIdentity = { group: (typeof C_GROUPS)[number]; total: CellRef; parts: CellRef[] };
+
+export function cIdentity(group: (typeof C_GROUPS)[number]): CIdentity {
+  return { group, total: `C.${group}.total`, parts: ['keep', 'fix', 'other', 'pending'].map((c) => `C.${group}.${c}`) };
+}
+
+/** Every identity whose total cell may be left blank: used by TOTAL-EMPTY. */
+export function allIdentities(model: ReportModel): { left: CellRef[]; right: CellRef[]; total: CellRef }[] {
+  const out: { left: CellRef[]; right: CellRef[]; total: CellRef }[] = [];
+  if (model.tables.B) {
+    for (const row of bRows(model)) {
+      const t = rowTotalTerms(row);
+      out.push({ left: [t.total], right: t.parts, total: t.total });
+    }
+    const leaves = bOutRows(model);
+    for (const col of bCols(model)) out.push({ left: [b('total', col)], right: leaves.map((r) => b(r, col)), total: b('total', col) });
+  }
+  if (model.tables.C) {
+    for (const g of C_GROUPS) {
+      const id = cIdentity(g);
+      out.push({ left: [id.total], right: id.parts, total: id.total });
+    }
+  }
+  return out;
+}

@@ -1,0 +1,165 @@
+// PARSE-*, TOTAL-EMPTY, EMPTY-CELLS: what the cells themselves say about how the table was filled or
+// read (domain.md §2.0, §2.7, §4).
+import type { CellRef, TableId } from '../types.ts';
+import { defineRule, type Rule } from './rule.ts';
+import { allIdentities, bRows } from './identities.ts';
+import { splitDigitsExplains } from './split-digits.ts';
+import { tableB, tableC } from './examples.ts';
+import { sumEquation } from './equation.ts';
+import { cellOf } from '../model/cells.ts';
+
+const TABLE_NAMES: Record<TableId, string> = { A: '主动公开情况表', B: '申请情况表', C: '复议诉讼情况表' };
+const TABLE_NAMES_EN: Record<TableId, string> = { A: 'Table A', B: 'Table B', C: 'Table C' };
+
+const rowShort = defineRule({
+  meta: {
+    id: 'PARSE-ROW-SHORT',
+    severity: 'warning',
+    certainty: 'certain',
+    templates: ['2019', '2021'],
+    table: 'text',
+    description: 'A row has fewer values than columns: which one is missing is ambiguous, so rules on it are skipped.',
+    messages: {
+      main: {
+        zh: '「{row}」行只有 {found} 个数值（应为 {expected} 个），无法确定缺少哪一格，相关核对已跳过',
+        en: 'Row "{row}" has {found} values instead of {expected}; which one is missing is unclear, so its checks were skipped',
+      },
+    },
+    examples: [
+      { name: 'full rows', valid: true, input: { cells: { 'A.norm.made': 0, 'A.norm.repealed': 0, 'A.norm.valid': 0 } } },
+      { name: "seed 000's 行政规范性文件 with 2 of 3 values", valid: false, input: { rowsShort: [{ table: 'A', row: 'A.norm', found: 2, expected: 3 }] } },
+    ],
+  },
+  check(ctx) {
+    for (const t of ['A', 'B'] as const) {
+      for (const s of ctx.model.tables[t]?.rowsShort ?? []) {
+        ctx.report({ data: { row: s.label, found: s.found, expected: s.expected }, cells: [], table: t, span: s.source });
+        ctx.skip(t, `row ${s.row} has ${s.found} of ${s.expected} values: its checks skipped`);
+      }
+    }
+  },
+});
+
+const cellNonstandard = defineRule({
+  meta: {
+    id: 'PARSE-CELL-NONSTANDARD',
+    severity: 'info',
+    certainty: 'certain',
+    templates: ['2019', '2021'],
+    table: 'text',
+    description: 'A cell written in a non-standard way (Chinese numerals, a stray + sign) that was still read.',
+    messages: { main: { zh: '「{cell}」写作「{raw}」，已按 {n} 读取', en: '"{cell}" is written "{raw}"; read as {n}' } },
+    examples: [
+      { name: 'arabic digits', valid: true, input: { cells: { 'C.rev.keep': 1 } } },
+      { name: 'a Chinese numeral in a cell', valid: false, input: { cells: { 'C.rev.keep': '三' } } },
+    ],
+  },
+  check(ctx) {
+    for (const t of ['A', 'B', 'C'] as const) {
+      for (const cell of Object.values(ctx.model.tables[t]?.cells ?? {})) {
+        if (cell.value.kind === 'number' && cell.value.nonstandard) {
+          ctx.report({ data: { cell: ctx.labelOf(cell.ref), raw: cell.raw, n: cell.value.n }, cells: [cell.ref] });
+        }
+      }
+    }
+  },
+});
+
+const splitDigits = defineRule({
+  meta: {
+    id: 'PARSE-SPLIT-DIGITS',
+    severity: 'warning',
+    certainty: 'heuristic',
+    templates: ['2019', '2021'],
+    table: 'B',
+    description: 'The digits of one number appear split over two adjacent cells (PDF/OCR extraction); the row adds up once joined.',
+    messages: {
+      main: {
+        zh: '「{row}」中「{a}」「{b}」疑为一个数 {joined} 被拆成两格（按 {joined} 计算时本行总计相符），请核对原表',
+        en: 'In "{row}", "{a}" and "{b}" look like one number {joined} split over two cells (the row total holds with {joined}); check the original',
+      },
+    },
+    examples: [
+      { name: 'a row that adds up', valid: true, input: { cells: tableB({ new: [12, 0, 0, 0, 0, 0, 12] }) } },
+      { name: '12 read as 1 | 2', valid: false, input: { cells: tableB({ new: [1, 2, 0, 0, 0, 0, 12] }) } },
+    ],
+  },
+  check(ctx) {
+    for (const s of ctx.model.recognition.splitDigits) {
+      const row = ctx.labelOf(s.ref).split('/')[0]!;
+      ctx.report({ data: { row, a: s.raw[0], b: s.raw[1], joined: s.raw.join('') }, cells: [s.ref] });
+    }
+    const cols = ['np', 'biz', 'sci', 'ngo', 'law', 'oth'];
+    for (const row of bRows(ctx.model)) {
+      const tot = `B.${row}.tot`;
+      const out = sumEquation(ctx.model, [tot], cols.map((c) => `B.${row}.${c}`));
+      if (out.status !== 'fail') continue;
+      const i = splitDigitsExplains(ctx.model, row);
+      if (i === undefined) continue;
+      const a = cellOf(ctx.model, `B.${row}.${cols[i]}`)!;
+      const bb = cellOf(ctx.model, `B.${row}.${cols[i + 1]}`)!;
+      ctx.report({
+        data: { row: ctx.labelOf(tot).split('/')[0]!, a: a.raw, b: bb.raw, joined: `${a.raw}${bb.raw}` },
+        cells: [a.ref, bb.ref, tot],
+      });
+    }
+  },
+});
+
+const totalEmpty = defineRule({
+  meta: {
+    id: 'TOTAL-EMPTY',
+    severity: 'warning',
+    certainty: 'certain',
+    templates: ['2019', '2021'],
+    table: 'text',
+    description: 'A total cell left blank while its parts are not zero: not an arithmetic error, but the total is missing.',
+    messages: {
+      main: { zh: '「{cell}」未填写，但其各项合计为 {sum}', en: '"{cell}" is blank although its parts add up to {sum}' },
+    },
+    examples: [
+      { name: 'totals filled', valid: true, input: { cells: tableC([27, 10, 9, 15, 61]) } },
+      { name: 'Shanghai 2019 style: total blank, parts non-zero', valid: false, input: { cells: tableC([1, 0, 0, 0, '']) } },
+    ],
+  },
+  check(ctx) {
+    const seen = new Set<CellRef>();
+    for (const id of allIdentities(ctx.model)) {
+      const out = sumEquation(ctx.model, id.left, id.right, [id.total]);
+      if (out.status !== 'total-empty' || seen.has(id.total)) continue;
+      seen.add(id.total);
+      ctx.report({ data: { cell: ctx.labelOf(id.total), sum: out.other }, cells: [id.total, ...id.right] });
+    }
+  },
+});
+
+const emptyCells = defineRule({
+  meta: {
+    id: 'EMPTY-CELLS',
+    severity: 'warning',
+    certainty: 'certain',
+    templates: ['2019', '2021'],
+    table: 'text',
+    description: 'Blank cells (not 0) in a table: one warning per table listing them. The template expects 0 written as 0.',
+    messages: {
+      main: {
+        zh: '{table}有 {count} 个空白格（应填 0 的也应写 0）：{list}',
+        en: '{tableEn} has {count} blank cells (zero should be written as 0): {list}',
+      },
+    },
+    examples: [
+      { name: 'every cell filled', valid: true, input: { cells: tableC([0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]) } },
+      { name: "seed 001's blank 行政复议 cells", valid: false, input: { cells: tableC(['', '', '', '', '', 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]) } },
+    ],
+  },
+  check(ctx) {
+    for (const t of ['A', 'B', 'C'] as const) {
+      const empty = Object.values(ctx.model.tables[t]?.cells ?? {}).filter((c) => c.value.kind === 'empty');
+      if (!empty.length) continue;
+      const list = empty.slice(0, 6).map((c) => ctx.labelOf(c.ref)).join('、') + (empty.length > 6 ? ` 等` : '');
+      ctx.report({ data: { table: TABLE_NAMES[t], tableEn: TABLE_NAMES_EN[t], count: empty.length, list }, cells: empty.map((c) => c.ref) });
+    }
+  },
+});
+
+export const parseRules: Rule[] = [rowShort, cellNonstandard, splitDigits, totalEmpty, emptyCells];

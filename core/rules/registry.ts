@@ -1,0 +1,24 @@
+// Every rule, in the order they run. A test checks each is registered here, documented in
+// ../shared/spec/domain.md and carries examples that pass and fail.
+import type { Rule } from './rule.ts';
+import { appRules } from './app.ts';
+import { rlRules } from './rl.ts';
+import { actRules } from './act.ts';
+import { act19Rules } from './act19.ts';
+import { yearRules } from './year.ts';
+import { structRules } from './struct.ts';
+import { parseRules } from './parse.ts';
+
+export const RULES: readonly Rule[] = [
+  ...appRules,
+  ...rlRules,
+  ...actRules,
+  ...act19Rules,
+  ...yearRules,
+  ...structRules,
+  ...parseRules,
+];
+
+export function ruleById(id: string): Rule | undefined {
+  return RULES.find((r) => r.meta.id === id);
+}

@@ -1,0 +1,67 @@
+// Runs rules over a ReportModel: collects findings (stamped with the rule's id, severity, certainty)
+// and the reasons rules gave for skipping parts of a table (they feed the coverage verdict).
+import type { CellRef, Finding, ReportModel, TableId } from '../types.ts';
+import type { Rule, RuleContext } from './rule.ts';
+import { cellOf, tableOf } from '../model/cells.ts';
+import { templateLabel } from '../template/labels.ts';
+import { sumEquation } from './equation.ts';
+
+export type RunOutput = {
+  findings: Finding[];
+  skipped: { table: TableId | 'text'; ruleId: string; reason: string }[];
+  /** cells that took part in at least one evaluated equation */
+  evaluated: Set<CellRef>;
+};
+
+export function runRules(model: ReportModel, rules: readonly Rule[]): RunOutput {
+  const findings: Finding[] = [];
+  const skipped: RunOutput['skipped'] = [];
+  const evaluated = new Set<CellRef>();
+  for (const rule of rules) {
+    const { meta } = rule;
+    const ctx: RuleContext = {
+      model,
+      report(r) {
+        const messageId = r.messageId ?? Object.keys(meta.messages)[0]!;
+        findings.push({
+          ruleId: meta.id,
+          severity: r.severity ?? meta.severity,
+          certainty: meta.certainty,
+          messageId,
+          data: r.data,
+          cells: r.cells,
+          ...(r.equation ? { equation: r.equation } : {}),
+          ...(r.span ? { span: r.span } : {}),
+          table: r.table ?? (r.cells.length ? tableOf(r.cells[0]!) : meta.table),
+        });
+      },
+      skip(table, reason) {
+        skipped.push({ table, ruleId: meta.id, reason });
+      },
+      labelOf: (ref: CellRef) => labelOf(model, ref),
+      sum(left, right, totals) {
+        const out = sumEquation(model, left, right, totals);
+        if (out.status === 'ok' || out.status === 'fail' || out.status === 'total-empty') {
+          for (const ref of left) evaluated.add(ref);
+          for (const ref of right) evaluated.add(ref);
+        }
+        return out;
+      },
+    };
+    rule.check(ctx);
+  }
+  return { findings, skipped, evaluated };
+}
+
+/**
+ * 「row/column」 for a cell: the row label as the report wrote it where there is one (a numbered sub-item
+ * such as 「1.属于国家秘密」 gets its group from the template), the template's wording otherwise.
+ */
+export function labelOf(model: ReportModel, ref: CellRef): string {
+  const template = templateLabel(ref);
+  const written = cellOf(model, ref)?.label;
+  if (!written) return template;
+  const [tRow = '', tCol = ''] = template.split('/');
+  const group = /^\d/.test(written) ? /^（[一二三四五六七]）\S+?(?= )/.exec(tRow)?.[0] : undefined;
+  return `${group ? `${group} ` : ''}${written}/${tCol}`;
+}
