@@ -93,7 +93,9 @@ export function toFileReport(file: string, result: CheckResult, lang: Lang): Fil
   };
 }
 
-export function exitCodeOf(result: CheckResult): 0 | 1 {
+export function exitCodeOf(result: CheckResult): 0 | 1 | 2 {
+  // No report table at all in the file: as unusable as a file that cannot be opened.
+  if (result.verdict === 'unreadable') return 2;
   const complete = result.coverage.B.status === 'checked' && result.coverage.C.status === 'checked';
   return result.findings.some((f) => f.severity === 'error') || !complete ? 1 : 0;
 }

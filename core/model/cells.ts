@@ -7,7 +7,8 @@ export function tableOf(ref: CellRef): TableId {
 }
 
 export function cellOf(model: ReportModel, ref: CellRef): Cell | undefined {
-  return model.tables[tableOf(ref)]?.cells[ref];
+  // Hot path of every sum rule: the table is the first letter (A19.* lives in table A too).
+  return model.tables[ref[0] as TableId]?.cells[ref];
 }
 
 /** The numeric value of a cell, or null when it is empty, unreadable or absent. */

@@ -7,8 +7,11 @@ const UNITS = ['万元', '元', '件', '条', '个', '项', '次'];
 const CN_DIGITS: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
 const CN_UNITS: Record<string, number> = { 十: 10, 百: 100, 千: 1000, 万: 10000 };
 
+const WIDE = /[\uFF01-\uFF5E\u3000]/;
+
 /** Full-width ASCII (digits, letters, punctuation) → half-width; ideographic space → space. */
 export function toHalfWidth(s: string): string {
+  if (!WIDE.test(s)) return s;
   return s.replace(/[\uFF01-\uFF5E]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, ' ');
 }
 
@@ -16,7 +19,21 @@ export function stripWordResidue(s: string): string {
   return s.replace(/\[bookmark:[^\]]*\]/g, '');
 }
 
+const VALUES = new Map<string, CellValue>();
+
+/** Memoised (values repeat: most cells are 0); a copy is returned so callers may keep or change it. */
 export function parseCellValue(raw: string, opts: { signed?: boolean; money?: boolean } = {}): CellValue {
+  const key = (opts.signed ? '1' : '0') + raw;
+  let v = VALUES.get(key);
+  if (!v) {
+    if (VALUES.size > 20_000) VALUES.clear();
+    v = parseValue(raw, opts);
+    VALUES.set(key, v);
+  }
+  return { ...v };
+}
+
+function parseValue(raw: string, opts: { signed?: boolean; money?: boolean }): CellValue {
   let s = toHalfWidth(stripWordResidue(raw)).replace(/[\s\u00a0]+/g, '');
   if (EMPTY_TOKENS.has(s)) return { kind: 'empty' };
   let unit: string | undefined;

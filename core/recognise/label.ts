@@ -4,6 +4,21 @@
 import { stripWordResidue, toHalfWidth } from './cell-value.ts';
 
 export function normaliseLabel(s: string): string {
+  let out = NORMALISED.get(s);
+  if (out === undefined) {
+    if (NORMALISED.size > MEMO_LIMIT) NORMALISED.clear();
+    out = normalise(s);
+    NORMALISED.set(s, out);
+  }
+  return out;
+}
+
+// Labels recur in every table of every report, and recognition asks for the same ones many times:
+// a bounded memo keeps the text check near a millisecond (npm run bench).
+const MEMO_LIMIT = 20_000;
+const NORMALISED = new Map<string, string>();
+
+function normalise(s: string): string {
   return toHalfWidth(stripWordResidue(s))
     .replace(/^#+/, '')
     .replace(/[\s\u00a0]+/g, '')

@@ -81,6 +81,8 @@ const A_WORDS = ['第二十条', '信息内容', '规章', '规范性文件', '�
 const B_WORDS = ['本年新收', '上年结转', '予以公开', '部分公开', '不予公开', '国家秘密', '无法提供', '不予处理', '结转下年', '申请人情况', '自然人', '商业企业'];
 const C_WORDS = ['维持', '纠正', '其他结果', '尚未审结', '行政复议', '行政诉讼', '直接起诉', '复议后起诉'];
 
+const NUMERIC = /^[\d\s.,+-]*$/;
+
 /** The table a grid's own labels say it is, or undefined when it says nothing (e.g. a values-only grid). */
 export function classifyGrid(rows: GridCell[][]): 'A' | 'B' | 'C' | undefined {
   let a = 0;
@@ -88,7 +90,7 @@ export function classifyGrid(rows: GridCell[][]): 'A' | 'B' | 'C' | undefined {
   let c = 0;
   for (const row of rows) {
     for (const cell of row) {
-      if (!cell.text) continue;
+      if (!cell.text || NUMERIC.test(cell.text)) continue;
       const t = normaliseLabel(cell.text);
       if (t.length > 60) continue;
       for (const w of A_WORDS) if (t.includes(w)) a++;

@@ -16,12 +16,46 @@ export type YearPara = { text: string; section?: number };
  * 「2020年1月」. Chinese punctuation is kept, so excerpts quote the report as written.
  */
 export function compact(s: string): string {
+  let out = COMPACT.get(s);
+  if (out === undefined) {
+    if (COMPACT.size > 5_000) COMPACT.clear();
+    out = compactOnce(s);
+    COMPACT.set(s, out);
+  }
+  return out;
+}
+
+// Year detection and the YEAR-* rules compact the same paragraphs many times per check.
+const COMPACT = new Map<string, string>();
+
+function compactOnce(s: string): string {
   return stripWordResidue(s)
     .replace(/[０-９Ａ-Ｚａ-ｚ]/g, (ch) => toHalfWidth(ch))
     .replace(/[\s\u00a0\u3000]+/g, '');
 }
 
+// Recognition and three YEAR-* rules ask the same question of the same paragraphs: answer once per
+// paragraph list (the model's own array, so the cache lives and dies with the model).
+const DETECTED = new WeakMap<YearPara[], Map<string | undefined, YearDetection>>();
+
 export function detectYear(input: { title?: string; paras: YearPara[] }): YearDetection {
+  let byTitle = DETECTED.get(input.paras);
+  if (!byTitle) DETECTED.set(input.paras, (byTitle = new Map()));
+  let d = byTitle.get(input.title);
+  if (!d) byTitle.set(input.title, (d = detectYearOnce(input)));
+  return structuredCloneSafe(d);
+}
+
+/** Callers may keep the result in a model; a fresh copy keeps the cached one intact. */
+function structuredCloneSafe(d: YearDetection): YearDetection {
+  return {
+    ...d,
+    ...(d.period ? { period: { ...d.period } } : {}),
+    ...(d.signoff ? { signoff: { ...d.signoff } } : {}),
+  };
+}
+
+function detectYearOnce(input: { title?: string; paras: YearPara[] }): YearDetection {
   const { paras } = input;
   const period = findPeriod(paras);
   const signoff = findSignoff(paras);

@@ -27,7 +27,7 @@ const YINZHOU_2021 = tableB(
 /** 「予以公开 1 + 属于四类过程性信息 1」: the non-zero terms of a sum, for messages. */
 export function termList(ctx: RuleContext, terms: Term[], lang: 'zh' = 'zh'): string {
   const nz = terms.filter((t) => t.value);
-  if (!nz.length) return '0';
+  if (!nz.length) return '各项均为 0';
   return nz.map((t) => `${rowName(ctx, t.ref, lang)} ${t.value}`).join(' + ');
 }
 

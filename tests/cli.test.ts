@@ -1,0 +1,95 @@
+// The CLI through its main(): human and JSON output, exit codes, bad files. One real spawn checks that
+// `npm run check` itself works.
+import { describe, expect, it } from 'vitest';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { main } from '../core/cli.ts';
+import { FIXTURES } from './support/fixtures.ts';
+
+function run(...argv: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = main(argv, (s) => out.push(s), (s) => err.push(s));
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+const fx = (f: string) => join(FIXTURES, f);
+const tmp = mkdtempSync(join(tmpdir(), 'gkc-cli-'));
+
+describe('CLI', () => {
+  it('prints verdict, coverage and findings grouped by table; exit 1 on errors', () => {
+    const r = run(fx('lingdong-health-2020.txt'));
+    expect(r.code).toBe(1);
+    expect(r.out).toContain('结论：发现错误');
+    expect(r.out).toContain('表二 依申请：已核对');
+    expect(r.out).toMatch(/【表二 依申请】[\s\S]*APP-COL-OUTCOME-TOTAL \[（七）总计\/总计\]：「（七）总计」总计列应为 16（属于行政执法案卷 16），表中为 17/);
+  });
+
+  it('exit 0 only for a fully checked clean report (text and saved page)', () => {
+    expect(run(fx('taishan-health-2022.txt')).code).toBe(0);
+    expect(run(fx('shuyang-drc-2023.html')).code).toBe(0);
+    expect(run(fx('shuyang-drc-2023.gbk.html')).code).toBe(0);
+  });
+
+  it('exit 1 when table B is not fully checked (seed 000), even without errors', () => {
+    const r = run(fx('putuo-health-2021.txt'));
+    expect(r.code).toBe(1);
+    expect(r.out).toContain('部分核对');
+  });
+
+  it('--json prints exactly one array with the documented fields', () => {
+    const r = run('--json', fx('yinzhou-health-2021.txt'), fx('baoshan-health-2021.txt'));
+    const data = JSON.parse(r.out);
+    expect(Array.isArray(data)).toBe(true);
+    expect(data).toHaveLength(2);
+    const y = data[0];
+    expect(Object.keys(y).sort()).toEqual(['coverage', 'file', 'findings', 'template', 'year']);
+    expect(y.year).toBe(2021);
+    expect(y.template).toBe('mixed');
+    expect(Object.keys(y.coverage)).toEqual(['A', 'B', 'C']);
+    const f = y.findings.find((x: { ruleId: string }) => x.ruleId === 'APP-COL-OUTCOME-TOTAL');
+    expect(Object.keys(f).sort()).toEqual(['cells', 'certainty', 'message', 'ruleId', 'severity']);
+    expect(f.cells[0]).toBe('B.total.np');
+    expect(f.message).toMatch(/应为 4/);
+    expect(r.code).toBe(1);
+  });
+
+  it('--lang en renders English', () => {
+    const r = run('--lang', 'en', fx('lingdong-health-2020.txt'));
+    expect(r.out).toMatch(/Table B/);
+    expect(r.out).not.toContain('结论');
+  });
+
+  it('usage errors and unreadable files exit 2 with a message', () => {
+    expect(run().code).toBe(2);
+    expect(run('--lang', 'fr', fx('taishan-health-2022.txt')).code).toBe(2);
+    expect(run('--bogus').err).toContain('unknown option');
+    const missing = run(join(tmp, 'nope.txt'));
+    expect(missing.code).toBe(2);
+    expect(missing.err).toContain('无法读取');
+    const bin = join(tmp, 'bin.txt');
+    writeFileSync(bin, new Uint8Array([0, 1, 2, 255, 0]));
+    expect(run(bin).err).toContain('二进制');
+    const garbage = join(tmp, 'garbage.txt');
+    writeFileSync(garbage, '这不是年度报告。\n只是一些文字。\n');
+    const g = run(garbage);
+    expect(g.code).toBe(2);
+    expect(g.out).not.toContain('未发现错误');
+  });
+
+  it('reads a GBK-encoded text file', () => {
+    const gbk = join(tmp, 'taishan-gbk.txt');
+    // TextEncoder cannot write GBK; glibc's iconv (libc-bin, always on Debian) can.
+    const enc = spawnSync('iconv', ['-f', 'utf-8', '-t', 'gb18030', fx('taishan-health-2022.txt')]);
+    expect(enc.status).toBe(0);
+    writeFileSync(gbk, enc.stdout);
+    expect(run(gbk).code).toBe(0);
+  });
+
+  it('npm run check works as a command', () => {
+    const r = spawnSync('npm', ['run', '-s', 'check', '--', '--json', fx('shuyang-drc-2023.html')], { encoding: 'utf8', cwd: join(FIXTURES, '..', '..') });
+    expect(r.status).toBe(0);
+    expect(JSON.parse(r.stdout)[0].year).toBe(2023);
+  });
+});
