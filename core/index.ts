@@ -7,4 +7,7 @@ export { htmlToDoc, domToDoc, decodeHtmlBytes } from './adapters/html/index.ts';
 export { recognise } from './recognise/index.ts';
 export { RULES, ruleById } from './rules/registry.ts';
 export { templateLabel, columnLabel } from './template/labels.ts';
+export { cellMarks, cardOf, coverageBanner, findingsCsv, findingsJson, plainSummary, SEVERITY_LABEL, TABLE_LABEL, type Card, type CellMark, type Banner } from './present.ts';
+export { findDomCell } from './adapters/html/index.ts';
+export { labelOf } from './rules/run.ts';
 export type * from './types.ts';

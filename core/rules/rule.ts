@@ -40,6 +40,8 @@ export type RuleMeta = {
   /** message templates with {named} placeholders; the first key is the rule's main message */
   messages: Messages;
   examples: RuleExample[];
+  /** for heuristic rules: why a finding might still be right, shown on the card */
+  caveat?: { zh: string; en: string };
 };
 
 export type Report = {

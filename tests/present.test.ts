@@ -1,0 +1,48 @@
+// The presentation data every face renders: marks, cards, banner, exports (on real fixtures).
+import { describe, expect, it } from 'vitest';
+import { cardOf, cellMarks, check, coverageBanner, findingsCsv, findingsJson } from '../core/index.ts';
+import { fixtureInput } from './support/fixtures.ts';
+
+const lingdong = check(fixtureInput('lingdong-health-2020.txt'));
+const putuo = check(fixtureInput('putuo-health-2021.txt'));
+
+describe('present', () => {
+  it('marks the first cell of each finding with the worst severity', () => {
+    const marks = cellMarks(lingdong);
+    expect(marks.get('B.total.np')?.severity).toBe('error');
+    expect(marks.get('B.new.tot')?.severity).toBe('error');
+    expect(marks.get('C.rev.keep')?.severity).toBe('warning');
+    expect([...marks.values()].filter((m) => m.severity === 'error').map((m) => m.ref).sort()).toEqual(['B.new.oth', 'B.new.tot', 'B.total.np', 'B.total.tot']);
+  });
+
+  it('a card shows the equation with its numbers, the difference and the related cells', () => {
+    const f = lingdong.findings.find((x) => x.ruleId === 'APP-COL-OUTCOME-TOTAL' && x.cells[0] === 'B.total.tot')!;
+    const card = cardOf(lingdong, f, 'zh');
+    expect(card.message).toBe('「（七）总计」总计列应为 16（属于行政执法案卷 16），表中为 17');
+    expect(card.equation).toMatchObject({ leftSum: 17, rightSum: 16, diff: 1 });
+    expect(card.equation!.right).toContain('属于行政执法案卷 16');
+    expect(card.related).toContain('B.open.tot');
+    expect(card.related.length).toBeGreaterThanOrEqual(19);
+    expect(card.related).not.toContain('B.total.tot');
+    expect(card.caveat).toBeUndefined();
+    expect(cardOf(lingdong, f, 'en').severityLabel).toBe('Error');
+  });
+
+  it('the banner never says clean when a table was not fully read', () => {
+    const b = coverageBanner(putuo, 'zh');
+    expect(b.level).toBe('warn');
+    expect(b.lines.join()).toContain('表二只核对了一部分');
+    const none = coverageBanner(check({ kind: 'text', text: '随便一段文字' }), 'zh');
+    expect(none.level).toBe('bad');
+    expect(none.lines).toContain('表一未找到，未检查');
+  });
+
+  it('CSV starts with a BOM and quotes fields; JSON has the CLI fields', () => {
+    const csv = findingsCsv(lingdong, 'zh', 'lingdong.txt');
+    expect(csv.startsWith('\ufeff来源,单位,年度')).toBe(true);
+    expect(csv.split('\r\n').filter(Boolean)).toHaveLength(lingdong.findings.length + 1);
+    const json = findingsJson(lingdong, 'zh', 'lingdong.txt') as { findings: unknown[]; verdict: string };
+    expect(json.verdict).toBe('errors');
+    expect(json.findings).toHaveLength(lingdong.findings.length);
+  });
+});
