@@ -294,7 +294,10 @@ function agencyMentions(model: ReportModel): AgencyMention[] {
   model.paras.forEach((p, i) => {
     if (p.section === 5 || i === title?.para) return;
     const text = compact(p.text);
-    for (const re of SELF_RES) for (const m of text.matchAll(re)) out.push({ name: m[1]!, where: 'body', span: p.source });
+    // The regexes backtrack at every position: only run them where their anchor word occurs.
+    if (text.includes('现将') || text.includes('以下简称')) {
+      for (const re of SELF_RES) for (const m of text.matchAll(re)) out.push({ name: m[1]!, where: 'body', span: p.source });
+    }
     if (p.section === undefined || p.section === 1) {
       const m = OPENING_RE.exec(text);
       if (m) out.push({ name: m[1]!, where: 'body', span: p.source });
