@@ -3,12 +3,14 @@
 import { readFileSync, statSync } from 'node:fs';
 import { extname, basename } from 'node:path';
 import { check, type CheckInput } from './pipeline/check.ts';
+import { checkPdf } from './pipeline/pdf.ts';
+import { PdfReadError, type PdfJs } from './adapters/pdf/pdfjs.ts';
 import { format, formatFinding } from './format.ts';
 import { decodeHtmlBytes } from './adapters/html/index.ts';
 import type { CheckResult, Lang } from './types.ts';
 
 const USAGE = `用法 / usage: npm run check -- [--json] [--lang zh|en] FILE…
-  FILE: .txt .md .html .htm（年度报告全文 / a report's full text or saved page）
+  FILE: .txt .md .html .htm .pdf（年度报告全文、保存的网页或 PDF / a report's text, saved page or PDF）
   --json         每个文件一个对象的 JSON 数组 / one JSON array, one object per file
   --lang zh|en   输出语言 / output language (default zh)
 退出码 / exit: 0 全部核对且无错误 / all checked, no error; 1 有错误或表二/表三未完整核对 / an error or table B/C not fully checked; 2 用法或文件无法读取 / usage or unreadable file`;
@@ -58,10 +60,36 @@ export function readInput(file: string): CheckInput | { error: string } {
     if (bytes.includes(0)) return { error: `${file}: 二进制文件，不是文本 / binary file, not text` };
     return { kind: 'text', text: decodeText(bytes), name };
   }
-  if (ext === '.pdf' || ext === '.docx' || ext === '.doc') {
+  if (ext === '.docx' || ext === '.doc') {
     return { error: `${file}: 暂不支持 ${ext} 文件，请先复制其中文字另存为 .txt / ${ext} is not supported yet: save its text as .txt` };
   }
   return { error: `${file}: 不支持的文件类型 ${ext || '(无扩展名)'} / unsupported file type` };
+}
+
+/** Any supported file → its check result, or why it cannot be checked. */
+export async function checkFile(file: string): Promise<CheckResult | { error: string }> {
+  if (extname(file).toLowerCase() !== '.pdf') {
+    const input = readInput(file);
+    return 'error' in input ? input : check(input);
+  }
+  let bytes: Uint8Array;
+  try {
+    bytes = new Uint8Array(readFileSync(file));
+  } catch (e) {
+    return { error: `${file}: 无法读取 / cannot be read (${(e as NodeJS.ErrnoException).code ?? String(e)})` };
+  }
+  try {
+    // pdf.js's legacy build is the one meant for Node; loaded only when a PDF is given.
+    const pdfjs = (await import('pdfjs-dist/legacy/build/pdf.mjs')) as unknown as PdfJs;
+    const { result } = await checkPdf(pdfjs, bytes, basename(file));
+    if (result.model.recognition.inputProblems.includes('image-only')) {
+      return { error: `${file}: PDF 没有文字层（扫描/图片版），命令行暂不做文字识别，请在网站中打开 / image-only PDF: open it in the site, which runs OCR` };
+    }
+    return result;
+  } catch (e) {
+    if (e instanceof PdfReadError) return { error: `${file}: ${e.message}` };
+    return { error: `${file}: PDF 读取失败 / reading the PDF failed (${(e as Error).message})` };
+  }
 }
 
 /** UTF-8 first (with or without BOM); Chinese text files saved on Windows are often GBK. */
@@ -100,7 +128,7 @@ export function exitCodeOf(result: CheckResult): 0 | 1 | 2 {
   return result.findings.some((f) => f.severity === 'error') || !complete ? 1 : 0;
 }
 
-export function main(argv: string[], out: (s: string) => void, err: (s: string) => void): number {
+export async function main(argv: string[], out: (s: string) => void, err: (s: string) => void): Promise<number> {
   const args = parseArgs(argv);
   if ('help' in args) {
     out(USAGE);
@@ -113,13 +141,12 @@ export function main(argv: string[], out: (s: string) => void, err: (s: string) 
   let code = 0;
   const reports: FileReport[] = [];
   for (const file of args.files) {
-    const input = readInput(file);
-    if ('error' in input) {
-      err(input.error);
+    const result = await checkFile(file);
+    if ('error' in result) {
+      err(result.error);
       code = 2;
       continue;
     }
-    const result = check(input);
     code = Math.max(code, exitCodeOf(result));
     if (args.json) reports.push(toFileReport(file, result, args.lang));
     else out(`== ${file} ==\n${format(result, args.lang)}\n`);
@@ -130,5 +157,5 @@ export function main(argv: string[], out: (s: string) => void, err: (s: string) 
 
 // Run only when executed directly (tests import main()).
 if (process.argv[1] && /cli\.ts$/.test(process.argv[1])) {
-  process.exitCode = main(process.argv.slice(2), (s) => process.stdout.write(s + '\n'), (s) => process.stderr.write(s + '\n'));
+  process.exitCode = await main(process.argv.slice(2), (s) => process.stdout.write(s + '\n'), (s) => process.stderr.write(s + '\n'));
 }

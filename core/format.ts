@@ -32,6 +32,26 @@ const TABLES: Record<Lang, Record<CoverageKey, string>> = {
   en: { A: 'Table A', B: 'Table B', C: 'Table C', text: 'Narrative' },
 };
 
+/** Why the input itself could not be (fully) read, in words. */
+export function inputProblemText(problem: string, lang: Lang = 'zh'): string {
+  const [kind, detail = ''] = problem.split(':');
+  const zh: Record<string, string> = {
+    empty: '输入为空，未检查',
+    'no-report': '未找到年度报告的章节或表格：这似乎不是政府信息公开年度报告',
+    huge: '输入异常大（超过 2 MB），已按一份报告检查，请确认没有把多份报告粘在一起',
+    'image-only': 'PDF 没有文字层（扫描/图片版），需要文字识别（OCR）后才能检查',
+    'pages-without-text': `PDF 第 ${detail} 页没有文字层（图片），这些页未读取`,
+  };
+  const en: Record<string, string> = {
+    empty: 'The input is empty: nothing checked',
+    'no-report': 'No report sections or tables found: this does not look like an annual disclosure report',
+    huge: 'The input is unusually large (over 2 MB); it was checked as one report. Make sure several reports were not pasted together',
+    'image-only': 'The PDF has no text layer (a scan): it needs OCR before it can be checked',
+    'pages-without-text': `PDF page(s) ${detail} have no text layer (images) and were not read`,
+  };
+  return (lang === 'zh' ? zh : en)[kind!] ?? problem;
+}
+
 export function verdictText(result: CheckResult, lang: Lang = 'zh'): string {
   return VERDICT[lang][result.verdict];
 }
@@ -50,6 +70,7 @@ export function format(result: CheckResult, lang: Lang = 'zh'): string {
       ? `结论：${VERDICT.zh[result.verdict]}（错误 ${counts.error} · 警告 ${counts.warning} · 提示 ${counts.info}）`
       : `Verdict: ${VERDICT.en[result.verdict]} (${counts.error} errors · ${counts.warning} warnings · ${counts.info} info)`,
   );
+  for (const p of model.recognition.inputProblems) lines.push(`  ! ${inputProblemText(p, lang)}`);
   for (const key of ['A', 'B', 'C', 'text'] as const) {
     const cov = result.coverage[key];
     const reasons = lang === 'zh' ? cov.reasons : cov.reasonsEn;

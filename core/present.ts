@@ -4,7 +4,9 @@
 import type { CellRef, CheckResult, CoverageKey, Finding, Lang, Severity } from './types.ts';
 import { ruleById } from './rules/registry.ts';
 import { labelOf } from './rules/run.ts';
-import { formatFinding, verdictText, countBySeverity, format } from './format.ts';
+import { formatFinding, verdictText, countBySeverity, format, inputProblemText } from './format.ts';
+
+export { inputProblemText };
 
 const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
@@ -97,7 +99,7 @@ export type Banner = { level: 'ok' | 'warn' | 'bad'; headline: string; lines: st
 /** What was and was not checked, in plain words: never a green "no errors" when a table was not read. */
 export function coverageBanner(result: CheckResult, lang: Lang = 'zh'): Banner {
   const counts = countBySeverity(result.findings);
-  const lines: string[] = [];
+  const lines: string[] = result.model.recognition.inputProblems.map((p) => inputProblemText(p, lang));
   for (const key of ['A', 'B', 'C'] as const) {
     const c = result.coverage[key];
     const name = TABLE_LABEL[lang][key].split(' ')[0]!;

@@ -8,38 +8,38 @@ import { spawnSync } from 'node:child_process';
 import { main } from '../core/cli.ts';
 import { FIXTURES } from './support/fixtures.ts';
 
-function run(...argv: string[]) {
+async function run(...argv: string[]) {
   const out: string[] = [];
   const err: string[] = [];
-  const code = main(argv, (s) => out.push(s), (s) => err.push(s));
+  const code = await main(argv, (s) => out.push(s), (s) => err.push(s));
   return { code, out: out.join('\n'), err: err.join('\n') };
 }
 const fx = (f: string) => join(FIXTURES, f);
 const tmp = mkdtempSync(join(tmpdir(), 'gkc-cli-'));
 
 describe('CLI', () => {
-  it('prints verdict, coverage and findings grouped by table; exit 1 on errors', () => {
-    const r = run(fx('lingdong-health-2020.txt'));
+  it('prints verdict, coverage and findings grouped by table; exit 1 on errors', async () => {
+    const r = await run(fx('lingdong-health-2020.txt'));
     expect(r.code).toBe(1);
     expect(r.out).toContain('结论：发现错误');
     expect(r.out).toContain('表二 依申请：已核对');
     expect(r.out).toMatch(/【表二 依申请】[\s\S]*APP-COL-OUTCOME-TOTAL \[（七）总计\/总计\]：「（七）总计」总计列应为 16（属于行政执法案卷 16），表中为 17/);
   });
 
-  it('exit 0 only for a fully checked clean report (text and saved page)', () => {
-    expect(run(fx('taishan-health-2022.txt')).code).toBe(0);
-    expect(run(fx('shuyang-drc-2023.html')).code).toBe(0);
-    expect(run(fx('shuyang-drc-2023.gbk.html')).code).toBe(0);
+  it('exit 0 only for a fully checked clean report (text and saved page)', async () => {
+    expect((await run(fx('taishan-health-2022.txt'))).code).toBe(0);
+    expect((await run(fx('shuyang-drc-2023.html'))).code).toBe(0);
+    expect((await run(fx('shuyang-drc-2023.gbk.html'))).code).toBe(0);
   });
 
-  it('exit 1 when table B is not fully checked (seed 000), even without errors', () => {
-    const r = run(fx('putuo-health-2021.txt'));
+  it('exit 1 when table B is not fully checked (seed 000), even without errors', async () => {
+    const r = await run(fx('putuo-health-2021.txt'));
     expect(r.code).toBe(1);
     expect(r.out).toContain('部分核对');
   });
 
-  it('--json prints exactly one array with the documented fields', () => {
-    const r = run('--json', fx('yinzhou-health-2021.txt'), fx('baoshan-health-2021.txt'));
+  it('--json prints exactly one array with the documented fields', async () => {
+    const r = await run('--json', fx('yinzhou-health-2021.txt'), fx('baoshan-health-2021.txt'));
     const data = JSON.parse(r.out);
     expect(Array.isArray(data)).toBe(true);
     expect(data).toHaveLength(2);
@@ -55,39 +55,57 @@ describe('CLI', () => {
     expect(r.code).toBe(1);
   });
 
-  it('--lang en renders English', () => {
-    const r = run('--lang', 'en', fx('lingdong-health-2020.txt'));
+  it('--lang en renders English', async () => {
+    const r = await run('--lang', 'en', fx('lingdong-health-2020.txt'));
     expect(r.out).toMatch(/Table B/);
     expect(r.out).not.toContain('结论');
   });
 
-  it('usage errors and unreadable files exit 2 with a message', () => {
-    expect(run().code).toBe(2);
-    expect(run('--lang', 'fr', fx('taishan-health-2022.txt')).code).toBe(2);
-    expect(run('--bogus').err).toContain('unknown option');
-    const missing = run(join(tmp, 'nope.txt'));
+  it('usage errors and unreadable files exit 2 with a message', async () => {
+    expect((await run()).code).toBe(2);
+    expect((await run('--lang', 'fr', fx('taishan-health-2022.txt'))).code).toBe(2);
+    expect((await run('--bogus')).err).toContain('unknown option');
+    const missing = await run(join(tmp, 'nope.txt'));
     expect(missing.code).toBe(2);
     expect(missing.err).toContain('无法读取');
     const bin = join(tmp, 'bin.txt');
     writeFileSync(bin, new Uint8Array([0, 1, 2, 255, 0]));
-    expect(run(bin).err).toContain('二进制');
+    expect((await run(bin)).err).toContain('二进制');
     const garbage = join(tmp, 'garbage.txt');
     writeFileSync(garbage, '这不是年度报告。\n只是一些文字。\n');
-    const g = run(garbage);
+    const g = await run(garbage);
     expect(g.code).toBe(2);
     expect(g.out).not.toContain('未发现错误');
   });
 
-  it('reads a GBK-encoded text file', () => {
+  it('reads a GBK-encoded text file', async () => {
     const gbk = join(tmp, 'taishan-gbk.txt');
     // TextEncoder cannot write GBK; glibc's iconv (libc-bin, always on Debian) can.
     const enc = spawnSync('iconv', ['-f', 'utf-8', '-t', 'gb18030', fx('taishan-health-2022.txt')]);
     expect(enc.status).toBe(0);
     writeFileSync(gbk, enc.stdout);
-    expect(run(gbk).code).toBe(0);
+    expect((await run(gbk)).code).toBe(0);
   });
 
-  it('npm run check works as a command', () => {
+  it('checks a PDF through its text layer (洪泽区 2023: the two real table-C errors)', async () => {
+    const r = await run('--json', fx('hongze-district-gov-2023.pdf'));
+    expect(r.code).toBe(1);
+    const [report] = JSON.parse(r.out);
+    expect(report.year).toBe(2023);
+    const errors = report.findings.filter((f: { severity: string }) => f.severity === 'error').map((f: { ruleId: string; cells: string[] }) => `${f.ruleId} ${f.cells[0]}`);
+    expect(errors.sort()).toEqual(['LITIGATION-AFTER-REVIEW-TOTAL C.lita.total', 'REVIEW-TOTAL C.rev.total']);
+    expect((await run(fx('huaian-city-gov-2024.pdf'))).code).toBe(0);
+  });
+
+  it('a broken or encrypted PDF gets a clear message, exit 2', async () => {
+    const broken = join(tmp, 'broken.pdf');
+    writeFileSync(broken, '%PDF-1.4\nthis is not really a pdf\n');
+    const r = await run(broken);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/PDF/);
+  });
+
+  it('npm run check works as a command', async () => {
     const r = spawnSync('npm', ['run', '-s', 'check', '--', '--json', fx('shuyang-drc-2023.html')], { encoding: 'utf8', cwd: join(FIXTURES, '..', '..') });
     expect(r.status).toBe(0);
     expect(JSON.parse(r.stdout)[0].year).toBe(2023);

@@ -21,6 +21,11 @@ export function recognise(doc: Doc): Recognised {
   const titlePara = preamble.find((p) => isTitle(p.text)) ?? regions.paras.find((p) => isTitle(p.text) && p.text.length <= 60);
   // 「标题：…」 is how saved pages and scrapers label the title.
   if (titlePara) model.title = titlePara.text.replace(/^#+\s*/, '').replace(/^(标题|题名|名称)\s*[:：]\s*/, '').trim();
+  // A title set on two lines, the agency above the rest (洪泽区人民政府 / 2023 年政府信息公开工作年度报告).
+  const above = titlePara ? regions.paras[regions.paras.indexOf(titlePara) - 1] : undefined;
+  if (model.title && above && !agencyFrom(model.title, []) && above.text.length <= 30 && AGENCY_END.test(normaliseLabel(above.text))) {
+    model.title = `${above.text.trim()}${model.title}`;
+  }
   const y = detectYear({ ...(model.title ? { title: model.title } : {}), paras: model.paras });
   if (y.year !== undefined) model.year = y.year;
   model.yearSource = y.source;

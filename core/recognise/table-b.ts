@@ -111,6 +111,7 @@ export function matchLabel(core: string): string | undefined {
   for (const def of B_ROWS) {
     if (def.exact && def.exact.includes(core)) return def.key;
     if (def.all && def.all.every((w) => core.includes(w))) return def.key;
+    if (def.alt && def.alt.some((set) => set.every((w) => core.includes(w)))) return def.key;
   }
   for (const g of B_GROUPS) if (g.exact.includes(core)) return g.key;
   return undefined;

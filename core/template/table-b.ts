@@ -22,6 +22,8 @@ export type BRowDef = {
   en: string;
   /** every keyword must occur in the normalised label (numbering stripped) */
   all?: string[];
+  /** alternative keyword sets (a damaged text layer: 洪泽 2023's PDF reads 「其他法律行政止公开」) */
+  alt?: string[][];
   /** the normalised label must equal one of these */
   exact?: string[];
   group?: 'deny' | 'unable' | 'reject' | 'other';
@@ -34,7 +36,7 @@ export const B_ROWS: BRowDef[] = [
   { key: 'open', label: '（一）予以公开', en: '(1) disclosed', all: ['予以公开'] },
   { key: 'partial', label: '（二）部分公开', en: '(2) partly disclosed', all: ['部分公开'] },
   { key: 'deny1', label: '（三）不予公开 1.属于国家秘密', en: '(3) withheld 1. state secret', all: ['国家秘密'], group: 'deny' },
-  { key: 'deny2', label: '（三）不予公开 2.其他法律行政法规禁止公开', en: '(3) withheld 2. barred by other laws', all: ['禁止公开'], group: 'deny' },
+  { key: 'deny2', label: '（三）不予公开 2.其他法律行政法规禁止公开', en: '(3) withheld 2. barred by other laws', all: ['禁止公开'], alt: [['其他法律', '公开']], group: 'deny' },
   { key: 'deny3', label: '（三）不予公开 3.危及“三安全一稳定”', en: '(3) withheld 3. endangers security/stability', all: ['危及'], group: 'deny' },
   { key: 'deny4', label: '（三）不予公开 4.保护第三方合法权益', en: '(3) withheld 4. third-party rights', all: ['第三方'], group: 'deny' },
   { key: 'deny5', label: '（三）不予公开 5.属于三类内部事务信息', en: '(3) withheld 5. internal affairs', all: ['内部事务'], group: 'deny' },

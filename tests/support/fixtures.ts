@@ -2,12 +2,28 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { decodeHtmlBytes } from '../../core/adapters/html/index.ts';
-import type { CheckInput } from '../../core/pipeline/check.ts';
+import { check, type CheckInput } from '../../core/pipeline/check.ts';
+import { checkPdf } from '../../core/pipeline/pdf.ts';
+import type { PdfJs } from '../../core/adapters/pdf/pdfjs.ts';
+import type { CheckResult } from '../../core/types.ts';
 
 export const FIXTURES = join(import.meta.dirname, '..', 'fixtures');
 
+/** Text and HTML fixtures (read synchronously). */
 export function fixtureFiles(): string[] {
   return readdirSync(FIXTURES).filter((f) => /\.(txt|html)$/.test(f) && !f.includes('.gbk.') && !f.includes('excerpt')).sort();
+}
+
+/** Every real report fixture, PDFs included. */
+export function allFixtureFiles(): string[] {
+  return [...fixtureFiles(), ...readdirSync(FIXTURES).filter((f) => f.endsWith('.pdf'))].sort();
+}
+
+/** A fixture's check result, PDFs through their text layer (pdf.js legacy build, as the CLI uses). */
+export async function checkFixture(file: string): Promise<CheckResult> {
+  if (!file.endsWith('.pdf')) return check(fixtureInput(file));
+  const pdfjs = (await import('pdfjs-dist/legacy/build/pdf.mjs')) as unknown as PdfJs;
+  return (await checkPdf(pdfjs, new Uint8Array(readFileSync(join(FIXTURES, file))), file)).result;
 }
 
 export function fixtureInput(file: string): CheckInput {

@@ -1,0 +1,56 @@
+// A PDF's text layer through pdf.js → PageText. The pdf.js module is passed in, so the CLI and tests use
+// the legacy Node build and the site its browser build with a locally served worker: core never fetches.
+import type { PageText, TextItem } from './positioned.ts';
+
+/** The part of pdf.js this module uses (pdfjs-dist's getDocument). */
+export type PdfJs = {
+  getDocument(src: { data: Uint8Array; isEvalSupported?: boolean; useSystemFonts?: boolean; stopAtErrors?: boolean }): {
+    promise: Promise<PdfDocument>;
+  };
+};
+type PdfDocument = { numPages: number; getPage(n: number): Promise<PdfPage>; destroy(): Promise<void> };
+type PdfPage = {
+  view: number[];
+  getTextContent(): Promise<{ items: ({ str: string; transform: number[]; width: number; height: number } | { type: string })[] }>;
+};
+
+export type PdfText = { pages: PageText[]; numPages: number; pagesWithoutText: number[] };
+
+export class PdfReadError extends Error {
+  constructor(
+    readonly reason: 'encrypted' | 'broken',
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export async function readPdfText(pdfjs: PdfJs, bytes: Uint8Array): Promise<PdfText> {
+  let doc: PdfDocument;
+  try {
+    // pdf.js may detach the buffer it is given: hand it a copy so the caller keeps its bytes.
+    doc = await pdfjs.getDocument({ data: bytes.slice(), isEvalSupported: false, useSystemFonts: false }).promise;
+  } catch (e) {
+    const name = (e as { name?: string }).name ?? '';
+    if (name === 'PasswordException') throw new PdfReadError('encrypted', 'PDF 已加密，需要密码才能打开 / the PDF is password-protected');
+    throw new PdfReadError('broken', `PDF 文件无法解析 / the PDF cannot be parsed (${(e as Error).message})`);
+  }
+  const pages: PageText[] = [];
+  const pagesWithoutText: number[] = [];
+  for (let n = 1; n <= doc.numPages; n++) {
+    const page = await doc.getPage(n);
+    const [x0 = 0, y0 = 0, x1 = 595, y1 = 842] = page.view;
+    const content = await page.getTextContent();
+    const items: TextItem[] = [];
+    for (const it of content.items) {
+      if (!('str' in it) || !it.str.trim()) continue;
+      const [a = 1, b = 0, , d = 1, e = 0, f = 0] = it.transform;
+      const size = Math.hypot(a, b) || Math.abs(d) || it.height;
+      items.push({ str: it.str, x: e - x0, y: f - y0, w: it.width, h: size });
+    }
+    if (!items.length) pagesWithoutText.push(n);
+    pages.push({ page: n, width: x1 - x0, height: y1 - y0, items });
+  }
+  await doc.destroy();
+  return { pages, numPages: pages.length, pagesWithoutText };
+}
