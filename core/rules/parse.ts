@@ -2,7 +2,7 @@
 // read (domain.md §2.0, §2.7, §4).
 import type { CellRef, TableId } from '../types.ts';
 import { defineRule, type Rule } from './rule.ts';
-import { allIdentities, bRows } from './identities.ts';
+import { allIdentities, b, bRows } from './identities.ts';
 import { splitDigitsExplains } from './split-digits.ts';
 import { tableB, tableC } from './examples.ts';
 import { sumEquation } from './equation.ts';
@@ -91,13 +91,13 @@ const splitDigits = defineRule({
     }
     const cols = ['np', 'biz', 'sci', 'ngo', 'law', 'oth'];
     for (const row of bRows(ctx.model)) {
-      const tot = `B.${row}.tot`;
-      const out = sumEquation(ctx.model, [tot], cols.map((c) => `B.${row}.${c}`));
+      const tot = b(row, 'tot');
+      const out = sumEquation(ctx.model, [tot], cols.map((c) => b(row, c)));
       if (out.status !== 'fail') continue;
       const i = splitDigitsExplains(ctx.model, row);
       if (i === undefined) continue;
-      const a = cellOf(ctx.model, `B.${row}.${cols[i]}`)!;
-      const bb = cellOf(ctx.model, `B.${row}.${cols[i + 1]}`)!;
+      const a = cellOf(ctx.model, b(row, cols[i]!))!;
+      const bb = cellOf(ctx.model, b(row, cols[i + 1]!))!;
       ctx.report({
         data: { row: ctx.labelOf(tot).split('/')[0]!, a: a.raw, b: bb.raw, joined: `${a.raw}${bb.raw}` },
         cells: [a.ref, bb.ref, tot],
