@@ -1,17 +1,20 @@
 // The command-line face: `npm run check -- [--json] [--lang zh|en] FILE…`. The one Node-aware file of
 // core/: it reads files, decodes them, and prints what core/check returns.
-import { readFileSync, statSync } from 'node:fs';
-import { extname, basename } from 'node:path';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { extname, basename, join } from 'node:path';
 import { check, type CheckInput } from './pipeline/check.ts';
 import { checkPdf } from './pipeline/pdf.ts';
 import { PdfReadError, type PdfJs } from './adapters/pdf/pdfjs.ts';
 import { format, formatFinding } from './format.ts';
+import { csvHeader, findingsCsvRows } from './present.ts';
 import { decodeHtmlBytes } from './adapters/html/index.ts';
 import type { CheckResult, Lang } from './types.ts';
 
 const USAGE = `用法 / usage: npm run check -- [--json] [--lang zh|en] FILE…
   FILE: .txt .md .html .htm .pdf（年度报告全文、保存的网页或 PDF / a report's text, saved page or PDF）
+  DIR/           检查文件夹里所有支持的文件（含子文件夹）/ check every supported file under a folder
   --json         每个文件一个对象的 JSON 数组 / one JSON array, one object per file
+  --csv          所有问题一张 CSV 表（UTF-8 带 BOM，Excel 可直接打开）/ every finding as one CSV (UTF-8 BOM)
   --lang zh|en   输出语言 / output language (default zh)
 退出码 / exit: 0 全部核对且无错误 / all checked, no error; 1 有错误或表二/表三未完整核对 / an error or table B/C not fully checked; 2 用法或文件无法读取 / usage or unreadable file`;
 
@@ -23,15 +26,17 @@ export type FileReport = {
   findings: { ruleId: string; severity: string; certainty: string; cells: string[]; message: string }[];
 };
 
-type Parsed = { json: boolean; lang: Lang; files: string[] } | { error: string } | { help: true };
+type Parsed = { json: boolean; csv: boolean; lang: Lang; files: string[] } | { error: string } | { help: true };
 
 export function parseArgs(argv: string[]): Parsed {
   let json = false;
+  let csv = false;
   let lang: Lang = 'zh';
   const files: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     if (a === '--json') json = true;
+    else if (a === '--csv') csv = true;
     else if (a === '--help' || a === '-h') return { help: true };
     else if (a === '--lang' || a.startsWith('--lang=')) {
       const v = a.includes('=') ? a.slice(7) : argv[++i];
@@ -41,7 +46,8 @@ export function parseArgs(argv: string[]): Parsed {
     else files.push(a);
   }
   if (!files.length) return { error: '请给出至少一个文件 / give at least one file' };
-  return { json, lang, files };
+  if (json && csv) return { error: '--json 与 --csv 只能选一个 / choose one of --json and --csv' };
+  return { json, csv, lang, files };
 }
 
 /** Reads a file into a check input, or says why it cannot be read. */
@@ -64,6 +70,39 @@ export function readInput(file: string): CheckInput | { error: string } {
     return { error: `${file}: 暂不支持 ${ext} 文件，请先复制其中文字另存为 .txt / ${ext} is not supported yet: save its text as .txt` };
   }
   return { error: `${file}: 不支持的文件类型 ${ext || '(无扩展名)'} / unsupported file type` };
+}
+
+const SUPPORTED = new Set(['.txt', '.md', '.html', '.htm', '.pdf']);
+
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/** Folders become the supported files under them (sorted, recursive); files stay as given. */
+export function expandFiles(paths: string[]): string[] {
+  const out: string[] = [];
+  for (const p of paths) {
+    if (!isDirectory(p)) {
+      out.push(p);
+      continue;
+    }
+    const found = (readdirSync(p, { recursive: true }) as string[])
+      .map((f) => join(p, f))
+      .filter((f) => SUPPORTED.has(extname(f).toLowerCase()) && !isDirectory(f))
+      .sort();
+    out.push(...found);
+  }
+  return out;
+}
+
+function summaryLine(n: number, t: { errors: number; clean: number; incomplete: number; unreadable: number }, lang: Lang): string {
+  return lang === 'zh'
+    ? `共 ${n} 份：发现错误 ${t.errors} 份，未完整核对 ${t.incomplete} 份，无法读取 ${t.unreadable} 份，已核对未发现错误 ${t.clean} 份`
+    : `${n} files: ${t.errors} with errors, ${t.incomplete} not fully checked, ${t.unreadable} unreadable, ${t.clean} checked without errors`;
 }
 
 /** Any supported file → its check result, or why it cannot be checked. */
@@ -138,20 +177,29 @@ export async function main(argv: string[], out: (s: string) => void, err: (s: st
     err(`${args.error}\n\n${USAGE}`);
     return 2;
   }
+  const files = expandFiles(args.files);
   let code = 0;
   const reports: FileReport[] = [];
-  for (const file of args.files) {
+  const csvRows: string[] = [];
+  const tally = { errors: 0, clean: 0, incomplete: 0, unreadable: 0 };
+  for (const file of files) {
     const result = await checkFile(file);
     if ('error' in result) {
       err(result.error);
       code = 2;
+      tally.unreadable++;
       continue;
     }
+    tally[result.verdict]++;
     code = Math.max(code, exitCodeOf(result));
     if (args.json) reports.push(toFileReport(file, result, args.lang));
+    else if (args.csv) csvRows.push(...findingsCsvRows(result, args.lang, file));
     else out(`== ${file} ==\n${format(result, args.lang)}\n`);
   }
   if (args.json) out(JSON.stringify(reports, null, 2));
+  if (args.csv) out('\ufeff' + [csvHeader(args.lang), ...csvRows].join('\r\n'));
+  // The summary goes to stderr when stdout carries JSON/CSV, so the machine output stays one document.
+  if (files.length > 1 || args.files.some(isDirectory)) (args.json || args.csv ? err : out)(summaryLine(files.length, tally, args.lang));
   return code;
 }
 

@@ -118,20 +118,37 @@ function csvField(v: string | number): string {
   return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
+const CSV_HEAD: Record<Lang, string[]> = {
+  zh: ['来源', '单位', '年度', '结论', '表', '级别', '规则', '单元格', '说明'],
+  en: ['source', 'agency', 'year', 'verdict', 'table', 'severity', 'rule', 'cell', 'message'],
+};
+
+export function csvHeader(lang: Lang = 'zh'): string {
+  return CSV_HEAD[lang].join(',');
+}
+
+/** One CSV line per finding (no header): batches concatenate them under one header. */
+export function findingsCsvRows(result: CheckResult, lang: Lang = 'zh', source = ''): string[] {
+  return result.findings.map((f) =>
+    [
+      source,
+      result.model.agency ?? '',
+      result.model.year ?? '',
+      verdictText(result, lang),
+      TABLE_LABEL[lang][f.table],
+      SEVERITY_LABEL[lang][f.severity],
+      f.ruleId,
+      f.cells[0] ? `${f.cells[0]} ${labelOf(result.model, f.cells[0])}` : '',
+      formatFinding(f, lang),
+    ]
+      .map(csvField)
+      .join(','),
+  );
+}
+
 /** CSV with a BOM so Excel opens the Chinese text correctly. */
 export function findingsCsv(result: CheckResult, lang: Lang = 'zh', source = ''): string {
-  const head = lang === 'zh' ? ['来源', '单位', '年度', '表', '级别', '规则', '单元格', '说明'] : ['source', 'agency', 'year', 'table', 'severity', 'rule', 'cell', 'message'];
-  const rows = result.findings.map((f) => [
-    source,
-    result.model.agency ?? '',
-    result.model.year ?? '',
-    TABLE_LABEL[lang][f.table],
-    SEVERITY_LABEL[lang][f.severity],
-    f.ruleId,
-    f.cells[0] ? `${f.cells[0]} ${labelOf(result.model, f.cells[0])}` : '',
-    formatFinding(f, lang),
-  ]);
-  return '\ufeff' + [head, ...rows].map((r) => r.map(csvField).join(',')).join('\r\n') + '\r\n';
+  return '\ufeff' + [csvHeader(lang), ...findingsCsvRows(result, lang, source)].join('\r\n') + '\r\n';
 }
 
 /** The same shape as the CLI's --json object for one file. */

@@ -1,7 +1,7 @@
 // The CLI through its main(): human and JSON output, exit codes, bad files. One real spawn checks that
 // `npm run check` itself works.
 import { describe, expect, it } from 'vitest';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
@@ -103,6 +103,25 @@ describe('CLI', () => {
     const r = await run(broken);
     expect(r.code).toBe(2);
     expect(r.err).toMatch(/PDF/);
+  });
+
+  it('walks a folder, prints a summary line; --csv gives one table with a BOM', async () => {
+    const dir = join(tmp, 'batch');
+    mkdirSync(join(dir, 'sub'), { recursive: true });
+    copyFileSync(fx('lingdong-health-2020.txt'), join(dir, 'lingdong.txt'));
+    copyFileSync(fx('shuyang-drc-2023.html'), join(dir, 'sub', 'shuyang.html'));
+    writeFileSync(join(dir, 'notes.docx'), 'ignored: not a supported type in a folder walk');
+    const human = await run(dir);
+    expect(human.code).toBe(1);
+    expect(human.out).toContain('== ' + join(dir, 'lingdong.txt'));
+    expect(human.out).toContain('共 2 份：发现错误 1 份，未完整核对 0 份，无法读取 0 份，已核对未发现错误 1 份');
+    const csv = await run('--csv', dir);
+    expect(csv.out.startsWith('\ufeff来源,单位,年度,结论,表,级别,规则,单元格,说明')).toBe(true);
+    const lines = csv.out.split('\r\n');
+    expect(lines.filter((l) => l.includes('APP-COL-OUTCOME-TOTAL'))).toHaveLength(2);
+    expect(lines.filter((l) => l.startsWith('\ufeff') || l.startsWith('来源'))).toHaveLength(1);
+    expect(csv.err).toContain('共 2 份');
+    expect((await run('--csv', '--json', dir)).code).toBe(2);
   });
 
   it('npm run check works as a command', async () => {
