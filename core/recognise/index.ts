@@ -18,7 +18,17 @@ export function recognise(doc: Doc): Recognised {
   model.paras = regions.paras.map(({ text, source, section }) => ({ text, source, ...(section ? { section } : {}) }));
 
   const preamble = regions.paras.filter((p) => !p.section);
-  const titlePara = preamble.find((p) => isTitle(p.text)) ?? regions.paras.find((p) => isTitle(p.text) && p.text.length <= 60);
+  let titlePara = preamble.find((p) => isTitle(p.text)) ?? regions.paras.find((p) => isTitle(p.text) && p.text.length <= 60);
+  if (!titlePara) {
+    // A title broken over two lines by PDF text extraction: 「2025 年上海市人民政府办公厅政府信息公开」 / 「工作年度报告」.
+    for (let i = 0; i + 1 < Math.min(preamble.length, 6); i++) {
+      const [a, b] = [preamble[i]!, preamble[i + 1]!];
+      if (a.text.length <= 40 && b.text.length <= 40 && isTitle(a.text + b.text)) {
+        titlePara = { ...a, text: a.text + b.text };
+        break;
+      }
+    }
+  }
   // 「标题：…」 is how saved pages and scrapers label the title.
   if (titlePara) model.title = titlePara.text.replace(/^#+\s*/, '').replace(/^(标题|题名|名称)\s*[:：]\s*/, '').trim();
   // A title set on two lines, the agency above the rest (洪泽区人民政府 / 2023 年政府信息公开工作年度报告).
@@ -68,6 +78,8 @@ export function recognise(doc: Doc): Recognised {
 
 function isTitle(text: string): boolean {
   const t = normaliseLabel(text);
+  // A title names the report; a sentence about it (「本年度报告根据《…条例》…」) is not one.
+  if (/[《》，,。；]|根据|^本/.test(t)) return false;
   return t.length <= 80 && /(年度报告|年报)/.test(t) && /政府信息公开|政务公开|信息公开/.test(t);
 }
 

@@ -2,9 +2,14 @@
 // - a cell that is absent (row missing or short) or unreadable: the equation cannot be checked;
 // - every term EMPTY: skip silently (nothing to check);
 // - a total cell EMPTY while the other side is non-zero: TOTAL-EMPTY, never an arithmetic error;
+// - a blank table-B total whose own parts are not zero (a row total 「总计」 left blank while the row has
+//   numbers, or a （七）总计 cell blank while the column's leaves have numbers) is not 0 in any other
+//   equation either: that equation cannot be checked (上海市科委 2024: 结转下年度 总计 blank, 自然人 1);
 // - otherwise EMPTY counts as 0 (real reports use blanks for zero: Shanghai 2019, seed 000).
 import type { CellRef, ReportModel, Term } from '../types.ts';
-import { cellOf } from '../model/cells.ts';
+import { cellOf, numberOf } from '../model/cells.ts';
+import { B_ORG_COLS } from '../template/table-b.ts';
+import { b, bOutRows } from './identities.ts';
 
 export type SumOutcome =
   | { status: 'absent'; refs: CellRef[] }
@@ -51,10 +56,25 @@ export function sumEquation(
     const other = onLeft ? rightSum : leftSum;
     if (other !== 0) return { status: 'total-empty', totals: emptyTotals, other };
   }
+  for (const t of [...l, ...r]) {
+    if (t.value !== null || totals.includes(t.ref)) continue;
+    const parts = impliedTotal(model, t.ref);
+    if (parts) return { status: 'total-empty', totals: [t.ref], other: parts };
+  }
   return { status: leftSum === rightSum ? 'ok' : 'fail', left: l, right: r, leftSum, rightSum };
 }
 
 /** Avoids 0.1 + 0.2 style noise in money sums. */
 function round(n: number): number {
   return Math.round(n * 1e6) / 1e6;
+}
+
+/** What a blank table-B total cell's own parts add up to, when that is not zero (else undefined). */
+function impliedTotal(model: ReportModel, ref: CellRef): number | undefined {
+  if (ref[0] !== 'B') return undefined;
+  const [, row = '', col = ''] = ref.split('.');
+  let sum = 0;
+  if (col === 'tot') for (const c of ['np', ...B_ORG_COLS]) sum += numberOf(model, b(row, c)) ?? 0;
+  if (row === 'total' && col !== 'tot') for (const leaf of bOutRows(model)) sum += numberOf(model, b(leaf, col)) ?? 0;
+  return sum !== 0 ? round(sum) : undefined;
 }

@@ -41,9 +41,12 @@ export function runRules(model: ReportModel, rules: readonly Rule[]): RunOutput 
       labelOf: (ref: CellRef) => labelOf(model, ref),
       sum(left, right, totals) {
         const out = sumEquation(model, left, right, totals);
-        if (out.status === 'ok' || out.status === 'fail' || out.status === 'total-empty') {
+        if (out.status === 'ok' || out.status === 'fail') {
           for (const ref of left) evaluated.add(ref);
           for (const ref of right) evaluated.add(ref);
+        } else if (out.status === 'total-empty') {
+          // The parts were read; the blank total was not checked by this equation.
+          for (const ref of [...left, ...right]) if (!out.totals.includes(ref)) evaluated.add(ref);
         }
         return out;
       },

@@ -11,7 +11,7 @@ export const FIXTURES = join(import.meta.dirname, '..', 'fixtures');
 
 /** Text and HTML fixtures (read synchronously). */
 export function fixtureFiles(): string[] {
-  return readdirSync(FIXTURES).filter((f) => /\.(txt|html)$/.test(f) && !f.includes('.gbk.') && !f.includes('excerpt')).sort();
+  return readdirSync(FIXTURES).filter((f) => /\.(txt|md|html)$/.test(f) && f !== 'README.md' && !f.includes('.gbk.') && !f.includes('excerpt')).sort();
 }
 
 /** Every real report fixture, PDFs included. */
