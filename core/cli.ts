@@ -5,13 +5,14 @@ import { extname, basename, join } from 'node:path';
 import { check, type CheckInput } from './pipeline/check.ts';
 import { checkPdf } from './pipeline/pdf.ts';
 import { PdfReadError, type PdfJs } from './adapters/pdf/pdfjs.ts';
+import { DocxReadError, docxToDoc, type Mammoth } from './adapters/docx/index.ts';
 import { format, formatFinding } from './format.ts';
 import { csvHeader, findingsCsvRows } from './present.ts';
 import { decodeHtmlBytes } from './adapters/html/index.ts';
 import type { CheckResult, Lang } from './types.ts';
 
 const USAGE = `用法 / usage: npm run check -- [--json] [--lang zh|en] FILE…
-  FILE: .txt .md .html .htm .pdf（年度报告全文、保存的网页或 PDF / a report's text, saved page or PDF）
+  FILE: .txt .md .html .htm .pdf .docx（年度报告全文、保存的网页、PDF 或 Word / a report's text, saved page, PDF or Word file）
   DIR/           检查文件夹里所有支持的文件（含子文件夹）/ check every supported file under a folder
   --json         每个文件一个对象的 JSON 数组 / one JSON array, one object per file
   --csv          所有问题一张 CSV 表（UTF-8 带 BOM，Excel 可直接打开）/ every finding as one CSV (UTF-8 BOM)
@@ -66,13 +67,10 @@ export function readInput(file: string): CheckInput | { error: string } {
     if (bytes.includes(0)) return { error: `${file}: 二进制文件，不是文本 / binary file, not text` };
     return { kind: 'text', text: decodeText(bytes), name };
   }
-  if (ext === '.docx' || ext === '.doc') {
-    return { error: `${file}: 暂不支持 ${ext} 文件，请先复制其中文字另存为 .txt / ${ext} is not supported yet: save its text as .txt` };
-  }
   return { error: `${file}: 不支持的文件类型 ${ext || '(无扩展名)'} / unsupported file type` };
 }
 
-const SUPPORTED = new Set(['.txt', '.md', '.html', '.htm', '.pdf']);
+const SUPPORTED = new Set(['.txt', '.md', '.html', '.htm', '.pdf', '.docx']);
 
 function isDirectory(path: string): boolean {
   try {
@@ -107,7 +105,17 @@ function summaryLine(n: number, t: { errors: number; clean: number; incomplete: 
 
 /** Any supported file → its check result, or why it cannot be checked. */
 export async function checkFile(file: string): Promise<CheckResult | { error: string }> {
-  if (extname(file).toLowerCase() !== '.pdf') {
+  const ext = extname(file).toLowerCase();
+  if (ext === '.docx' || ext === '.doc') {
+    try {
+      const mammoth = (await import('mammoth')).default as unknown as Mammoth;
+      return check({ kind: 'doc', doc: await docxToDoc(mammoth, new Uint8Array(readFileSync(file)), { name: basename(file) }) });
+    } catch (e) {
+      if (e instanceof DocxReadError) return { error: `${file}: ${e.message}` };
+      return { error: `${file}: 无法读取 / cannot be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})` };
+    }
+  }
+  if (ext !== '.pdf') {
     const input = readInput(file);
     return 'error' in input ? input : check(input);
   }

@@ -12,5 +12,6 @@ export { cellMarks, cardOf, coverageBanner, csvHeader, findingsCsvRows, findings
 export { findDomCell } from './adapters/html/index.ts';
 export { positionedToDoc, readPdfText, PdfReadError, type PdfJs, type PageText, type TextItem } from './adapters/pdf/index.ts';
 export { checkPdf, type PdfCheck } from './pipeline/pdf.ts';
+export { docxToHtml, docxToDoc, DocxReadError, type Mammoth } from './adapters/docx/index.ts';
 export { labelOf } from './rules/run.ts';
 export type * from './types.ts';

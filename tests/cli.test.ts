@@ -97,6 +97,15 @@ describe('CLI', () => {
     expect((await run(fx('huaian-city-gov-2024.pdf'))).code).toBe(0);
   });
 
+  it('checks a Word draft (.docx); an old .doc is refused with advice', async () => {
+    expect((await run(fx('docx/shuyang-drc-2023.docx'))).code).toBe(0);
+    const doc = join(tmp, 'old.doc');
+    writeFileSync(doc, new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]));
+    const r = await run(doc);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('另存为 .docx');
+  });
+
   it('a broken or encrypted PDF gets a clear message, exit 2', async () => {
     const broken = join(tmp, 'broken.pdf');
     writeFileSync(broken, '%PDF-1.4\nthis is not really a pdf\n');
@@ -110,7 +119,7 @@ describe('CLI', () => {
     mkdirSync(join(dir, 'sub'), { recursive: true });
     copyFileSync(fx('lingdong-health-2020.txt'), join(dir, 'lingdong.txt'));
     copyFileSync(fx('shuyang-drc-2023.html'), join(dir, 'sub', 'shuyang.html'));
-    writeFileSync(join(dir, 'notes.docx'), 'ignored: not a supported type in a folder walk');
+    writeFileSync(join(dir, 'notes.xlsx'), 'ignored: not a supported type in a folder walk');
     const human = await run(dir);
     expect(human.code).toBe(1);
     expect(human.out).toContain('== ' + join(dir, 'lingdong.txt'));
