@@ -2,20 +2,22 @@
 // core/: it reads files, decodes them, and prints what core/check returns.
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { extname, basename, join } from 'node:path';
-import { check, type CheckInput } from './pipeline/check.ts';
+import { check, withPrevious, type CheckInput } from './pipeline/check.ts';
 import { checkPdf } from './pipeline/pdf.ts';
 import { PdfReadError, type PdfJs } from './adapters/pdf/pdfjs.ts';
 import { DocxReadError, docxToDoc, type Mammoth } from './adapters/docx/index.ts';
 import { format, formatFinding } from './format.ts';
 import { csvHeader, findingsCsvRows } from './present.ts';
 import { decodeHtmlBytes } from './adapters/html/index.ts';
-import type { CheckResult, Lang } from './types.ts';
+import type { CheckResult, Lang, ReportModel } from './types.ts';
 
 const USAGE = `用法 / usage: npm run check -- [--json] [--lang zh|en] FILE…
   FILE: .txt .md .html .htm .pdf .docx（年度报告全文、保存的网页、PDF 或 Word / a report's text, saved page, PDF or Word file）
   DIR/           检查文件夹里所有支持的文件（含子文件夹）/ check every supported file under a folder
   --json         每个文件一个对象的 JSON 数组 / one JSON array, one object per file
   --csv          所有问题一张 CSV 表（UTF-8 带 BOM，Excel 可直接打开）/ every finding as one CSV (UTF-8 BOM)
+  --previous F   同一单位上一年度的报告，用于跨年核对（批量中两年都有时自动配对）/ last year's report of the
+                 same agency for the cross-year checks (paired automatically when a batch holds both years)
   --lang zh|en   输出语言 / output language (default zh)
 退出码 / exit: 0 全部核对且无错误 / all checked, no error; 1 有错误或表二/表三未完整核对 / an error or table B/C not fully checked; 2 用法或文件无法读取 / usage or unreadable file`;
 
@@ -27,17 +29,22 @@ export type FileReport = {
   findings: { ruleId: string; severity: string; certainty: string; cells: string[]; message: string }[];
 };
 
-type Parsed = { json: boolean; csv: boolean; lang: Lang; files: string[] } | { error: string } | { help: true };
+type Parsed = { json: boolean; csv: boolean; lang: Lang; files: string[]; previous?: string } | { error: string } | { help: true };
 
 export function parseArgs(argv: string[]): Parsed {
   let json = false;
   let csv = false;
+  let previous: string | undefined;
   let lang: Lang = 'zh';
   const files: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     if (a === '--json') json = true;
     else if (a === '--csv') csv = true;
+    else if (a === '--previous' || a.startsWith('--previous=')) {
+      previous = a.includes('=') ? a.slice(11) : argv[++i];
+      if (!previous) return { error: '--previous 需要一个文件 / --previous takes a file' };
+    }
     else if (a === '--help' || a === '-h') return { help: true };
     else if (a === '--lang' || a.startsWith('--lang=')) {
       const v = a.includes('=') ? a.slice(7) : argv[++i];
@@ -48,7 +55,7 @@ export function parseArgs(argv: string[]): Parsed {
   }
   if (!files.length) return { error: '请给出至少一个文件 / give at least one file' };
   if (json && csv) return { error: '--json 与 --csv 只能选一个 / choose one of --json and --csv' };
-  return { json, csv, lang, files };
+  return { json, csv, lang, files, ...(previous ? { previous } : {}) };
 }
 
 /** Reads a file into a check input, or says why it cannot be read. */
@@ -101,6 +108,18 @@ function summaryLine(n: number, t: { errors: number; clean: number; incomplete: 
   return lang === 'zh'
     ? `共 ${n} 份：发现错误 ${t.errors} 份，未完整核对 ${t.incomplete} 份，无法读取 ${t.unreadable} 份，已核对未发现错误 ${t.clean} 份`
     : `${n} files: ${t.errors} with errors, ${t.incomplete} not fully checked, ${t.unreadable} unreadable, ${t.clean} checked without errors`;
+}
+
+/** 「沭阳县发改局」 and 「沭阳县发展和改革局」 are not matched; whitespace and punctuation are ignored. */
+function agencyKey(name: string): string {
+  return name.replace(/[\s（）()·]/g, '');
+}
+
+/** The same agency's report for the year before, if the batch holds it. */
+function previousInBatch(result: CheckResult, all: CheckResult[]): ReportModel | undefined {
+  const { agency, year } = result.model;
+  if (!agency || year === undefined) return undefined;
+  return all.find((r) => r.model.year === year - 1 && r.model.agency && agencyKey(r.model.agency) === agencyKey(agency))?.model;
 }
 
 /** Any supported file → its check result, or why it cannot be checked. */
@@ -190,6 +209,16 @@ export async function main(argv: string[], out: (s: string) => void, err: (s: st
   const reports: FileReport[] = [];
   const csvRows: string[] = [];
   const tally = { errors: 0, clean: 0, incomplete: 0, unreadable: 0 };
+  let previous: ReportModel | undefined;
+  if (args.previous) {
+    const prev = await checkFile(args.previous);
+    if ('error' in prev) {
+      err(prev.error);
+      return 2;
+    }
+    previous = prev.model;
+  }
+  const checked: { file: string; result: CheckResult }[] = [];
   for (const file of files) {
     const result = await checkFile(file);
     if ('error' in result) {
@@ -198,6 +227,21 @@ export async function main(argv: string[], out: (s: string) => void, err: (s: st
       tally.unreadable++;
       continue;
     }
+    checked.push({ file, result });
+  }
+  for (const entry of checked) {
+    const prev = previous ?? previousInBatch(entry.result, checked.map((c) => c.result));
+    if (prev) {
+      if (prev.agency && entry.result.model.agency && agencyKey(prev.agency) !== agencyKey(entry.result.model.agency)) {
+        err(`${entry.file}: 上一年度报告的单位（${prev.agency}）与本报告（${entry.result.model.agency}）不同，仍作跨年核对 / the previous report names another agency`);
+      }
+      if (prev.year !== undefined && entry.result.model.year !== undefined && prev.year !== entry.result.model.year - 1) {
+        err(`${entry.file}: 上一年度报告是 ${prev.year} 年的，本报告为 ${entry.result.model.year} 年，跨年核对未运行 / the previous report is not for the year before`);
+      }
+      entry.result = withPrevious(entry.result, prev);
+    }
+  }
+  for (const { file, result } of checked) {
     tally[result.verdict]++;
     code = Math.max(code, exitCodeOf(result));
     if (args.json) reports.push(toFileReport(file, result, args.lang));

@@ -83,6 +83,11 @@ export type ReportModel = {
   /** narrative paragraphs in reading order, with their source (for YEAR-* and STRUCT-* rules) */
   paras: { text: string; source: SourceRef; section?: number }[];
   recognition: RecognitionReport;
+  /**
+   * The same agency's report for the year before, when the caller supplies it (CLI --previous, a batch
+   * holding both years, the site's history): the XYEAR-* rules compare against it.
+   */
+  previous?: ReportModel;
 };
 
 // ---------------------------------------------------------------------------------------------

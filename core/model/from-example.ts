@@ -69,5 +69,6 @@ export function modelFromExample(input: Exclude<ExampleInput, { text: string }>)
     numbered: s.numbered ?? true,
   }));
   m.paras = (input.paras ?? []).map((p) => ({ text: p.text, source: src, ...(p.section ? { section: p.section } : {}) }));
+  if (input.previous) m.previous = modelFromExample(input.previous);
   return m;
 }

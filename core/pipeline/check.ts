@@ -1,12 +1,13 @@
 // input → Doc → ReportModel → rules → findings → CheckResult. Synchronous and side-effect free, so the
 // same call serves the CLI, a Web Worker, the site and a content script.
-import type { CellRef, CheckResult, Doc, Finding, SourceRef, TableId } from '../types.ts';
+import type { CellRef, CheckResult, Doc, Finding, ReportModel, SourceRef, TableId } from '../types.ts';
 import type { Rule } from '../rules/rule.ts';
 import { textToDoc } from '../adapters/text/index.ts';
 import { htmlToDoc, domToDoc, type MinimalParentNode } from '../adapters/html/index.ts';
 import { recognise } from '../recognise/index.ts';
 import { runRules } from '../rules/run.ts';
 import { RULES } from '../rules/registry.ts';
+import { xyearRules } from '../rules/xyear.ts';
 import { computeCoverage } from './coverage.ts';
 
 export type CheckInput =
@@ -15,7 +16,11 @@ export type CheckInput =
   | { kind: 'dom'; root: MinimalParentNode; name?: string }
   | { kind: 'doc'; doc: Doc };
 
-export type CheckOptions = { rules?: readonly Rule[] };
+export type CheckOptions = {
+  rules?: readonly Rule[];
+  /** the same agency's report for the year before: enables the XYEAR-* rules */
+  previous?: ReportModel;
+};
 
 /** Larger than any real report by far (the biggest in the corpus is ~110 KB of HTML). */
 const HUGE_INPUT = 2_000_000;
@@ -38,7 +43,10 @@ export function check(input: CheckInput, options: CheckOptions = {}): CheckResul
   const { model } = recognise(doc);
   const size = input.kind === 'text' ? input.text.length : input.kind === 'html' ? input.html.length : 0;
   if (size > HUGE_INPUT) model.recognition.inputProblems.push('huge');
-  const run = runRules(model, options.rules ?? RULES);
+  // Only last year's own model, never its own previous: the chain stays one year deep.
+  if (options.previous) model.previous = { ...options.previous, previous: undefined };
+  const rules = options.rules ?? (options.previous ? [...RULES, ...xyearRules.filter((r) => !RULES.includes(r))] : RULES);
+  const run = runRules(model, rules);
   const coverage = computeCoverage(model, run);
 
   const locations: Record<CellRef, SourceRef> = {};
@@ -81,4 +89,15 @@ function sortFindings(findings: Finding[], locations: Record<CellRef, SourceRef>
     .map((f, i) => ({ f, i, p: pos(f) }))
     .sort((a, b) => TABLE_ORDER[a.f.table] - TABLE_ORDER[b.f.table] || SEVERITY_ORDER[a.f.severity] - SEVERITY_ORDER[b.f.severity] || a.p - b.p || a.i - b.i)
     .map((x) => x.f);
+}
+
+/**
+ * Adds the cross-year findings to a result already computed (a batch that finds both years of one
+ * agency, or a previous report picked after the check) without reading the input again.
+ */
+export function withPrevious(result: CheckResult, previous: ReportModel, rules: readonly Rule[] = xyearRules): CheckResult {
+  const model: ReportModel = { ...result.model, previous: { ...previous, previous: undefined } };
+  const extra = runRules(model, rules).findings;
+  const findings = sortFindings([...result.findings.filter((f) => !f.ruleId.startsWith('XYEAR-')), ...extra], result.locations);
+  return { ...result, model, findings, verdict: findings.some((f) => f.severity === 'error') ? 'errors' : result.verdict };
 }

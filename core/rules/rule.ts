@@ -25,6 +25,8 @@ export type ExampleInput =
       /** rows to mark as short (PARSE-ROW-SHORT): table, row key, found/expected */
       rowsShort?: { table: TableId; row: string; found: number; expected: number }[];
       labelVariants?: { table: TableId; canonical: string; written: string }[];
+      /** last year's report, for the XYEAR-* rules */
+      previous?: Exclude<ExampleInput, { text: string }>;
     };
 
 export type RuleExample = { name: string; valid: boolean; input: ExampleInput };
