@@ -45,7 +45,7 @@ export function check(input: CheckInput, options: CheckOptions = {}): CheckResul
   if (size > HUGE_INPUT) model.recognition.inputProblems.push('huge');
   // Only last year's own model, never its own previous: the chain stays one year deep.
   if (options.previous) model.previous = { ...options.previous, previous: undefined };
-  const rules = options.rules ?? (options.previous ? [...RULES, ...xyearRules.filter((r) => !RULES.includes(r))] : RULES);
+  const rules = options.rules ?? RULES;
   const run = runRules(model, rules);
   const coverage = computeCoverage(model, run);
 

@@ -8,6 +8,9 @@ import { act19Rules } from './act19.ts';
 import { yearRules } from './year.ts';
 import { structRules } from './struct.ts';
 import { parseRules } from './parse.ts';
+import { txtRules } from './txt.ts';
+import { txtPartsRules } from './txt-parts.ts';
+import { xyearRules } from './xyear.ts';
 
 export const RULES: readonly Rule[] = [
   ...appRules,
@@ -17,6 +20,10 @@ export const RULES: readonly Rule[] = [
   ...yearRules,
   ...structRules,
   ...parseRules,
+  ...txtRules,
+  ...txtPartsRules,
+  // silent unless the caller supplies last year's report (model.previous)
+  ...xyearRules,
 ];
 
 export function ruleById(id: string): Rule | undefined {

@@ -1,0 +1,94 @@
+// Narrative-versus-table rules (domain.md §2.4) on real sentences from the fixtures: each sentence as
+// published passes, the same sentence with one number changed fires at the right cell and points back at
+// the sentence, and the sweep over every real fixture finds only the narrative errors the MANIFEST lists.
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { check } from '../core/index.ts';
+import { cellOf } from '../core/model/cells.ts';
+import { FIXTURES, allFixtureFiles, checkFixture } from './support/fixtures.ts';
+
+const text = (f: string) => readFileSync(join(FIXTURES, f), 'utf8');
+const narrative = (r: ReturnType<typeof check>) => r.findings.filter((f) => /^TXT-|^YEAR-BODY/.test(f.ruleId));
+
+function mutated(file: string, from: string, to: string) {
+  const src = text(file);
+  expect(src, `${file} holds 「${from}」`).toContain(from);
+  const changed = src.replace(from, to);
+  return { result: check({ kind: 'text', text: changed }), source: changed };
+}
+
+describe('narrative rules on real sentences', () => {
+  it('沭阳县 2025: 「共受理政府信息公开申请 749 件」 agrees with the table; 759 does not', () => {
+    expect(narrative(check({ kind: 'text', text: text('shuyang-county-gov-2025.txt') }))).toEqual([]);
+    const { result, source } = mutated('shuyang-county-gov-2025.txt', '共受理政府信息公开申请 749 件', '共受理政府信息公开申请 759 件');
+    const f = result.findings.find((x) => x.ruleId === 'TXT-APP-NEW');
+    expect(f, 'TXT-APP-NEW').toBeDefined();
+    expect(f!.cells[0]).toBe('B.new.tot');
+    expect(f!.span?.kind).toBe('text');
+    const span = f!.span as { start: number; end: number };
+    expect(source.slice(span.start, span.end)).toContain('759');
+  });
+
+  it('沭阳县 2025: the applicant split 「自然人申请 741 件」 is checked against B.new.np', () => {
+    const { result } = mutated('shuyang-county-gov-2025.txt', '其中自然人申请 741 件', '其中自然人申请 740 件');
+    const f = result.findings.find((x) => x.ruleId === 'TXT-APP-APPLICANT');
+    expect(f, 'TXT-APP-APPLICANT').toBeDefined();
+    expect(f!.cells[0]).toBe('B.new.np');
+  });
+
+  it('泰山区 2022: 「数量比2021年多1条」 is a comparison, neither a wrong year nor a count', () => {
+    const r = check({ kind: 'text', text: text('taishan-health-2022.txt') });
+    expect(narrative(r)).toEqual([]);
+    const { result } = mutated('taishan-health-2022.txt', '收到政府信息公开申请数量2条', '收到政府信息公开申请数量3条');
+    expect(result.findings.map((x) => x.ruleId)).toContain('TXT-APP-NEW');
+    expect(result.findings.map((x) => x.ruleId)).not.toContain('YEAR-BODY-MISMATCH');
+  });
+
+  it('泰山区 2022: 「没有发生…行政复议、行政诉讼」 is checked against table C', () => {
+    const src = text('taishan-health-2022.txt');
+    const r = check({ kind: 'text', text: src });
+    expect(cellOf(r.model, 'C.rev.total')?.value).toEqual({ kind: 'number', n: 0 });
+    // the same sentence claiming a case the table does not hold
+    const { result } = mutated('taishan-health-2022.txt', '全年没有发生因政府信息公开申请提起行政复议、行政诉讼情况', '全年发生因政府信息公开申请提起行政复议3件');
+    expect(result.findings.find((x) => x.ruleId === 'TXT-REVIEW')?.cells[0]).toBe('C.rev.total');
+  });
+
+  it('岭东区 2020: 「共收到1条依申请公开信息，其中1个自然人申请」 passes; Chinese numerals are read', () => {
+    expect(narrative(check({ kind: 'text', text: text('lingdong-health-2020.txt') }))).toEqual([]);
+    const { result } = mutated('lingdong-health-2020.txt', '共收到1条依申请公开信息', '共收到两条依申请公开信息');
+    expect(result.findings.map((x) => x.ruleId)).toContain('TXT-APP-NEW');
+  });
+
+  it('保山市 2021: 「主动公开政务信息504条，其中…」 parts add up to 705', () => {
+    const r = check({ kind: 'text', text: text('baoshan-health-2021.txt') });
+    const f = r.findings.find((x) => x.ruleId === 'TXT-PARTS-WHOLE');
+    expect(f?.data).toMatchObject({ whole: 504, sum: 705 });
+    expect(f?.severity).toBe('warning');
+    // 「未收到要求公开政府信息的申请」 agrees with an all-zero table B
+    expect(r.findings.map((x) => x.ruleId)).not.toContain('TXT-APP-NONE');
+  });
+
+  it('鄞州区 2021: 114 vs 284 and the 2020 sentence in a 2021 report', () => {
+    const r = check({ kind: 'text', text: text('yinzhou-health-2021.txt') });
+    const ids = narrative(r).map((x) => x.ruleId).sort();
+    expect(ids).toEqual(['TXT-TOTAL-CONFLICT', 'YEAR-BODY-MISMATCH']);
+    expect(r.coverage.text.status).toBe('checked');
+  });
+});
+
+describe('false-positive sweep', () => {
+  // What every real fixture is allowed to raise from the narrative rules: the MANIFEST's known cases only.
+  const allowed: Record<string, string[]> = {
+    'baoshan-health-2021.txt': ['TXT-PARTS-WHOLE'],
+    'yinzhou-health-2021.txt': ['TXT-TOTAL-CONFLICT', 'YEAR-BODY-MISMATCH'],
+  };
+  for (const file of allFixtureFiles()) {
+    it(`${file}: no narrative finding beyond the known ones, none of them an error`, async () => {
+      const r = await checkFixture(file);
+      const found = narrative(r);
+      expect(found.filter((f) => f.severity === 'error')).toEqual([]);
+      expect(found.map((f) => f.ruleId).sort()).toEqual((allowed[file] ?? []).slice().sort());
+    });
+  }
+});
