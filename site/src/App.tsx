@@ -1,0 +1,264 @@
+// The site: a check page (paste, open or drop a report → banner, tables with marks, findings) and a
+// history page (local IndexedDB). Hash routes so the static files need no server rules.
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { Lang } from '../../core/index.ts';
+import { ResultView } from './components/ResultView.tsx';
+import { HistoryPage } from './components/HistoryPage.tsx';
+import { checkInBackground } from './client.ts';
+import { readFile } from './files.ts';
+import { HistoryDb, entryOf, getCheck, saveCheck } from './history.ts';
+import type { SiteInput } from './engine.ts';
+import type { SiteViews } from './view.ts';
+import { t } from './i18n.ts';
+
+/** Pastes above this size are kept out of the textarea: a 10 MB textarea alone freezes a tab. */
+const INLINE_LIMIT = 512 * 1024;
+
+type Route = { page: 'check' } | { page: 'history' } | { page: 'entry'; id: number };
+
+function routeOf(hash: string): Route {
+  const m = /^#\/history\/(\d+)$/.exec(hash);
+  if (m) return { page: 'entry', id: Number(m[1]) };
+  if (hash.startsWith('#/history')) return { page: 'history' };
+  return { page: 'check' };
+}
+
+function initialLang(): Lang {
+  try {
+    const saved = localStorage.getItem('gkc-lang');
+    if (saved === 'zh' || saved === 'en') return saved;
+  } catch {
+    /* storage blocked: default */
+  }
+  return 'zh';
+}
+
+export function App({ db }: { db?: HistoryDb | undefined }) {
+  const [lang, setLang] = useState<Lang>(initialLang);
+  const [route, setRoute] = useState<Route>(() => routeOf(location.hash));
+  const [text, setText] = useState('');
+  /** what the next check reads: the textarea's text, rich clipboard HTML, or a large paste held aside */
+  const [pending, setPending] = useState<{ input: SiteInput; name: string; note: string } | undefined>();
+  const [busy, setBusy] = useState<string | undefined>();
+  const [error, setError] = useState<string | undefined>();
+  const [views, setViews] = useState<SiteViews | undefined>();
+  const [dragging, setDragging] = useState(false);
+  const fileInput = useRef<HTMLInputElement>(null);
+  const resultRef = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    const on = () => setRoute(routeOf(location.hash));
+    addEventListener('hashchange', on);
+    return () => removeEventListener('hashchange', on);
+  }, []);
+  useEffect(() => {
+    document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
+    document.title = `${t('appName', lang)}${lang === 'zh' ? ' · 政府信息公开年报核数' : ' · annual report checker'}`;
+    try {
+      localStorage.setItem('gkc-lang', lang);
+    } catch {
+      /* ignore */
+    }
+  }, [lang]);
+  useEffect(() => {
+    if (route.page !== 'entry' || !db) return;
+    void (async () => {
+      const e = await getCheck(db, route.id);
+      if (!e) return setError(lang === 'zh' ? '找不到这条历史记录。' : 'That history entry no longer exists.');
+      setError(undefined);
+      if (e.input) await run(e.input, e.name, false);
+      else if (e.views) setViews(e.views);
+    })();
+  }, [route, db]);
+
+  async function run(input: SiteInput, name: string, save = true) {
+    const size = input.kind === 'text' ? input.text.length : input.html.length;
+    if (!(input.kind === 'text' ? input.text : input.html).trim()) {
+      setError(t('emptyInput', lang));
+      return;
+    }
+    setError(undefined);
+    setBusy(size > INLINE_LIMIT ? t('hugeInput', lang) : t('checking', lang));
+    try {
+      const v = await checkInBackground(input, name);
+      show(v, save ? input : undefined, save);
+    } catch (e) {
+      setError(`${lang === 'zh' ? '核对失败：' : 'The check failed: '}${(e as Error).message}`);
+    } finally {
+      setBusy(undefined);
+    }
+  }
+
+  function show(v: SiteViews, input: SiteInput | undefined, save: boolean) {
+    setViews(v);
+    if (save && db) saveCheck(db, entryOf(v, input)).catch(() => undefined);
+    requestAnimationFrame(() => resultRef.current?.scrollIntoView?.({ block: 'start' }));
+  }
+
+  async function openFile(file: File) {
+    setBusy(t('reading', lang));
+    setError(undefined);
+    try {
+      const read = await readFile(file, lang);
+      if (read.kind === 'error') return setError(`${read.name}：${read.message}`);
+      if (read.kind === 'views') return show(read.views, undefined, true);
+      setPending({ input: read.input, name: read.name, note: read.name });
+      setText('');
+      await run(read.input, read.name);
+    } finally {
+      setBusy(undefined);
+    }
+  }
+
+  function onPaste(e: ClipboardEvent) {
+    const data = e.clipboardData;
+    if (!data) return;
+    const html = data.getData('text/html');
+    const plain = data.getData('text/plain');
+    // A table copied from a web page or Word keeps its cells only in the HTML flavour.
+    if (html && /<table[\s>]/i.test(html)) {
+      e.preventDefault();
+      const input: SiteInput = { kind: 'html', html };
+      setPending({ input, name: t('pasted', lang), note: t('richPasted', lang) });
+      setText(plain.length > INLINE_LIMIT ? '' : plain);
+      void run(input, t('pasted', lang));
+      return;
+    }
+    if (plain.length > INLINE_LIMIT) {
+      e.preventDefault();
+      const input: SiteInput = { kind: 'text', text: plain };
+      const mb = (plain.length / 1048576).toFixed(1);
+      setPending({ input, name: t('pasted', lang), note: lang === 'zh' ? `已粘贴 ${mb} MB 文本（过大，不在输入框中显示）` : `${mb} MB of text pasted (too large to show in the box)` });
+      setText('');
+      void run(input, t('pasted', lang));
+      return;
+    }
+    // Plain text: insert it ourselves (same result as the browser would) and check at once.
+    e.preventDefault();
+    const el = e.target as HTMLTextAreaElement;
+    const value = el.value.slice(0, el.selectionStart ?? el.value.length) + plain + el.value.slice(el.selectionEnd ?? el.value.length);
+    setPending(undefined);
+    setText(value);
+    void run({ kind: 'text', text: value }, t('pasted', lang));
+  }
+
+  function onSubmit(e: Event) {
+    e.preventDefault();
+    if (pending) void run(pending.input, pending.name);
+    else void run({ kind: 'text', text }, t('pasted', lang));
+  }
+
+  const view = views?.[lang];
+  return (
+    <div
+      class={`app${dragging ? ' dragging' : ''}`}
+      onDragOver={(e) => {
+        if (e.dataTransfer?.types.includes('Files')) {
+          e.preventDefault();
+          setDragging(true);
+        }
+      }}
+      onDragLeave={(e) => {
+        if (e.target === e.currentTarget) setDragging(false);
+      }}
+      onDrop={(e) => {
+        const file = e.dataTransfer?.files[0];
+        setDragging(false);
+        if (file) {
+          e.preventDefault();
+          void openFile(file);
+        }
+      }}
+    >
+      <a class="skip" href="#findings">
+        {t('skipToFindings', lang)}
+      </a>
+      <header class="top">
+        <h1>
+          <a href="#/">{t('appName', lang)}</a>
+        </h1>
+        <nav>
+          <a href="#/" aria-current={route.page === 'check' ? 'page' : undefined}>
+            {t('navCheck', lang)}
+          </a>
+          <a href="#/history" aria-current={route.page !== 'check' ? 'page' : undefined}>
+            {t('navHistory', lang)}
+          </a>
+          <button type="button" class="lang" lang={lang === 'zh' ? 'en' : 'zh'} title={t('languageTitle', lang)} onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')}>
+            {t('language', lang)}
+          </button>
+        </nav>
+      </header>
+      <main>
+        {route.page === 'history' ? (
+          <HistoryPage db={db} lang={lang} />
+        ) : (
+          <>
+            {route.page === 'check' && (
+              <form class="input" onSubmit={onSubmit}>
+                <p class="tagline">{t('tagline', lang)}</p>
+                <label for="report-input">{t('pasteLabel', lang)}</label>
+                <textarea
+                  id="report-input"
+                  value={text}
+                  placeholder={t('pastePlaceholder', lang)}
+                  rows={10}
+                  spellcheck={false}
+                  onPaste={onPaste}
+                  onInput={(e) => {
+                    setText((e.target as HTMLTextAreaElement).value);
+                    setPending(undefined);
+                  }}
+                />
+                {pending && <p class="pending-note">{pending.note}</p>}
+                <div class="input-actions">
+                  <button type="submit" class="primary" disabled={!!busy}>
+                    {t('checkButton', lang)}
+                  </button>
+                  <button type="button" onClick={() => fileInput.current?.click()} disabled={!!busy}>
+                    {t('pickFile', lang)}
+                  </button>
+                  <input
+                    ref={fileInput}
+                    type="file"
+                    hidden
+                    accept=".txt,.md,.html,.htm,.pdf,.docx,.doc,text/plain,text/html,application/pdf"
+                    onChange={(e) => {
+                      const f = (e.target as HTMLInputElement).files?.[0];
+                      if (f) void openFile(f);
+                      (e.target as HTMLInputElement).value = '';
+                    }}
+                  />
+                  <button
+                    type="button"
+                    onClick={() => {
+                      setText('');
+                      setPending(undefined);
+                      setViews(undefined);
+                      setError(undefined);
+                    }}
+                  >
+                    {t('clearButton', lang)}
+                  </button>
+                </div>
+              </form>
+            )}
+            {dragging && <div class="drop-hint">{t('dropHere', lang)}</div>}
+            {busy && (
+              <div class="busy" role="status" aria-live="polite">
+                <progress /> {busy}
+              </div>
+            )}
+            {error && (
+              <p class="error" role="alert">
+                {error}
+              </p>
+            )}
+            <div ref={resultRef}>{view && !busy && <ResultView view={view} />}</div>
+          </>
+        )}
+      </main>
+      <footer class="foot">{t('historyNote', lang)}</footer>
+    </div>
+  );
+}

@@ -1,0 +1,58 @@
+// All findings, grouped by table then severity, counts in the header; a row with a cell jumps to it.
+import type { CoverageKey, Lang, Severity } from '../../../core/index.ts';
+import type { SiteView, ViewFinding } from '../view.ts';
+import { t } from '../i18n.ts';
+
+const ORDER: CoverageKey[] = ['A', 'B', 'C', 'text'];
+const SEVERITIES: Severity[] = ['error', 'warning', 'info'];
+
+type Props = { view: SiteView; onJump(f: ViewFinding): void };
+
+export function FindingsList({ view, onJump }: Props) {
+  const lang: Lang = view.lang;
+  const { counts } = view;
+  const label = { error: lang === 'zh' ? '错误' : 'errors', warning: lang === 'zh' ? '警告' : 'warnings', info: lang === 'zh' ? '提示' : 'info' };
+  return (
+    <section class="findings" aria-labelledby="findings-title" id="findings">
+      <h2 id="findings-title">
+        {t('findings', lang)}{' '}
+        <span class="counts" data-testid="counts">
+          {SEVERITIES.map((s) => `${label[s]} ${counts[s]}`).join(' · ')}
+        </span>
+      </h2>
+      {view.findings.length === 0 && <p>{t('noFindings', lang)}</p>}
+      {ORDER.map((table) => {
+        const mine = view.findings.filter((f) => f.table === table);
+        if (!mine.length) return null;
+        return (
+          <div class="findings-group" key={table}>
+            <h3>{mine[0]!.tableLabel}</h3>
+            {SEVERITIES.map((sev) => {
+              const list = mine.filter((f) => f.severity === sev);
+              if (!list.length) return null;
+              return (
+                <ul class={`findings-list sev-${sev}`} key={sev} aria-label={`${mine[0]!.tableLabel} ${label[sev]}`}>
+                  {list.map((f) => (
+                    <li key={f.index} data-finding={f.ruleId} data-severity={f.severity}>
+                      <span class={`sev-badge sev-${f.severity}`}>{f.severityLabel}</span>
+                      {f.cell ? (
+                        <button type="button" class="jump" data-jump={f.cell} onClick={() => onJump(f)} title={t('jump', lang)}>
+                          {f.card.message}
+                        </button>
+                      ) : (
+                        <span class="finding-text">{f.card.message}</span>
+                      )}
+                      {f.quote && <blockquote class="quote">{f.quote}</blockquote>}
+                      {!f.cell && f.card.caveat && <p class="card-caveat small">{f.card.caveat}</p>}
+                      <code class="rule-id">{f.ruleId}</code>
+                    </li>
+                  ))}
+                </ul>
+              );
+            })}
+          </div>
+        );
+      })}
+    </section>
+  );
+}

@@ -1,0 +1,93 @@
+// The recognised tables as tables: labels as the report wrote them, every value cell named by
+// data-gkc-cell, marked cells by data-gkc (the same hooks the extension puts on a live page).
+import type { Lang } from '../../../core/index.ts';
+import type { ViewCell, ViewTable } from '../view.ts';
+import { t } from '../i18n.ts';
+
+export type CellEvents = {
+  onEnter(ref: string, el: HTMLElement, via: 'hover' | 'focus'): void;
+  onLeave(ref: string, via: 'hover' | 'focus'): void;
+};
+
+type Props = { tables: ViewTable[]; lang: Lang; related: ReadonlySet<string>; active?: string | undefined; events: CellEvents };
+
+const MARK_SYMBOL = { error: '✖', warning: '▲', info: 'ℹ' } as const;
+
+export function ReportTables({ tables, lang, related, active, events }: Props) {
+  return (
+    <div class="tables">
+      {tables.map((table) => (
+        <section class="table-block" key={table.id} aria-labelledby={`tbl-${table.id}`}>
+          <h3 id={`tbl-${table.id}`}>
+            {table.title} <span class={`status status-${table.status}`}>{statusText(table.status, lang)}</span>
+          </h3>
+          {table.reasons.length > 0 && table.status !== 'checked' && (
+            <ul class="reasons">
+              {table.reasons.map((r) => (
+                <li key={r}>{r}</li>
+              ))}
+            </ul>
+          )}
+          {table.sections.length === 0 ? (
+            <p class="not-checked">{table.status === 'unreadable' ? t('unreadable', lang) : t('notFound', lang)}</p>
+          ) : (
+            table.sections.map((s, i) => (
+              <div class="table-scroll" key={i}>
+                <table class="report-table" data-gkc-table={table.id}>
+                  {s.caption && <caption>{s.caption}</caption>}
+                  <thead>
+                    <tr>
+                      <th scope="col">{t('item', lang)}</th>
+                      {s.columns.map((c) => (
+                        <th scope="col" key={c}>
+                          {c}
+                        </th>
+                      ))}
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {s.rows.map((row) => (
+                      <tr key={row.key}>
+                        <th scope="row">{row.label}</th>
+                        {row.cells.map((c, j) => (c ? <ValueCell key={c.ref} cell={c} lang={lang} related={related.has(c.ref)} active={active === c.ref} events={events} /> : <td key={j} class="absent" />))}
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            ))
+          )}
+        </section>
+      ))}
+    </div>
+  );
+}
+
+function ValueCell({ cell, lang, related, active, events }: { cell: ViewCell; lang: Lang; related: boolean; active: boolean; events: CellEvents }) {
+  const marked = cell.severity !== undefined;
+  const text = cell.text === '' ? '' : cell.text;
+  return (
+    <td
+      data-gkc-cell={cell.ref}
+      {...(marked ? { 'data-gkc': cell.severity, tabIndex: 0, 'aria-describedby': active ? 'gkc-card' : undefined } : {})}
+      {...(related ? { 'data-gkc-related': '' } : {})}
+      class={active ? 'active' : undefined}
+      onMouseEnter={marked ? (e) => events.onEnter(cell.ref, e.currentTarget as HTMLElement, 'hover') : undefined}
+      onMouseLeave={marked ? () => events.onLeave(cell.ref, 'hover') : undefined}
+      onFocus={marked ? (e) => events.onEnter(cell.ref, e.currentTarget as HTMLElement, 'focus') : undefined}
+      onBlur={marked ? () => events.onLeave(cell.ref, 'focus') : undefined}
+    >
+      {text || <span class="blank">{lang === 'zh' ? '空' : 'blank'}</span>}
+      {marked && (
+        <span class="mark-symbol" aria-hidden="true">
+          {MARK_SYMBOL[cell.severity!]}
+        </span>
+      )}
+      {marked && <span class="sr-only">{`（${cell.severity === 'error' ? (lang === 'zh' ? '有错误' : 'error') : cell.severity === 'warning' ? (lang === 'zh' ? '有警告' : 'warning') : lang === 'zh' ? '提示' : 'info'}）`}</span>}
+    </td>
+  );
+}
+
+export function statusText(status: ViewTable['status'], lang: Lang): string {
+  return status === 'checked' ? t('checked', lang) : status === 'partial' ? t('partial', lang) : status === 'unreadable' ? t('unreadable', lang) : t('notFound', lang);
+}

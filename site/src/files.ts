@@ -1,0 +1,64 @@
+// Opened or dropped files → what the checker reads. Text and HTML go to the worker; PDF is read
+// through pdf.js (its worker bundled and served by this site) and Word through mammoth's browser build.
+import { checkPdf, decodeHtmlBytes, docxToHtml, PdfReadError, DocxReadError } from '../../core/index.ts';
+import type { Lang, PdfJs, Mammoth } from '../../core/index.ts';
+import { buildViews, type SiteViews } from './view.ts';
+import type { SiteInput } from './engine.ts';
+import { t } from './i18n.ts';
+
+export type FileRead =
+  | { kind: 'input'; input: SiteInput; name: string }
+  | { kind: 'views'; views: SiteViews; name: string }
+  | { kind: 'error'; message: string; name: string };
+
+const MAX_FILE = 50 * 1024 * 1024;
+
+/** Plain text in UTF-8, or in GBK/GB18030 as older Windows tools save it. */
+export function decodeText(bytes: Uint8Array): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\ufeff/, '');
+  } catch {
+    return new TextDecoder('gb18030').decode(bytes);
+  }
+}
+
+export async function readFile(file: File, lang: Lang): Promise<FileRead> {
+  const name = file.name;
+  const ext = (/\.([a-z0-9]+)$/i.exec(name)?.[1] ?? '').toLowerCase();
+  if (file.size > MAX_FILE) return { kind: 'error', name, message: lang === 'zh' ? `文件过大（${(file.size / 1048576).toFixed(1)} MB），最大 50 MB。` : `The file is too large (${(file.size / 1048576).toFixed(1)} MB); the limit is 50 MB.` };
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  try {
+    if (ext === 'txt' || ext === 'md' || ext === 'csv' || ext === 'tsv') return { kind: 'input', name, input: { kind: 'text', text: decodeText(bytes) } };
+    if (ext === 'html' || ext === 'htm' || ext === 'xhtml' || ext === 'mht') return { kind: 'input', name, input: { kind: 'html', html: decodeHtmlBytes(bytes) } };
+    if (ext === 'pdf') {
+      const pdfjs = await loadPdfJs();
+      const { result } = await checkPdf(pdfjs, bytes, name);
+      return { kind: 'views', name, views: buildViews(result, name) };
+    }
+    if (ext === 'docx' || ext === 'doc' || ext === 'wps') {
+      const mammoth = (await import('mammoth/mammoth.browser.js')) as unknown as { default?: Mammoth } & Mammoth;
+      const html = await docxToHtml(mammoth.default ?? mammoth, bytes);
+      return { kind: 'input', name, input: { kind: 'html', html } };
+    }
+    if (/^(png|jpe?g|gif|bmp|webp|tiff?)$/.test(ext)) return { kind: 'error', name, message: t('imageFile', lang) };
+    return { kind: 'error', name, message: t('unsupportedFile', lang) };
+  } catch (e) {
+    if (e instanceof PdfReadError || e instanceof DocxReadError) {
+      const [zh, en] = e.message.split(' / ');
+      return { kind: 'error', name, message: t('fileError', lang) + (lang === 'zh' ? zh : (en ?? zh)) };
+    }
+    return { kind: 'error', name, message: t('fileError', lang) + (e as Error).message };
+  }
+}
+
+let pdfjsPromise: Promise<PdfJs> | undefined;
+
+/** pdf.js with its worker served from this site (Vite emits the worker file; nothing from a CDN). */
+function loadPdfJs(): Promise<PdfJs> {
+  pdfjsPromise ??= (async () => {
+    const [pdfjs, worker] = await Promise.all([import('pdfjs-dist'), import('pdfjs-dist/build/pdf.worker.min.mjs?url')]);
+    pdfjs.GlobalWorkerOptions.workerSrc = worker.default;
+    return pdfjs as unknown as PdfJs;
+  })();
+  return pdfjsPromise;
+}

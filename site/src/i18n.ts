@@ -1,0 +1,76 @@
+// The page's own words, Chinese first. Findings, banners and cards come from core/present in both
+// languages; this holds only the interface around them.
+import type { Lang } from '../../core/index.ts';
+
+const STRINGS = {
+  appName: { zh: '公开年报核数', en: 'gongkai-check' },
+  tagline: {
+    zh: '检查政府信息公开工作年度报告的表格算术与前后一致性。全部在本机完成，报告内容不会离开您的电脑。',
+    en: 'Checks the tables of government information-disclosure annual reports. Everything runs on this machine; no report text leaves it.',
+  },
+  navCheck: { zh: '核对', en: 'Check' },
+  navHistory: { zh: '历史记录', en: 'History' },
+  pasteLabel: { zh: '粘贴报告全文或表格', en: 'Paste the report or its tables' },
+  pastePlaceholder: {
+    zh: '在此粘贴年度报告（纯文本、从网页或 Word/WPS 复制的表格均可），或把 .txt / .html / .pdf / .docx 文件拖到这里',
+    en: 'Paste the annual report here (plain text, or tables copied from a web page or Word/WPS), or drop a .txt / .html / .pdf / .docx file',
+  },
+  checkButton: { zh: '开始核对', en: 'Check' },
+  clearButton: { zh: '清空', en: 'Clear' },
+  pickFile: { zh: '选择文件…', en: 'Open a file…' },
+  dropHere: { zh: '松开鼠标即可核对此文件', en: 'Drop to check this file' },
+  richPasted: { zh: '已粘贴带格式的表格（网页或 Word），将按表格结构读取', en: 'Formatted tables pasted (web page or Word): read by their structure' },
+  checking: { zh: '正在核对…', en: 'Checking…' },
+  reading: { zh: '正在读取文件…', en: 'Reading the file…' },
+  emptyInput: { zh: '请先粘贴报告内容或选择文件。', en: 'Paste a report or open a file first.' },
+  findings: { zh: '发现的问题', en: 'Findings' },
+  noFindings: { zh: '已核对的部分没有发现问题。', en: 'No problems in what was checked.' },
+  tables: { zh: '识别出的表格', en: 'Tables as recognised' },
+  notFound: { zh: '未找到此表，未检查', en: 'Table not found: not checked' },
+  unreadable: { zh: '此表无法读取，未检查', en: 'Table could not be read: not checked' },
+  partial: { zh: '部分核对', en: 'Partly checked' },
+  checked: { zh: '已核对', en: 'Checked' },
+  item: { zh: '项目', en: 'Item' },
+  equation: { zh: '算式', en: 'Equation' },
+  difference: { zh: '相差', en: 'Difference' },
+  mightBeRight: { zh: '可能的合理原因', en: 'Why this might still be right' },
+  cell: { zh: '单元格', en: 'Cell' },
+  close: { zh: '关闭', en: 'Close' },
+  jump: { zh: '定位到单元格', en: 'Go to the cell' },
+  exportCsv: { zh: '导出 CSV', en: 'Export CSV' },
+  exportJson: { zh: '导出 JSON', en: 'Export JSON' },
+  copySummary: { zh: '复制摘要', en: 'Copy summary' },
+  copied: { zh: '已复制到剪贴板', en: 'Copied to the clipboard' },
+  copyFailed: { zh: '无法访问剪贴板，请手动选择文本复制', en: 'The clipboard is not available: select the text and copy it' },
+  agency: { zh: '单位', en: 'Agency' },
+  year: { zh: '年度', en: 'Year' },
+  template: { zh: '格式', en: 'Template' },
+  verdict: { zh: '结论', en: 'Verdict' },
+  counts: { zh: '问题数', en: 'Findings' },
+  date: { zh: '核对时间', en: 'Checked at' },
+  source: { zh: '来源', en: 'Source' },
+  open: { zh: '打开', en: 'Open' },
+  delete: { zh: '删除', en: 'Delete' },
+  deleteAll: { zh: '全部删除', en: 'Delete all' },
+  confirmDeleteAll: { zh: '确定删除全部历史记录吗？此操作不可撤销。', en: 'Delete the whole history? This cannot be undone.' },
+  historyEmpty: { zh: '还没有核对记录。核对结果只保存在本浏览器中。', en: 'No checks yet. Results are kept in this browser only.' },
+  historyNote: { zh: '历史记录保存在本浏览器（IndexedDB），不会上传。', en: 'History is kept in this browser (IndexedDB) and never uploaded.' },
+  historyUnavailable: { zh: '本浏览器无法保存历史记录（可能处于隐私模式）。', en: 'This browser cannot keep a history (private mode?).' },
+  pasted: { zh: '粘贴的文本', en: 'pasted text' },
+  unknownAgency: { zh: '（未识别单位）', en: '(agency not recognised)' },
+  narrative: { zh: '正文', en: 'Narrative' },
+  language: { zh: 'English', en: '中文' },
+  languageTitle: { zh: 'Switch to English', en: '切换到中文' },
+  unsupportedFile: { zh: '不支持此文件类型。请使用 .txt、.md、.html、.pdf 或 .docx 文件。', en: 'This file type is not supported. Use .txt, .md, .html, .pdf or .docx.' },
+  oldDoc: { zh: '旧版 Word（.doc）文件无法直接读取：请在 Word/WPS 中另存为 .docx 后再打开，或复制全文粘贴到此处。', en: 'Old Word (.doc) files cannot be read: save as .docx in Word/WPS, or copy and paste the text.' },
+  imageFile: { zh: '图片版报告需要文字识别（OCR），此功能尚未提供：请改用 PDF 文字版或复制文本。', en: 'Scanned images need OCR, which is not available yet: use a text PDF or paste the text.' },
+  fileError: { zh: '文件无法读取：', en: 'The file could not be read: ' },
+  hugeInput: { zh: '输入很大，正在后台核对，页面不会卡住。', en: 'A large input: checking in the background, the page stays responsive.' },
+  skipToFindings: { zh: '跳到问题列表', en: 'Skip to findings' },
+} satisfies Record<string, Record<Lang, string>>;
+
+export type StringKey = keyof typeof STRINGS;
+
+export function t(key: StringKey, lang: Lang): string {
+  return STRINGS[key][lang];
+}
