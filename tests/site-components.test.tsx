@@ -1,0 +1,125 @@
+// @vitest-environment happy-dom
+// The site's components on a real report (seed 001, 岭东区 2020): marks on the right <td>, the card on
+// focus with the equation and the related cells lit, Esc, the list's counts and jump-to, and the app's
+// paste handling (plain text and rich clipboard HTML).
+import { afterEach, describe, expect, it } from 'vitest';
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { runCheck } from '../site/src/engine.ts';
+import { ResultView } from '../site/src/components/ResultView.tsx';
+import { FindingsList } from '../site/src/components/FindingsList.tsx';
+import { FindingBody } from '../site/src/components/FindingCard.tsx';
+import { ReportTables } from '../site/src/components/ReportTables.tsx';
+import { App } from '../site/src/App.tsx';
+import { FIXTURES } from './support/fixtures.ts';
+
+const text = (f: string) => readFileSync(join(FIXTURES, f), 'utf8');
+const seed001 = runCheck({ kind: 'text', text: text('lingdong-health-2020.txt') }, 'seed-001').views;
+
+afterEach(cleanup);
+
+function paste(target: Element, data: Record<string, string>) {
+  const event = new Event('paste', { bubbles: true, cancelable: true }) as Event & { clipboardData: unknown };
+  event.clipboardData = { getData: (type: string) => data[type] ?? '' };
+  target.dispatchEvent(event);
+}
+
+describe('ReportTables', () => {
+  it('marks exactly the wrong cells with data-gkc and names every value cell', () => {
+    const { container } = render(<ReportTables tables={seed001.zh.tables} lang="zh" related={new Set()} events={{ onEnter() {}, onLeave() {} }} />);
+    const marks = [...container.querySelectorAll('td[data-gkc]')].map((td) => `${td.getAttribute('data-gkc-cell')}:${td.getAttribute('data-gkc')}`);
+    expect(marks.sort()).toEqual(['B.new.oth:error', 'B.new.tot:error', 'B.total.np:error', 'B.total.tot:error', 'C.rev.keep:warning'].sort());
+    // marked cells are reachable by keyboard; the rest are not tab stops
+    expect(container.querySelector('td[data-gkc-cell="B.total.np"]')!.getAttribute('tabindex')).toBe('0');
+    expect(container.querySelector('td[data-gkc-cell="B.open.np"]')!.hasAttribute('tabindex')).toBe(false);
+    expect(container.querySelector('td[data-gkc-cell="B.total.tot"]')!.textContent).toContain('17');
+    // marks are told apart without colour: a symbol and screen-reader text
+    expect(container.querySelector('td[data-gkc="error"] .sr-only')!.textContent).toContain('错误');
+  });
+});
+
+describe('FindingBody (the card)', () => {
+  it('shows the rule, the note, both sides of the equation and the difference', () => {
+    const f = seed001.zh.findings.find((x) => x.ruleId === 'APP-BALANCE' && x.cell === 'B.new.tot')!;
+    const { container } = render(<FindingBody finding={f} lang="zh" />);
+    expect(container.textContent).toContain('APP-BALANCE');
+    expect(container.querySelector('.card-message')!.textContent).toContain('勾稽不平');
+    expect(container.querySelector('.card-equation')!.textContent).toMatch(/= 1.*≠.*= 17/s);
+    expect(container.querySelector('.eq-diff')!.textContent).toBe('-16');
+  });
+});
+
+describe('FindingsList', () => {
+  it('counts in the header, grouped by table, jump buttons for cells', () => {
+    const jumped: string[] = [];
+    render(<FindingsList view={seed001.zh} onJump={(f) => jumped.push(f.cell!)} />);
+    expect(screen.getByTestId('counts').textContent).toBe('错误 4 · 警告 1 · 提示 1');
+    const buttons = screen.getAllByRole('button');
+    expect(buttons.length).toBeGreaterThanOrEqual(5);
+    fireEvent.click(buttons[0]!);
+    expect(jumped).toHaveLength(1);
+  });
+});
+
+describe('ResultView', () => {
+  it('focus opens the card, lights the related cells, Esc closes it; jump-to focuses the cell', async () => {
+    const { container } = render(<ResultView view={seed001.zh} />);
+    const cell = container.querySelector<HTMLElement>('td[data-gkc-cell="B.new.tot"]')!;
+    fireEvent.focus(cell);
+    await waitFor(() => expect(document.getElementById('gkc-card')).not.toBeNull());
+    expect(document.getElementById('gkc-card')!.textContent).toContain('相差');
+    const lit = [...container.querySelectorAll('td[data-gkc-related]')].map((td) => td.getAttribute('data-gkc-cell'));
+    expect(lit).toEqual(expect.arrayContaining(['B.carry_in.tot', 'B.total.tot', 'B.carry_out.tot']));
+    fireEvent.keyDown(document, { key: 'Escape' });
+    await waitFor(() => expect(document.getElementById('gkc-card')).toBeNull());
+    expect(container.querySelectorAll('td[data-gkc-related]')).toHaveLength(0);
+
+    const jump = container.querySelector<HTMLButtonElement>('button[data-jump="B.total.np"]')!;
+    fireEvent.click(jump);
+    expect(document.activeElement?.getAttribute('data-gkc-cell')).toBe('B.total.np');
+  });
+
+  it('the banner says what was not checked (seed 000)', () => {
+    const v = runCheck({ kind: 'text', text: text('putuo-health-2021.txt') }, 'seed-000').views.zh;
+    const { container } = render(<ResultView view={v} />);
+    const banner = container.querySelector('.banner')!;
+    expect(banner.className).not.toContain('banner-ok');
+    expect(banner.textContent).toMatch(/表二/);
+  });
+});
+
+describe('App', () => {
+  it('a plain-text paste is checked at once', async () => {
+    const { container } = render(<App />);
+    paste(container.querySelector('#report-input')!, { 'text/plain': text('yinzhou-health-2021.txt') });
+    await waitFor(() => expect(container.querySelector('td[data-gkc="error"]')).not.toBeNull());
+    expect(container.querySelector('td[data-gkc-cell="B.total.np"]')!.getAttribute('data-gkc')).toBe('error');
+  });
+
+  it('a rich paste (a table copied from a page) is read through its HTML', async () => {
+    const html = readFileSync(join(FIXTURES, 'shuyang-drc-2023.html'), 'utf8');
+    const { container } = render(<App />);
+    paste(container.querySelector('#report-input')!, { 'text/html': html, 'text/plain': '表格文本' });
+    await waitFor(() => expect(container.querySelector('.banner')).not.toBeNull());
+    expect(container.querySelector('.pending-note')!.textContent).toContain('带格式');
+    expect(container.querySelector('[data-testid="agency"]')!.textContent).toContain('沭阳');
+    expect(container.querySelectorAll('td[data-gkc="error"]')).toHaveLength(0);
+  });
+
+  it('empty input gets a message, not a result', async () => {
+    const { container } = render(<App />);
+    fireEvent.submit(container.querySelector('form')!);
+    await waitFor(() => expect(container.querySelector('[role="alert"]')).not.toBeNull());
+    expect(container.querySelector('.banner')).toBeNull();
+  });
+
+  it('the language switch re-renders the same result in English', async () => {
+    const { container } = render(<App />);
+    paste(container.querySelector('#report-input')!, { 'text/plain': text('lingdong-health-2020.txt') });
+    await waitFor(() => expect(container.querySelector('.banner')).not.toBeNull());
+    fireEvent.click(container.querySelector('button.lang')!);
+    await waitFor(() => expect(container.querySelector('[data-testid="counts"]')!.textContent).toBe('errors 4 · warnings 1 · info 1'));
+    expect(container.querySelectorAll('td[data-gkc="error"]')).toHaveLength(4);
+  });
+});
