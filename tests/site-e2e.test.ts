@@ -1,0 +1,154 @@
+// The built site in Debian chromium (playwright-core, never a downloaded browser), served from
+// 127.0.0.1 by site/serve.mjs: paste seed 001 and see its errors on the right cells with the card,
+// seed 000's not-checked banner, a rich HTML paste, a PDF and a .docx opened, a 10 MB paste, exports,
+// the history after a reload — and not one request outside the local server.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { CHROMIUM, CHROMIUM_ARGS, artifactPath, hasChromium, warnIfNoChromium } from './support/browser.ts';
+import { FIXTURES } from './support/fixtures.ts';
+
+warnIfNoChromium('site end-to-end tests (tests/site-e2e.test.ts)');
+
+const ROOT = join(import.meta.dirname, '..');
+const text = (f: string) => readFileSync(join(FIXTURES, f), 'utf8');
+
+describe.skipIf(!hasChromium)('site in chromium', () => {
+  let server: Server;
+  let base: string;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  const requests: string[] = [];
+
+  beforeAll(async () => {
+    const { build } = await import('vite');
+    await build({ configFile: join(ROOT, 'site/vite.config.ts'), logLevel: 'warn' });
+    const { startServer } = (await import('../site/serve.mjs')) as { startServer(port: number): Promise<Server> };
+    server = await startServer(0);
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+    const { chromium } = await import('playwright-core');
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+    context.on('request', (r) => requests.push(r.url()));
+    page = await context.newPage();
+    page.on('pageerror', (e) => console.error('page error:', e.message));
+    await page.goto(base);
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await new Promise((ok) => (server ? server.close(ok) : ok(undefined)));
+  });
+
+  async function paste(data: Record<string, string>) {
+    // a fresh box, as a user selecting all before pasting
+    await page.locator('#report-input').fill('');
+    await page.evaluate((data) => {
+      const el = document.querySelector('#report-input')!;
+      const dt = new DataTransfer();
+      for (const [k, v] of Object.entries(data)) dt.setData(k, v);
+      el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));
+    }, data);
+  }
+
+  const marks = () => page.locator('td[data-gkc]').evaluateAll((els) => els.map((e) => `${e.getAttribute('data-gkc-cell')}:${e.getAttribute('data-gkc')}`));
+
+  it('seed 001 (岭东区 2020): the 勾稽 and (七)总计 errors are marked on their cells and listed; hover and focus show the equation', async () => {
+    await paste({ 'text/plain': text('lingdong-health-2020.txt') });
+    await page.waitForSelector('.banner');
+    expect(await marks()).toEqual(expect.arrayContaining(['B.new.oth:error', 'B.new.tot:error', 'B.total.np:error', 'B.total.tot:error']));
+    expect((await marks()).filter((m) => m.endsWith(':error'))).toHaveLength(4);
+    expect(await page.getByTestId('counts').innerText()).toBe('错误 4 · 警告 1 · 提示 1');
+    expect(await page.locator('.findings-list.sev-error li').count()).toBe(4);
+
+    await page.hover('td[data-gkc-cell="B.new.tot"]');
+    const card = page.locator('#gkc-card');
+    await card.waitFor();
+    expect(await card.innerText()).toMatch(/APP-BALANCE[\s\S]*= 1[\s\S]*≠[\s\S]*= 17[\s\S]*相差\s*-16/);
+    expect(await page.locator('td[data-gkc-related]').count()).toBeGreaterThanOrEqual(3);
+    await page.keyboard.press('Escape');
+    await card.waitFor({ state: 'detached' });
+
+    // keyboard: jump from the list focuses the cell and opens its card
+    await page.click('button[data-jump="B.total.np"]');
+    await page.waitForFunction(() => document.activeElement?.getAttribute('data-gkc-cell') === 'B.total.np');
+    await card.waitFor();
+    expect(await card.innerText()).toContain('APP-COL-OUTCOME-TOTAL');
+    await page.screenshot({ path: artifactPath('site-seed001.png'), fullPage: true });
+
+    // CSV export: UTF-8 with a BOM
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('button[data-export="csv"]')]);
+    const csv = readFileSync((await download.path())!);
+    expect([...csv.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(csv.toString('utf8')).toContain('APP-BALANCE');
+  }, 60_000);
+
+  it('seed 000 (普陀区 2021): blank table B gives the not-checked banner, never a clean one', async () => {
+    await paste({ 'text/plain': text('putuo-health-2021.txt') });
+    await page.waitForFunction(() => document.querySelector('.banner')?.textContent?.includes('表二'));
+    const banner = page.locator('.banner');
+    expect(await banner.getAttribute('class')).not.toContain('banner-ok');
+    expect(await page.locator('.table-block .status-checked').count()).toBeLessThan(3);
+  }, 30_000);
+
+  it('a rich HTML paste (the saved 沭阳发改局 page on the clipboard as text/html) is recognised', async () => {
+    await paste({ 'text/html': text('shuyang-drc-2023.html'), 'text/plain': '（纯文本版本）' });
+    await page.waitForFunction(() => document.querySelector('[data-testid="agency"]')?.textContent?.includes('沭阳'));
+    expect(await page.locator('.pending-note').innerText()).toContain('带格式');
+    expect(await page.locator('.status-checked').count()).toBe(3);
+    expect(await page.locator('td[data-gkc="error"]').count()).toBe(0);
+  }, 30_000);
+
+  it('a PDF opened from disk is read through its text layer (洪泽区 2023: the two table-C errors)', async () => {
+    await page.setInputFiles('input[type=file]', join(FIXTURES, 'hongze-district-gov-2023.pdf'));
+    await page.waitForFunction(() => document.querySelectorAll('td[data-gkc="error"]').length > 0, undefined, { timeout: 30_000 });
+    const errors = (await marks()).filter((m) => m.endsWith(':error'));
+    expect(errors.sort()).toEqual(['C.lita.total:error', 'C.rev.total:error']);
+  }, 60_000);
+
+  it('a Word draft (.docx) is read with its merged cells', async () => {
+    await page.setInputFiles('input[type=file]', join(FIXTURES, 'docx/shuyang-drc-2023.docx'));
+    await page.waitForFunction(() => document.querySelector('[data-testid="agency"]')?.textContent?.includes('沭阳'), undefined, { timeout: 30_000 });
+    expect(await page.locator('.status-checked').count()).toBe(3);
+  }, 60_000);
+
+  it('a 10 MB paste is checked off the main thread: the page answers meanwhile, then the report is found', async () => {
+    const report = text('lingdong-health-2020.txt');
+    await page.evaluate((report) => {
+      const noise = '本段为测试填充文字，不含表格。\n'.repeat(Math.ceil((10 * 1024 * 1024) / 16));
+      const el = document.querySelector('#report-input')!;
+      const dt = new DataTransfer();
+      dt.setData('text/plain', noise + report);
+      el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));
+    }, report);
+    await page.locator('.busy').waitFor();
+    // the main thread is free while the worker reads
+    const t0 = Date.now();
+    await page.evaluate(() => new Promise((ok) => requestAnimationFrame(ok)));
+    expect(Date.now() - t0).toBeLessThan(1000);
+    await page.waitForFunction(() => document.querySelectorAll('td[data-gkc="error"]').length === 4, undefined, { timeout: 45_000 });
+    expect(await page.locator('.pending-note').innerText()).toContain('MB');
+  }, 90_000);
+
+  it('after a reload the history lists the checks; one can be reopened', async () => {
+    await page.reload();
+    await page.click('a[href="#/history"]');
+    await page.locator('.history-table tbody tr').first().waitFor();
+    const rows = await page.locator('.history-table tbody tr').count();
+    expect(rows).toBeGreaterThanOrEqual(5);
+    const seed001Row = page.locator('.history-table tbody tr', { hasText: '岭东区' }).last();
+    await seed001Row.locator('a').click();
+    await page.waitForFunction(() => document.querySelectorAll('td[data-gkc="error"]').length === 4);
+    await page.screenshot({ path: artifactPath('site-history.png'), fullPage: false });
+  }, 30_000);
+
+  it('no request left the local server', () => {
+    const outside = requests.filter((u) => !u.startsWith(base) && !u.startsWith('blob:') && !u.startsWith('data:'));
+    expect(outside).toEqual([]);
+    expect(requests.length).toBeGreaterThan(3);
+  });
+});
