@@ -1,7 +1,7 @@
 // The page's side of the check worker: one long-lived worker, one request at a time per caller, and a
 // synchronous fallback where module workers are unavailable (component tests).
 import type { SiteViews } from './view.ts';
-import { runCheck, type SiteInput } from './engine.ts';
+import type { SiteInput } from './engine.ts';
 import type { WorkerReply, WorkerRequest } from './check.worker.ts';
 
 let worker: Worker | undefined;
@@ -33,13 +33,8 @@ function getWorker(): Worker | undefined {
 
 export function checkInBackground(input: SiteInput, name: string): Promise<SiteViews> {
   const w = getWorker();
-  if (!w) {
-    try {
-      return Promise.resolve(runCheck(input, name).views);
-    } catch (e) {
-      return Promise.reject(e);
-    }
-  }
+  // Loaded only here, so the page's own bundle does not carry a second copy of the core.
+  if (!w) return import('./engine.ts').then(({ runCheck }) => runCheck(input, name).views);
   const id = nextId++;
   return new Promise((resolve, reject) => {
     pending.set(id, { resolve, reject });

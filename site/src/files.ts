@@ -1,8 +1,10 @@
 // Opened or dropped files → what the checker reads. Text and HTML go to the worker; PDF is read
 // through pdf.js (its worker bundled and served by this site) and Word through mammoth's browser build.
-import { checkPdf, decodeHtmlBytes, docxToHtml, PdfReadError, DocxReadError } from '../../core/index.ts';
+// The core is imported lazily (PDF and Word only): text and HTML are checked in the worker, so the
+// page's first load stays small.
+import { decodeHtmlBytes } from '../../core/adapters/html/charset.ts';
 import type { Lang, PdfJs, Mammoth } from '../../core/index.ts';
-import { buildViews, type SiteViews } from './view.ts';
+import type { SiteViews } from './view.ts';
 import type { SiteInput } from './engine.ts';
 import { t } from './i18n.ts';
 
@@ -31,20 +33,21 @@ export async function readFile(file: File, lang: Lang): Promise<FileRead> {
     if (ext === 'txt' || ext === 'md' || ext === 'csv' || ext === 'tsv') return { kind: 'input', name, input: { kind: 'text', text: decodeText(bytes) } };
     if (ext === 'html' || ext === 'htm' || ext === 'xhtml' || ext === 'mht') return { kind: 'input', name, input: { kind: 'html', html: decodeHtmlBytes(bytes) } };
     if (ext === 'pdf') {
-      const pdfjs = await loadPdfJs();
+      const [pdfjs, { checkPdf }, { buildViews }] = await Promise.all([loadPdfJs(), import('../../core/pipeline/pdf.ts'), import('./view.ts')]);
       const { result } = await checkPdf(pdfjs, bytes, name);
       return { kind: 'views', name, views: buildViews(result, name) };
     }
     if (ext === 'docx' || ext === 'doc' || ext === 'wps') {
-      const mammoth = (await import('mammoth/mammoth.browser.js')) as unknown as { default?: Mammoth } & Mammoth;
+      const [mammothModule, { docxToHtml }] = await Promise.all([import('mammoth/mammoth.browser.js'), import('../../core/adapters/docx/index.ts')]);
+      const mammoth = mammothModule as unknown as { default?: Mammoth } & Mammoth;
       const html = await docxToHtml(mammoth.default ?? mammoth, bytes);
       return { kind: 'input', name, input: { kind: 'html', html } };
     }
     if (/^(png|jpe?g|gif|bmp|webp|tiff?)$/.test(ext)) return { kind: 'error', name, message: t('imageFile', lang) };
     return { kind: 'error', name, message: t('unsupportedFile', lang) };
   } catch (e) {
-    if (e instanceof PdfReadError || e instanceof DocxReadError) {
-      const [zh, en] = e.message.split(' / ');
+    if ((e as Error).name === 'PdfReadError' || (e as Error).name === 'DocxReadError') {
+      const [zh, en] = (e as Error).message.split(' / ');
       return { kind: 'error', name, message: t('fileError', lang) + (lang === 'zh' ? zh : (en ?? zh)) };
     }
     return { kind: 'error', name, message: t('fileError', lang) + (e as Error).message };

@@ -1,7 +1,7 @@
 // `npm run bench`: speed figures live here, never in timed tests. Per fixture: median time of check()
 // over many runs (text and HTML), and reports per second on this machine.
 import { performance } from 'node:perf_hooks';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -58,3 +58,16 @@ for (const file of fixtureFiles()) {
 const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
 console.log('check() per fixture (Node ' + process.version + ')');
 for (const r of rows) console.log(r.map((c, i) => c.padEnd(widths[i]!)).join('  '));
+
+// The faces: the site always; the extension and OCR benches when their modules are present.
+const { benchSite, printRows } = await import('./site.ts');
+printRows('Site (built with vite, served from 127.0.0.1)', await benchSite());
+for (const [file, title] of [
+  ['./ext.ts', 'Extension'],
+  ['./ocr.ts', 'OCR (tesseract.js in Node)'],
+] as const) {
+  if (!existsSync(join(import.meta.dirname, file.replace('./', '')))) continue;
+  const mod = (await import(file)) as { default?: () => Promise<string[][]>; [k: string]: unknown };
+  const fn = (mod.default ?? Object.values(mod).find((v) => typeof v === 'function')) as (() => Promise<string[][]>) | undefined;
+  if (fn) printRows(title, await fn());
+}

@@ -9,7 +9,9 @@ export type Mammoth = {
   convertToHtml(input: { arrayBuffer: ArrayBuffer; buffer?: Uint8Array }): Promise<{ value: string; messages: { type: string; message: string }[] }>;
 };
 
-export class DocxReadError extends Error {}
+export class DocxReadError extends Error {
+  override readonly name = 'DocxReadError';
+}
 
 /** Zip files start with PK\x03\x04; an old binary .doc with D0 CF 11 E0. */
 function sniff(bytes: Uint8Array): 'zip' | 'ole' | 'other' {

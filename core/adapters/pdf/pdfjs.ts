@@ -17,6 +17,8 @@ type PdfPage = {
 export type PdfText = { pages: PageText[]; numPages: number; pagesWithoutText: number[] };
 
 export class PdfReadError extends Error {
+  // named explicitly: minified builds rename classes, and callers across bundles test the name
+  override readonly name = 'PdfReadError';
   constructor(
     readonly reason: 'encrypted' | 'broken',
     message: string,

@@ -1,0 +1,95 @@
+// Site figures for `npm run bench`: the built size (gzip) of what a first visit loads and of what loads
+// only on demand (pdf.js, mammoth), and the time from a paste to findings on screen for each seed, in
+// Debian chromium against the built site.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import { CHROMIUM, CHROMIUM_ARGS, hasChromium } from '../support/browser.ts';
+import { FIXTURES } from '../support/fixtures.ts';
+
+const ROOT = join(import.meta.dirname, '..', '..');
+const DIST = join(ROOT, 'dist', 'site');
+const SEEDS = ['putuo-health-2021.txt', 'lingdong-health-2020.txt', 'baoshan-health-2021.txt', 'taishan-health-2022.txt', 'yinzhou-health-2021.txt'];
+
+export async function benchSite(): Promise<string[][]> {
+  const { build } = await import('vite');
+  await build({ configFile: join(ROOT, 'site/vite.config.ts'), logLevel: 'warn' });
+  const rows: string[][] = [['site', 'what', 'raw KB', 'gzip KB']];
+  const files = readdirSync(join(DIST, 'assets')).map((f) => join('assets', f)).concat('index.html');
+  // First visit: the page, its entry script and stylesheet, the check worker. The rest loads on demand
+  // (pdf.js, mammoth, and the core's copy used only for PDF/Word on the page).
+  const html = readFileSync(join(DIST, 'index.html'), 'utf8');
+  const lazy = (f: string) => f !== 'index.html' && !html.includes(f) && !f.includes('check.worker');
+  let first = [0, 0];
+  let onDemand = [0, 0];
+  for (const f of files) {
+    const buf = readFileSync(join(DIST, f));
+    const gz = gzipSync(buf).length;
+    if (lazy(f)) onDemand = [onDemand[0]! + buf.length, onDemand[1]! + gz];
+    else first = [first[0]! + buf.length, first[1]! + gz];
+    rows.push(['', f, (buf.length / 1024).toFixed(1), (gz / 1024).toFixed(1)]);
+  }
+  rows.push(['', 'first visit (html, js, css, check worker)', (first[0]! / 1024).toFixed(1), (first[1]! / 1024).toFixed(1)]);
+  rows.push(['', 'on demand (pdf.js + worker, mammoth, core for PDF/Word)', (onDemand[0]! / 1024).toFixed(1), (onDemand[1]! / 1024).toFixed(1)]);
+  if (!hasChromium) {
+    rows.push(['', `paste → findings: skipped (${CHROMIUM} missing)`, '', '']);
+    return rows;
+  }
+  const { startServer } = (await import('../../site/serve.mjs')) as { startServer(port: number): Promise<Server> };
+  const server = await startServer(0);
+  const { chromium } = await import('playwright-core');
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  try {
+    const page = await browser.newPage();
+    await page.goto(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`);
+    rows.push(['', 'paste → findings rendered (median of 5, ms)', '', '']);
+    for (const seed of SEEDS) {
+      const text = readFileSync(join(FIXTURES, seed), 'utf8');
+      const times: number[] = [];
+      for (let i = 0; i < 6; i++) {
+        await page.locator('#report-input').fill('');
+        await page.click('.input-actions button:last-child'); // 清空: drop the previous result
+        const ms = await page.evaluate(
+          (text) =>
+            new Promise<number>((ok) => {
+              const t0 = performance.now();
+              const obs = new MutationObserver(() => {
+                if (document.querySelector('.findings')) {
+                  obs.disconnect();
+                  requestAnimationFrame(() => ok(performance.now() - t0));
+                }
+              });
+              obs.observe(document.body, { childList: true, subtree: true });
+              const dt = new DataTransfer();
+              dt.setData('text/plain', text);
+              document.querySelector('#report-input')!.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));
+            }),
+          text,
+        );
+        if (i > 0) times.push(ms); // the first paste also starts the worker
+      }
+      times.sort((a, b) => a - b);
+      rows.push(['', seed, '', times[2]!.toFixed(1)]);
+    }
+  } finally {
+    await browser.close();
+    server.close();
+  }
+  return rows;
+}
+
+export function printRows(title: string, rows: string[][]): void {
+  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length)));
+  console.log(`\n${title}`);
+  for (const r of rows) console.log(r.map((c, i) => (c ?? '').padEnd(widths[i]!)).join('  '));
+}
+
+export function sizeOf(path: string): number | undefined {
+  try {
+    return statSync(path).size;
+  } catch {
+    return undefined;
+  }
+}
