@@ -1,5 +1,6 @@
 // The command-line face: `npm run check -- [--json] [--lang zh|en] FILE…`. The one Node-aware file of
 // core/: it reads files, decodes them, and prints what core/check returns.
+import { agencyKey, previousReport } from './model/agency.ts';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { extname, basename, join } from 'node:path';
 import { check, withPrevious, type CheckInput } from './pipeline/check.ts';
@@ -110,16 +111,9 @@ function summaryLine(n: number, t: { errors: number; clean: number; incomplete: 
     : `${n} files: ${t.errors} with errors, ${t.incomplete} not fully checked, ${t.unreadable} unreadable, ${t.clean} checked without errors`;
 }
 
-/** 「沭阳县发改局」 and 「沭阳县发展和改革局」 are not matched; whitespace and punctuation are ignored. */
-function agencyKey(name: string): string {
-  return name.replace(/[\s（）()·]/g, '');
-}
-
 /** The same agency's report for the year before, if the batch holds it. */
 function previousInBatch(result: CheckResult, all: CheckResult[]): ReportModel | undefined {
-  const { agency, year } = result.model;
-  if (!agency || year === undefined) return undefined;
-  return all.find((r) => r.model.year === year - 1 && r.model.agency && agencyKey(r.model.agency) === agencyKey(agency))?.model;
+  return previousReport(result.model, all.map((r) => r.model));
 }
 
 /** Any supported file → its check result, or why it cannot be checked. */

@@ -1,6 +1,7 @@
 // Public API of the core: check(input) → CheckResult, format(result, lang). Pure TypeScript: no DOM
 // globals, no Node built-ins (the CLI in cli.ts is the one Node-aware file).
-export { check, toDoc, withPrevious, type CheckInput, type CheckOptions } from './pipeline/check.ts';
+export { check, checkModel, toDoc, withPrevious, type CheckInput, type CheckOptions } from './pipeline/check.ts';
+export { agencyKey, previousReport } from './model/agency.ts';
 export { format, formatFinding, verdictText, countBySeverity, fill } from './format.ts';
 export { textToDoc } from './adapters/text/index.ts';
 export { htmlToDoc, domToDoc, decodeHtmlBytes } from './adapters/html/index.ts';

@@ -33,6 +33,7 @@ describe.skipIf(!hasChromium)('site in chromium', () => {
     const { chromium } = await import('playwright-core');
     browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
     context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: base });
     context.on('request', (r) => requests.push(r.url()));
     page = await context.newPage();
     page.on('pageerror', (e) => console.error('page error:', e.message));
@@ -145,6 +146,62 @@ describe.skipIf(!hasChromium)('site in chromium', () => {
     await page.waitForFunction(() => document.querySelectorAll('td[data-gkc="error"]').length === 4);
     await page.screenshot({ path: artifactPath('site-history.png'), fullPage: false });
   }, 30_000);
+
+  it('share: the copied link re-renders the same errors; save as HTML writes one self-contained file', async () => {
+    await page.goto(base);
+    await paste({ 'text/plain': text('yinzhou-health-2021.txt') });
+    await page.waitForFunction(() => document.querySelectorAll('td[data-gkc="error"]').length === 2);
+    await page.click('button[data-export="link"]');
+    const link = await page.evaluate(() => navigator.clipboard.readText());
+    expect(link.startsWith(`${base}#/r/`)).toBe(true);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('button[data-export="html"]')]);
+    const html = readFileSync((await download.path())!, 'utf8');
+    expect(html).toContain('data-gkc="error"');
+    expect(html).not.toMatch(/<script|https?:\/\//i);
+
+    const other = await context.newPage();
+    await other.goto(link);
+    await other.waitForSelector('.from-link');
+    const marked = await other.locator('td[data-gkc="error"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-gkc-cell')).sort());
+    expect(marked).toEqual(['B.total.np', 'B.total.tot']);
+    expect(await other.locator('.from-link').innerText()).toContain('TXT-TOTAL-CONFLICT');
+    await other.close();
+  }, 60_000);
+
+  it('batch: every corpus file at once → per-file progress, a sortable summary, CSV of all findings, rows open the full view', async () => {
+    const files = ['putuo-health-2021.txt', 'lingdong-health-2020.txt', 'baoshan-health-2021.txt', 'taishan-health-2022.txt', 'yinzhou-health-2021.txt',
+      'shuyang-county-gov-2025.txt', 'shanghai-stcsm-2024.md', 'shanghai-gov-office-2025.md', 'shuyang-drc-2023.html', 'hongze-district-gov-2023.pdf',
+      'huaian-city-gov-2024.pdf', 'docx/shuyang-drc-2023.docx'].map((f) => join(FIXTURES, f));
+    await page.goto(`${base}#/batch`);
+    await page.setInputFiles('input[type=file]', files);
+    await page.waitForFunction((n) => document.querySelectorAll('tr[data-status="done"], tr[data-status="error"]').length === n, files.length, { timeout: 60_000 });
+    expect(await page.getByTestId('batch-counts').innerText()).toContain(`${files.length}/${files.length}`);
+    const verdict = (f: string) => page.locator(`tr[data-batch-file="${f}"]`).getAttribute('data-verdict');
+    expect(await verdict('lingdong-health-2020.txt')).toBe('errors');
+    expect(await verdict('hongze-district-gov-2023.pdf')).toBe('errors');
+    expect(await verdict('huaian-city-gov-2024.pdf')).toBe('clean');
+    expect(await verdict('putuo-health-2021.txt')).toBe('incomplete');
+    // sorted by verdict by default: the files with errors first
+    const first = await page.locator('.batch-table tbody tr').first().getAttribute('data-verdict');
+    expect(first).toBe('errors');
+    await page.click('button[data-sort="errors"]');
+    await page.click('button[data-sort="errors"]');
+    const errorsCol = await page.locator('.batch-table tbody tr td:nth-child(6)').allInnerTexts();
+    const nums = errorsCol.map(Number);
+    expect(nums).toEqual([...nums].sort((a, b) => b - a));
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('button[data-export="batch-findings"]')]);
+    const csv = readFileSync((await download.path())!, 'utf8');
+    expect(csv.charCodeAt(0)).toBe(0xfeff);
+    expect(csv).toContain('C.rev.total');
+    expect(csv.replace(/^\ufeff/, '').split('\r\n').filter((l) => l.startsWith('来源,'))).toHaveLength(1);
+    await page.screenshot({ path: artifactPath('site-batch.png'), fullPage: true });
+
+    await page.locator('tr[data-batch-file="lingdong-health-2020.txt"] button').click();
+    await page.waitForFunction(() => document.querySelectorAll('td[data-gkc="error"]').length === 4);
+    await page.getByTestId('back-to-batch').click();
+    await page.locator('.batch-table').waitFor();
+  }, 120_000);
 
   it('no request left the local server', () => {
     const outside = requests.filter((u) => !u.startsWith(base) && !u.startsWith('blob:') && !u.startsWith('data:'));

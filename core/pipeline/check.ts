@@ -43,6 +43,14 @@ export function check(input: CheckInput, options: CheckOptions = {}): CheckResul
   const { model } = recognise(doc);
   const size = input.kind === 'text' ? input.text.length : input.kind === 'html' ? input.html.length : 0;
   if (size > HUGE_INPUT) model.recognition.inputProblems.push('huge');
+  return checkModel(model, options);
+}
+
+/**
+ * The rules, coverage and verdict for a model already recognised (or rebuilt: the site's share link
+ * carries only the table numbers).
+ */
+export function checkModel(model: ReportModel, options: CheckOptions = {}): CheckResult {
   // Only last year's own model, never its own previous: the chain stays one year deep.
   if (options.previous) model.previous = { ...options.previous, previous: undefined };
   const rules = options.rules ?? RULES;

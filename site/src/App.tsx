@@ -6,17 +6,23 @@ import { ResultView } from './components/ResultView.tsx';
 import { HistoryPage } from './components/HistoryPage.tsx';
 import { checkInBackground } from './client.ts';
 import { readFile } from './files.ts';
-import { HistoryDb, entryOf, getCheck, saveCheck } from './history.ts';
-import type { SiteInput } from './engine.ts';
+import { HistoryDb, entryOf, getCheck, listChecks, saveCheck, type HistoryEntry } from './history.ts';
+import { PreviousPicker } from './components/PreviousPicker.tsx';
+import { BatchPage } from './components/BatchPage.tsx';
+import { pairs, type BatchItem } from './batch.ts';
+import { agencyKey } from '../../core/model/agency.ts';
+import type { PreviousInput, SiteInput } from './engine.ts';
 import type { SiteViews } from './view.ts';
 import { t } from './i18n.ts';
 
 /** Pastes above this size are kept out of the textarea: a 10 MB textarea alone freezes a tab. */
 const INLINE_LIMIT = 512 * 1024;
 
-type Route = { page: 'check' } | { page: 'history' } | { page: 'entry'; id: number };
+type Route = { page: 'check' } | { page: 'history' } | { page: 'entry'; id: number } | { page: 'link'; payload: string } | { page: 'batch' };
 
 function routeOf(hash: string): Route {
+  if (hash.startsWith('#/r/')) return { page: 'link', payload: hash.slice(4) };
+  if (hash.startsWith('#/batch')) return { page: 'batch' };
   const m = /^#\/history\/(\d+)$/.exec(hash);
   if (m) return { page: 'entry', id: Number(m[1]) };
   if (hash.startsWith('#/history')) return { page: 'history' };
@@ -43,6 +49,11 @@ export function App({ db }: { db?: HistoryDb | undefined }) {
   const [error, setError] = useState<string | undefined>();
   const [views, setViews] = useState<SiteViews | undefined>();
   const [dragging, setDragging] = useState(false);
+  /** the input on screen (for a re-check against another previous year) and the history to pick from */
+  const [current, setCurrent] = useState<{ input: SiteInput; name: string } | undefined>();
+  const [candidates, setCandidates] = useState<HistoryEntry[]>([]);
+  const [previousId, setPreviousId] = useState<number | undefined>();
+  const [batch, setBatch] = useState<BatchItem[]>([]);
   const fileInput = useRef<HTMLInputElement>(null);
   const resultRef = useRef<HTMLDivElement>(null);
 
@@ -71,7 +82,21 @@ export function App({ db }: { db?: HistoryDb | undefined }) {
     })();
   }, [route, db]);
 
-  async function run(input: SiteInput, name: string, save = true) {
+  useEffect(() => {
+    if (route.page !== 'link') return;
+    void (async () => {
+      const [{ decodePayload, resultFromPayload }, { buildViews }] = await Promise.all([import('./share-link.ts'), import('./view.ts')]);
+      const p = decodePayload(route.payload);
+      if (!p) return setError(t('badLink', lang));
+      const { result, missing } = resultFromPayload(p);
+      const v = buildViews(result, p.n);
+      v.zh.fromLink = v.en.fromLink = { missing };
+      setError(undefined);
+      setViews(v);
+    })();
+  }, [route]);
+
+  async function run(input: SiteInput, name: string, save = true, previous?: PreviousInput & { id: number }) {
     const size = input.kind === 'text' ? input.text.length : input.html.length;
     if (!(input.kind === 'text' ? input.text : input.html).trim()) {
       setError(t('emptyInput', lang));
@@ -80,7 +105,19 @@ export function App({ db }: { db?: HistoryDb | undefined }) {
     setError(undefined);
     setBusy(size > INLINE_LIMIT ? t('hugeInput', lang) : t('checking', lang));
     try {
-      const v = await checkInBackground(input, name);
+      let v = await checkInBackground(input, name, previous);
+      setCurrent({ input, name });
+      setPreviousId(previous?.id);
+      // Cross-year: the same agency's report for the year before, from the local history.
+      if (!previous && db) {
+        const entries = (await listChecks(db).catch(() => [] as HistoryEntry[])).filter((e) => e.input);
+        setCandidates(entries);
+        const auto = v.zh.agency && v.zh.year !== undefined ? entries.find((e) => e.year === v.zh.year! - 1 && e.agency && agencyKey(e.agency) === agencyKey(v.zh.agency!)) : undefined;
+        if (auto?.input) {
+          v = await checkInBackground(input, name, { input: auto.input, name: auto.name });
+          setPreviousId(auto.id);
+        }
+      }
       show(v, save ? input : undefined, save);
     } catch (e) {
       setError(`${lang === 'zh' ? '核对失败：' : 'The check failed: '}${(e as Error).message}`);
@@ -93,6 +130,55 @@ export function App({ db }: { db?: HistoryDb | undefined }) {
     setViews(v);
     if (save && db) saveCheck(db, entryOf(v, input)).catch(() => undefined);
     requestAnimationFrame(() => resultRef.current?.scrollIntoView?.({ block: 'start' }));
+  }
+
+  function pickPrevious(id: number | undefined) {
+    if (!current) return;
+    const e = candidates.find((c) => c.id === id);
+    if (e?.input) void run(current.input, current.name, false, { input: e.input, name: e.name, id: e.id! });
+    else {
+      setPreviousId(undefined);
+      void checkInBackground(current.input, current.name).then((v) => setViews(v));
+    }
+  }
+
+  /** Many files: a queue, one at a time, then cross-year pairs inside the batch. */
+  async function startBatch(files: File[]) {
+    const base = Date.now();
+    const items: BatchItem[] = files.map((f, i) => ({ key: base + i, name: f.name, size: f.size, status: 'queued' }));
+    setBatch(items);
+    location.hash = '#/batch';
+    const update = (key: number, patch: Partial<BatchItem>) => setBatch((all) => all.map((x) => (x.key === key ? { ...x, ...patch } : x)));
+    const done: BatchItem[] = [];
+    for (let i = 0; i < files.length; i++) {
+      const item = items[i]!;
+      update(item.key, { status: 'reading' });
+      const read = await readFile(files[i]!, lang);
+      if (read.kind === 'error') {
+        update(item.key, { status: 'error', message: read.message });
+        continue;
+      }
+      try {
+        update(item.key, { status: 'checking' });
+        const views = read.kind === 'views' ? read.views : await checkInBackground(read.input, read.name);
+        const finished = { ...item, status: 'done' as const, views, ...(read.kind === 'input' ? { input: read.input } : {}) };
+        done.push(finished);
+        update(item.key, finished);
+        if (db) saveCheck(db, entryOf(views, read.kind === 'input' ? read.input : undefined)).catch(() => undefined);
+      } catch (e) {
+        update(item.key, { status: 'error', message: (e as Error).message });
+      }
+    }
+    for (const [item, prev] of pairs(done)) {
+      const views = await checkInBackground(item.input!, item.name, { input: prev.input!, name: prev.name });
+      update(item.key, { views });
+    }
+  }
+
+  function openFiles(list: FileList | null | undefined) {
+    const files = Array.from(list ?? []);
+    if (files.length > 1) void startBatch(files);
+    else if (files[0]) void openFile(files[0]);
   }
 
   async function openFile(file: File) {
@@ -162,11 +248,10 @@ export function App({ db }: { db?: HistoryDb | undefined }) {
         if (e.target === e.currentTarget) setDragging(false);
       }}
       onDrop={(e) => {
-        const file = e.dataTransfer?.files[0];
         setDragging(false);
-        if (file) {
+        if (e.dataTransfer?.files.length) {
           e.preventDefault();
-          void openFile(file);
+          openFiles(e.dataTransfer.files);
         }
       }}
     >
@@ -181,7 +266,10 @@ export function App({ db }: { db?: HistoryDb | undefined }) {
           <a href="#/" aria-current={route.page === 'check' ? 'page' : undefined}>
             {t('navCheck', lang)}
           </a>
-          <a href="#/history" aria-current={route.page !== 'check' ? 'page' : undefined}>
+          <a href="#/batch" aria-current={route.page === 'batch' ? 'page' : undefined}>
+            {lang === 'zh' ? '批量' : 'Batch'}
+          </a>
+          <a href="#/history" aria-current={route.page === 'history' || route.page === 'entry' ? 'page' : undefined}>
             {t('navHistory', lang)}
           </a>
           <button type="button" class="lang" lang={lang === 'zh' ? 'en' : 'zh'} title={t('languageTitle', lang)} onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')}>
@@ -190,8 +278,28 @@ export function App({ db }: { db?: HistoryDb | undefined }) {
         </nav>
       </header>
       <main>
+        <input
+          ref={fileInput}
+          type="file"
+          hidden
+          multiple
+          accept=".txt,.md,.html,.htm,.pdf,.docx,.doc,.png,.jpg,.jpeg,text/plain,text/html,application/pdf"
+          onChange={(e) => {
+            openFiles((e.target as HTMLInputElement).files);
+            (e.target as HTMLInputElement).value = '';
+          }}
+        />
         {route.page === 'history' ? (
           <HistoryPage db={db} lang={lang} />
+        ) : route.page === 'batch' ? (
+          <>
+            <div class="input-actions">
+              <button type="button" class="primary" onClick={() => fileInput.current?.click()}>
+                {lang === 'zh' ? '选择多个文件…' : 'Pick files…'}
+              </button>
+            </div>
+            <BatchPage items={batch} lang={lang} />
+          </>
         ) : (
           <>
             {route.page === 'check' && (
@@ -218,17 +326,7 @@ export function App({ db }: { db?: HistoryDb | undefined }) {
                   <button type="button" onClick={() => fileInput.current?.click()} disabled={!!busy}>
                     {t('pickFile', lang)}
                   </button>
-                  <input
-                    ref={fileInput}
-                    type="file"
-                    hidden
-                    accept=".txt,.md,.html,.htm,.pdf,.docx,.doc,text/plain,text/html,application/pdf"
-                    onChange={(e) => {
-                      const f = (e.target as HTMLInputElement).files?.[0];
-                      if (f) void openFile(f);
-                      (e.target as HTMLInputElement).value = '';
-                    }}
-                  />
+
                   <button
                     type="button"
                     onClick={() => {
@@ -254,7 +352,12 @@ export function App({ db }: { db?: HistoryDb | undefined }) {
                 {error}
               </p>
             )}
-            <div ref={resultRef}>{view && !busy && <ResultView view={view} />}</div>
+            <div ref={resultRef}>
+              {view && !busy && current && route.page !== 'link' && candidates.length > 0 && (
+                <PreviousPicker lang={lang} view={view} candidates={candidates} selected={previousId} onPick={pickPrevious} />
+              )}
+              {view && !busy && <ResultView view={view} />}
+            </div>
           </>
         )}
       </main>

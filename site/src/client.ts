@@ -1,7 +1,7 @@
 // The page's side of the check worker: one long-lived worker, one request at a time per caller, and a
 // synchronous fallback where module workers are unavailable (component tests).
 import type { SiteViews } from './view.ts';
-import type { SiteInput } from './engine.ts';
+import type { PreviousInput, SiteInput } from './engine.ts';
 import type { WorkerReply, WorkerRequest } from './check.worker.ts';
 
 let worker: Worker | undefined;
@@ -31,13 +31,13 @@ function getWorker(): Worker | undefined {
   return worker;
 }
 
-export function checkInBackground(input: SiteInput, name: string): Promise<SiteViews> {
+export function checkInBackground(input: SiteInput, name: string, previous?: PreviousInput): Promise<SiteViews> {
   const w = getWorker();
   // Loaded only here, so the page's own bundle does not carry a second copy of the core.
-  if (!w) return import('./engine.ts').then(({ runCheck }) => runCheck(input, name).views);
+  if (!w) return import('./engine.ts').then(({ runCheck }) => runCheck(input, name, previous).views);
   const id = nextId++;
   return new Promise((resolve, reject) => {
     pending.set(id, { resolve, reject });
-    w.postMessage({ id, input, name } satisfies WorkerRequest);
+    w.postMessage({ id, input, name, ...(previous ? { previous } : {}) } satisfies WorkerRequest);
   });
 }

@@ -66,6 +66,19 @@ const STRINGS = {
   imageFile: { zh: '图片版报告需要文字识别（OCR），此功能尚未提供：请改用 PDF 文字版或复制文本。', en: 'Scanned images need OCR, which is not available yet: use a text PDF or paste the text.' },
   fileError: { zh: '文件无法读取：', en: 'The file could not be read: ' },
   hugeInput: { zh: '输入很大，正在后台核对，页面不会卡住。', en: 'A large input: checking in the background, the page stays responsive.' },
+  saveHtml: { zh: '保存为 HTML', en: 'Save as HTML' },
+  copyLink: { zh: '复制链接', en: 'Copy link' },
+  linkTitle: {
+    zh: '链接只包含表格数字和问题编号（在网址 # 之后，不会发送到任何服务器）',
+    en: 'The link holds only the table numbers and finding ids (after the # of the address: never sent to a server)',
+  },
+  linkCopied: { zh: '链接已复制：对方打开后看到同样的表格与问题', en: 'Link copied: whoever opens it sees the same tables and findings' },
+  fromLink: {
+    zh: '此结果由分享链接还原，只包含表格数字；正文、结构与年度相关的核对需要原文。',
+    en: 'Rebuilt from a shared link: table numbers only; narrative, structure and year checks need the original text.',
+  },
+  fromLinkMissing: { zh: '原结果中以下问题需原文才能复现：', en: 'These findings of the original need the text to reappear: ' },
+  badLink: { zh: '分享链接不完整或已损坏。', en: 'The shared link is incomplete or damaged.' },
   skipToFindings: { zh: '跳到问题列表', en: 'Skip to findings' },
 } satisfies Record<string, Record<Lang, string>>;
 

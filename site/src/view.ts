@@ -6,6 +6,7 @@ import type { Banner, Card, CellRef, CheckResult, Coverage, CoverageKey, Lang, S
 import { A_2019, A_2021 } from '../../core/template/table-a.ts';
 import { B_COLS, B_COL_LABELS, B_ROWS, B_GROUPS } from '../../core/template/table-b.ts';
 import { C_COLS, C_COL_LABELS, C_GROUPS, C_GROUP_LABELS } from '../../core/template/table-c.ts';
+import { encodePayload, payloadOf } from './share-link.ts';
 
 export type ViewCell = { ref: CellRef; text: string; severity?: Severity; findings: number[] };
 export type ViewRow = { key: string; label: string; cells: (ViewCell | null)[] };
@@ -39,6 +40,12 @@ export type SiteView = {
   summary: string;
   csv: string;
   json: string;
+  /** the share link's #fragment payload (table numbers and finding ids) */
+  share: string;
+  /** the previous year's report the cross-year rules compared with */
+  previous?: { name: string; agency?: string; year?: number };
+  /** set when the view was rebuilt from a link: the original findings the numbers alone cannot bring back */
+  fromLink?: { missing: string[] };
 };
 export type SiteViews = { zh: SiteView; en: SiteView };
 
@@ -86,6 +93,7 @@ export function buildView(result: CheckResult, lang: Lang, name = '', inputText?
     summary: plainSummary(result, lang, name),
     csv: findingsCsv(result, lang, name),
     json: JSON.stringify(findingsJson(result, lang, name), null, 2),
+    share: encodePayload(payloadOf(result, name)),
   };
 }
 

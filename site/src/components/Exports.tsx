@@ -2,6 +2,7 @@
 import { useState } from 'preact/hooks';
 import type { SiteView } from '../view.ts';
 import { t } from '../i18n.ts';
+import { pageCss, shareUrl, standaloneHtml } from '../share.ts';
 
 export function download(name: string, content: string, type: string): void {
   const url = URL.createObjectURL(new Blob([content], { type }));
@@ -19,7 +20,7 @@ export function baseName(view: SiteView): string {
   return `${stem.replace(/[\\/:*?"<>|\s]+/g, '_')}-核数`;
 }
 
-export function Exports({ view }: { view: SiteView }) {
+export function Exports({ view, resultEl }: { view: SiteView; resultEl?: () => Element | null | undefined }) {
   const lang = view.lang;
   const [note, setNote] = useState('');
   const copy = async () => {
@@ -29,6 +30,20 @@ export function Exports({ view }: { view: SiteView }) {
     } catch {
       setNote(t('copyFailed', lang));
     }
+  };
+  const copyLink = async () => {
+    const url = shareUrl(view);
+    try {
+      await navigator.clipboard.writeText(url);
+      setNote(t('linkCopied', lang));
+    } catch {
+      setNote(url);
+    }
+  };
+  const saveHtml = () => {
+    const el = resultEl?.();
+    if (!el) return;
+    download(`${baseName(view)}.html`, standaloneHtml(view, el, pageCss(), { date: new Date() }), 'text/html;charset=utf-8');
   };
   return (
     <div class="exports">
@@ -40,6 +55,12 @@ export function Exports({ view }: { view: SiteView }) {
       </button>
       <button type="button" data-export="summary" onClick={copy}>
         {t('copySummary', lang)}
+      </button>
+      <button type="button" data-export="html" onClick={saveHtml}>
+        {t('saveHtml', lang)}
+      </button>
+      <button type="button" data-export="link" onClick={copyLink} title={t('linkTitle', lang)}>
+        {t('copyLink', lang)}
       </button>
       <span class="export-note" role="status">
         {note}

@@ -86,7 +86,13 @@ export function ResultView({ view }: { view: SiteView }) {
           </div>
         )}
       </dl>
-      <Exports view={view} />
+      {view.fromLink && (
+        <p class="from-link" role="note">
+          {t('fromLink', lang)}
+          {view.fromLink.missing.length > 0 && ` ${t('fromLinkMissing', lang)}${view.fromLink.missing.map((k) => k.replace(/@$/, '')).join('、')}`}
+        </p>
+      )}
+      <Exports view={view} resultEl={() => tablesRef.current?.closest('.result')} />
       <div class="result-grid">
         <div class="result-tables" ref={tablesRef}>
           <h2>{t('tables', lang)}</h2>
