@@ -203,6 +203,23 @@ describe.skipIf(!hasChromium)('site in chromium', () => {
     await page.locator('.batch-table').waitFor();
   }, 120_000);
 
+  it('phone width: nothing overflows the screen sideways (wide tables scroll inside their box); dark mode follows the system', async () => {
+    const phone = await browser.newPage({ viewport: { width: 390, height: 844 }, colorScheme: 'dark' });
+    phone.on('request', (r) => requests.push(r.url()));
+    await phone.goto(base);
+    await phone.evaluate((t) => {
+      const dt = new DataTransfer();
+      dt.setData('text/plain', t);
+      document.querySelector('#report-input')!.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));
+    }, text('yinzhou-health-2021.txt'));
+    await phone.waitForSelector('.banner');
+    expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    const bg = await phone.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    expect(bg).toBe('rgb(22, 23, 26)');
+    await phone.screenshot({ path: artifactPath('site-phone-dark.png') });
+    await phone.close();
+  }, 30_000);
+
   it('no request left the local server', () => {
     const outside = requests.filter((u) => !u.startsWith(base) && !u.startsWith('blob:') && !u.startsWith('data:'));
     expect(outside).toEqual([]);
