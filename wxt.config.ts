@@ -1,12 +1,35 @@
 import { defineConfig } from 'wxt';
+import preact from '@preact/preset-vite';
 
 // The extension lives under extension/ (see issue 5); the config sits at the root so one package.json
-// drives the site, the extension, the CLI and the tests.
+// drives the site, the extension, the CLI and the tests. Auto-imports are off: entrypoints import
+// from 'wxt/…' explicitly, so the root tsconfig needs no generated .wxt types.
 export default defineConfig({
   srcDir: 'extension',
   outDir: '.output',
-  manifest: {
+  imports: false,
+  vite: () => ({ plugins: [preact()] }),
+  manifest: ({ browser }) => ({
     name: '公开年报核数 gongkai-check',
-    permissions: ['storage'],
-  },
+    description: '在政府网站上阅读政府信息公开工作年度报告时，就地标出表格中加不平、对不上的数字。全部在本机核对，不联网。',
+    permissions: ['storage', 'activeTab', 'scripting'],
+    commands: {
+      'check-page': {
+        suggested_key: { default: 'Alt+Shift+G' },
+        description: '检查当前页面 (check this page)',
+      },
+    },
+    // AMO requires the data-collection declaration (Firefox 140+ reads it): we collect nothing.
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'gongkai-check@gongkai-check.invalid',
+              strict_min_version: '140.0',
+              data_collection_permissions: { required: ['none'] },
+            },
+          },
+        }
+      : {}),
+  }),
 });

@@ -1,0 +1,204 @@
+// The content script's work, apart from WXT's entrypoint wrapper: gate, per-site switch, one
+// PageSession per report document (the page and same-origin iframes), dismissals kept in step with
+// storage, state reported to the background (badge) and answered to the popup. `forced` is a check the
+// person asked for (toolbar button, shortcut): it skips the gate and the per-site switch.
+import { browser } from 'wxt/browser';
+import { looksLikeReport, reportDocuments } from './gate.ts';
+import { PageSession } from './page-session.ts';
+import { isSiteEnabled, SITES_OFF_KEY } from './sites.ts';
+import { storageKey } from './dismiss.ts';
+import { FORCE_FLAG, NO_COUNTS, isToContent, type PageState, type ToBackground } from './messages.ts';
+
+export type ContentContext = { onInvalidated(cb: () => void): unknown };
+
+export type ContentOptions = {
+  doc?: Document;
+  /** report the page state to the background (badge); default runtime.sendMessage */
+  send?(state: PageState): void;
+  debounceMs?: number;
+};
+
+
+export class ContentController {
+  readonly doc: Document;
+  sessions: PageSession[] = [];
+  status: PageState['status'] = 'not-report';
+  gateMs = 0;
+  private forced = false;
+  private stopped = false;
+  private readonly send: (state: PageState) => void;
+  private frameCleanups: (() => void)[] = [];
+
+  constructor(private readonly opts: ContentOptions = {}) {
+    this.doc = opts.doc ?? document;
+    this.send =
+      opts.send ??
+      ((state) => {
+        const msg: ToBackground = { type: 'gkc:page-state', state };
+        browser.runtime.sendMessage(msg).catch(() => {});
+      });
+  }
+
+  get host(): string {
+    return this.doc.defaultView?.location?.hostname ?? '';
+  }
+
+  async start(forced = false): Promise<PageState> {
+    this.forced ||= forced;
+    const t0 = performance.now();
+    const docs = reportDocuments(this.doc);
+    this.gateMs = performance.now() - t0;
+    if (!this.forced) this.watchFrames(docs);
+    if (!docs.length && !this.forced) {
+      this.status = 'not-report';
+      return this.state();
+    }
+    if (!this.forced && !(await isSiteEnabled(this.host))) {
+      this.status = 'disabled';
+      this.report();
+      return this.state();
+    }
+    await this.run(docs.length ? docs : [this.doc]);
+    return this.state();
+  }
+
+  /** Check again on request (popup button, shortcut), whatever the gate and the switch say. */
+  async checkNow(): Promise<PageState> {
+    this.stopSessions();
+    this.forced = true;
+    const docs = reportDocuments(this.doc);
+    await this.run(docs.length ? docs : [this.doc]);
+    return this.state();
+  }
+
+  private async run(docs: Document[]): Promise<void> {
+    for (const doc of docs) {
+      if (this.sessions.some((s) => s.doc === doc)) continue;
+      const session = new PageSession({ doc, onChange: () => this.report(), ...(this.opts.debounceMs !== undefined ? { debounceMs: this.opts.debounceMs } : {}) });
+      this.sessions.push(session);
+      await session.start();
+    }
+    if (this.stopped) return;
+    this.status = this.sessions.some((s) => s.hasTables) ? 'checked' : 'no-tables';
+    this.report();
+  }
+
+  /** An iframe that loads after document_idle may hold the article: check it when it has loaded. */
+  private watchFrames(already: Document[]): void {
+    for (const frame of Array.from(this.doc.querySelectorAll('iframe'))) {
+      let inner: Document | null = null;
+      try {
+        inner = frame.contentDocument;
+      } catch {
+        continue; // cross-origin
+      }
+      if (inner && already.includes(inner) && inner.readyState === 'complete') continue;
+      const onLoad = () => {
+        let d: Document | null = null;
+        try {
+          d = frame.contentDocument;
+        } catch {
+          return;
+        }
+        if (!d || this.stopped || this.status === 'disabled' || this.sessions.some((s) => s.doc === d) || !looksLikeReport(d)) return;
+        void this.run([d]);
+      };
+      frame.addEventListener('load', onLoad);
+      this.frameCleanups.push(() => frame.removeEventListener('load', onLoad));
+    }
+  }
+
+  state(): PageState {
+    const base = { host: this.host, timing: { gateMs: this.gateMs } };
+    if (this.status === 'not-report' || this.status === 'disabled') return { ...base, status: this.status, counts: { ...NO_COUNTS }, incomplete: false };
+    const counts = { ...NO_COUNTS };
+    let checkMs = 0;
+    for (const s of this.sessions) {
+      const c = s.counts();
+      counts.error += c.error;
+      counts.warning += c.warning;
+      counts.info += c.info;
+      counts.dismissed += c.dismissed;
+      checkMs += s.checkMs ?? 0;
+    }
+    const withTables = this.sessions.filter((s) => s.hasTables);
+    const headline = withTables.length === 1 ? withTables[0]!.state().headline : undefined;
+    return {
+      ...base,
+      status: withTables.length ? 'checked' : 'no-tables',
+      counts,
+      incomplete: !withTables.length || withTables.some((s) => s.incomplete),
+      ...(headline ? { headline } : {}),
+      timing: { gateMs: this.gateMs, checkMs },
+    };
+  }
+
+  report(): void {
+    if (!this.stopped) this.send(this.state());
+  }
+
+  openPanel(): void {
+    this.sessions.find((s) => s.hasTables)?.openPanel(true);
+  }
+
+  /** storage.local changed (here, in the popup, or in another tab). */
+  async onStorageChanged(changes: Record<string, unknown>): Promise<void> {
+    for (const s of this.sessions) if (storageKey(s.url) in changes) await s.reloadDismissals();
+    if (SITES_OFF_KEY in changes && !this.forced) {
+      const on = await isSiteEnabled(this.host);
+      if (!on && this.status !== 'disabled' && this.status !== 'not-report') {
+        this.stopSessions();
+        this.status = 'disabled';
+        this.report();
+      } else if (on && this.status === 'disabled') {
+        this.status = 'not-report';
+        await this.start();
+      }
+    }
+  }
+
+  private stopSessions(): void {
+    for (const s of this.sessions) s.stop();
+    this.sessions = [];
+  }
+
+  stop(): void {
+    this.stopSessions();
+    for (const c of this.frameCleanups.splice(0)) c();
+    this.stopped = true;
+  }
+}
+
+/** The content script's main(): returns the page state (executeScript hands it to the caller). */
+export function startContent(ctx: ContentContext, opts: ContentOptions = {}): Promise<PageState> {
+  const g = globalThis as Record<string, unknown>;
+  const forced = g[FORCE_FLAG] === true;
+  delete g[FORCE_FLAG];
+  const controller = new ContentController(opts);
+  // sendResponse + `return true` works in Chrome and Firefox alike (a returned Promise does not everywhere).
+  const onMessage = (msg: unknown, _sender: unknown, sendResponse: (r: PageState) => void): true | undefined => {
+    if (!isToContent(msg) || typeof sendResponse !== 'function') return undefined;
+    if (msg.type === 'gkc:check-now') {
+      void controller.checkNow().then(sendResponse);
+      return true;
+    }
+    if (msg.type === 'gkc:open-panel') controller.openPanel();
+    void started.then(() => sendResponse(controller.state()));
+    return true;
+  };
+  const onStorage = (changes: Record<string, unknown>, area: string) => {
+    if (area === 'local') void controller.onStorageChanged(changes);
+  };
+  const started = controller.start(forced);
+  browser.runtime.onMessage.addListener(onMessage);
+  ctx.onInvalidated(() => {
+    browser.runtime.onMessage.removeListener(onMessage);
+    browser.storage.onChanged.removeListener(onStorage);
+    controller.stop();
+  });
+  // Dismissals and the site switch only matter once something was checked or switched off.
+  void started.then((s) => {
+    if (s.status !== 'not-report' || forced) browser.storage.onChanged.addListener(onStorage);
+  });
+  return started;
+}

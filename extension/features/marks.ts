@@ -1,0 +1,135 @@
+// Cell marks on the page's own <td>s: attributes only (data-gkc, data-gkc-cell, a tabindex where the
+// cell had none) plus one injected stylesheet. Outline never changes layout, follows scrolling and the
+// 长者版 toolbars' zoom, and removing the attributes gives the page back as it was. Nothing is
+// re-parented or re-texted, so the page's own scripts and a re-read of the tables see the same cells.
+import { findDomCell, type CellRef, type CheckResult, type Severity } from '../../core/index.ts';
+
+const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+/**
+ * Marks tell severities apart without colour: error = solid 2px + ✕, warning = dashed 2px + !,
+ * info = dotted 1px + i. The corner sign is an absolutely positioned ::after with no offsets, so it sits
+ * at its static place after the cell text and takes no room (the cell does not grow or reflow).
+ */
+export const MARK_CSS = `
+[data-gkc]{outline-offset:-2px!important;cursor:help}
+[data-gkc="error"]{outline:2px solid #d93025!important;background-color:rgba(217,48,37,.07)!important}
+[data-gkc="warning"]{outline:2px dashed #b06000!important}
+[data-gkc="info"]{outline:1px dotted #1a73e8!important}
+[data-gkc]::after{position:absolute;margin:-.55em 0 0 1px;font:bold 9px/1 system-ui,sans-serif;pointer-events:none;speak:never}
+[data-gkc="error"]::after{content:"✕";color:#d93025}
+[data-gkc="warning"]::after{content:"!";color:#b06000}
+[data-gkc="info"]::after{content:"i";color:#1a73e8}
+[data-gkc]:focus{outline-width:3px!important}
+[data-gkc-related]{outline:2px dashed #7b1fa2!important;outline-offset:-3px!important}
+[data-gkc-pulse]{animation:gkc-pulse .4s ease-in-out 3}
+@keyframes gkc-pulse{50%{outline-offset:2px;outline-width:4px}}
+@media (prefers-reduced-motion:reduce){[data-gkc-pulse]{animation:none;outline-width:4px!important}}
+`;
+
+export type Mark = { ref: CellRef; severity: Severity; findings: number[] };
+
+/** The cells to mark for the findings still shown: first cell of each, worst severity wins. */
+export function visibleMarks(result: CheckResult, shown: (index: number) => boolean): Map<CellRef, Mark> {
+  const marks = new Map<CellRef, Mark>();
+  result.findings.forEach((f, i) => {
+    const ref = f.cells[0];
+    if (!ref || !shown(i) || !result.locate(ref)) return;
+    const m = marks.get(ref);
+    if (!m) marks.set(ref, { ref, severity: f.severity, findings: [i] });
+    else {
+      m.findings.push(i);
+      if (RANK[f.severity] < RANK[m.severity]) m.severity = f.severity;
+    }
+  });
+  return marks;
+}
+
+/** The page's own cell for a CellRef, found through the source the adapter recorded. */
+export function cellElement(doc: Document, result: CheckResult, ref: CellRef): HTMLElement | undefined {
+  const src = result.locate(ref);
+  return src ? (findDomCell(doc as unknown as Element, src) as unknown as HTMLElement | undefined) : undefined;
+}
+
+export class CellMarker {
+  private marked = new Set<HTMLElement>();
+  private related = new Set<HTMLElement>();
+  /** cells that had no tabindex before we gave them one */
+  private ownTabindex = new Set<HTMLElement>();
+  private style: HTMLStyleElement | undefined;
+
+  constructor(private readonly doc: Document) {}
+
+  /** Replace all marks in one batch: clear the old ones, then write the new attributes. */
+  apply(marks: Map<CellRef, Mark>, result: CheckResult): Map<CellRef, HTMLElement> {
+    const cells = new Map<CellRef, HTMLElement>();
+    for (const m of marks.values()) {
+      const td = cellElement(this.doc, result, m.ref);
+      if (td) cells.set(m.ref, td);
+    }
+    this.clearMarks();
+    if (cells.size) this.ensureStyle();
+    for (const [ref, td] of cells) {
+      td.setAttribute('data-gkc', marks.get(ref)!.severity);
+      td.setAttribute('data-gkc-cell', ref);
+      if (!td.hasAttribute('tabindex')) {
+        td.setAttribute('tabindex', '0');
+        this.ownTabindex.add(td);
+      }
+      this.marked.add(td);
+    }
+    return cells;
+  }
+
+  setRelated(tds: Iterable<HTMLElement>): void {
+    this.clearRelated();
+    for (const td of tds) {
+      td.setAttribute('data-gkc-related', '');
+      this.related.add(td);
+    }
+  }
+
+  clearRelated(): void {
+    for (const td of this.related) td.removeAttribute('data-gkc-related');
+    this.related.clear();
+  }
+
+  /** Scroll to the cell, focus it (opens its card) and pulse its outline. */
+  jumpTo(td: HTMLElement): void {
+    td.scrollIntoView?.({ block: 'center', inline: 'nearest' });
+    td.focus({ preventScroll: true });
+    td.removeAttribute('data-gkc-pulse');
+    void td.offsetWidth; // restart the animation when jumping to the same cell twice
+    td.setAttribute('data-gkc-pulse', '');
+    const view = this.doc.defaultView ?? globalThis;
+    view.setTimeout(() => td.removeAttribute('data-gkc-pulse'), 1500);
+  }
+
+  private clearMarks(): void {
+    for (const td of this.marked) {
+      td.removeAttribute('data-gkc');
+      td.removeAttribute('data-gkc-cell');
+      td.removeAttribute('data-gkc-pulse');
+      if (this.ownTabindex.has(td)) td.removeAttribute('tabindex');
+    }
+    this.marked.clear();
+    this.ownTabindex.clear();
+  }
+
+  private ensureStyle(): void {
+    if (this.style?.isConnected) return;
+    const style = this.doc.createElement('style');
+    style.setAttribute('data-gkc-ui', '');
+    style.textContent = MARK_CSS;
+    (this.doc.head ?? this.doc.documentElement).appendChild(style);
+    this.style = style;
+  }
+
+  /** Everything off: the page is as it was. */
+  clear(): void {
+    this.clearRelated();
+    this.clearMarks();
+    this.style?.remove();
+    this.style = undefined;
+  }
+}

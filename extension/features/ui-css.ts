@@ -1,0 +1,48 @@
+// Styles inside the shadow root (card, launcher, drawer). Colours match the marks; severities also
+// differ in text (错误/警告/提示) and border style, never in colour alone.
+export const UI_CSS = `
+:host{all:initial}
+.root{font:14px/1.5 system-ui,"PingFang SC","Microsoft YaHei","Noto Sans CJK SC",sans-serif;color:#202124}
+button{font:inherit;cursor:pointer}
+.card{position:fixed;max-width:min(420px,calc(100vw - 16px));background:#fff;border:1px solid #5f6368;border-radius:6px;
+  box-shadow:0 4px 16px rgba(0,0,0,.25);padding:10px 12px;box-sizing:border-box}
+.card-body+.card-body{border-top:1px solid #dadce0;margin-top:8px;padding-top:8px}
+.head{margin:0 0 4px;display:flex;gap:6px;align-items:baseline;flex-wrap:wrap}
+.sev{font-weight:700;padding:0 4px;border-radius:3px;border:1px solid}
+.sev-error{color:#b3261e;border-style:solid}
+.sev-warning{color:#8a4b00;border-style:dashed}
+.sev-info{color:#1558b0;border-style:dotted}
+code{font:12px ui-monospace,monospace;color:#5f6368}
+.cell{color:#5f6368;font-size:12px}
+.msg{margin:0 0 6px}
+.eq{margin:0 0 6px;padding:6px 8px;background:#f1f3f4;border-radius:4px;font-size:13px}
+.eq div{overflow-wrap:anywhere}
+.eq strong{font-variant-numeric:tabular-nums}
+.diff{font-weight:700}
+.caveat{margin:0 0 6px;font-size:12px;color:#5f6368}
+.actions{display:flex;gap:6px;flex-wrap:wrap;align-items:center;font-size:12px}
+.actions button,.drawer button{border:1px solid #dadce0;background:#fff;border-radius:4px;padding:1px 8px;color:#202124}
+.actions button:hover,.drawer button:hover{background:#f1f3f4}
+button:focus-visible{outline:2px solid #1a73e8;outline-offset:1px}
+.launcher{position:fixed;right:16px;bottom:16px;border:1px solid #5f6368;border-radius:16px;background:#fff;
+  padding:4px 12px;box-shadow:0 2px 8px rgba(0,0,0,.2);font-size:13px;color:#202124}
+.launcher.has-error{border:2px solid #d93025}
+.drawer{position:fixed;top:0;right:0;bottom:0;width:min(380px,100vw);background:#fff;border-left:1px solid #5f6368;
+  box-shadow:-4px 0 16px rgba(0,0,0,.15);display:flex;flex-direction:column;box-sizing:border-box}
+.drawer header{padding:10px 12px;border-bottom:1px solid #dadce0;display:flex;justify-content:space-between;align-items:center;gap:8px}
+.drawer h2{font-size:15px;margin:0}
+.counts{font-size:13px;color:#3c4043}
+.scroll{overflow:auto;padding:8px 12px 24px;flex:1}
+.headline{margin:0 0 8px;font-weight:600}
+.headline.bad{color:#b3261e}.headline.warn{color:#8a4b00}.headline.ok{color:#137333}
+h3{font-size:13px;margin:12px 0 4px;color:#3c4043}
+.notice{margin:0 0 6px;padding:4px 8px;border-left:3px solid #b06000;background:#fef7e0;font-size:12px}
+ul{list-style:none;margin:0;padding:0}
+li.row{padding:6px 0;border-bottom:1px solid #f1f3f4}
+.jump{display:block;width:100%;text-align:left;border:0!important;background:none!important;padding:2px 0!important}
+.jump:hover .msg{text-decoration:underline}
+.jump[disabled]{cursor:default}
+.dismissed .msg{color:#5f6368}
+.reason{font-size:12px;color:#5f6368}
+.empty{color:#5f6368;font-size:13px}
+`;

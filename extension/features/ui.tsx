@@ -1,0 +1,233 @@
+// The card and the findings panel, rendered with Preact into the shadow root of ui-host.ts. Plain
+// props in, callbacks out: the page session (page-session.ts) owns the state and re-renders.
+import { render } from 'preact';
+import { useState } from 'preact/hooks';
+import { TABLE_LABEL, type Card, type CellRef, type CoverageKey, type Severity } from '../../core/index.ts';
+import { countsText, type Counts } from './messages.ts';
+import { REASONS, REASON_LABEL, type Dismissal, type Reason } from './dismiss.ts';
+
+export type UiFinding = {
+  index: number;
+  key: string;
+  severity: Severity;
+  table: CoverageKey;
+  ref?: CellRef;
+  card: Card;
+  dismissal?: Dismissal;
+};
+
+export type UiModel = {
+  counts: Counts;
+  headline: string;
+  level: 'ok' | 'warn' | 'bad';
+  /** the input as a whole (garbage, too large) */
+  general: string[];
+  /** per table: why it was not (fully) checked */
+  notices: Partial<Record<CoverageKey, string[]>>;
+  findings: UiFinding[];
+};
+
+export type Rect = { top: number; left: number; bottom: number; right: number };
+
+export type UiState = {
+  model: UiModel;
+  panelOpen: boolean;
+  card?: { ref: CellRef; findings: UiFinding[]; rect: Rect; viewport: { width: number; height: number } };
+};
+
+export type UiActions = {
+  setPanel(open: boolean): void;
+  jump(ref: CellRef): void;
+  dismiss(key: string, reason: Reason): void;
+  restore(key: string): void;
+  closeCard(): void;
+  cardPointer(inside: boolean): void;
+};
+
+const SEV: Record<Severity, string> = { error: '错误', warning: '警告', info: '提示' };
+const TABLES: CoverageKey[] = ['A', 'B', 'C', 'text'];
+
+
+export function Ui({ state, actions }: { state: UiState; actions: UiActions }) {
+  return (
+    <>
+      {state.card && <FindingCard card={state.card} actions={actions} />}
+      {state.panelOpen ? (
+        <Drawer model={state.model} actions={actions} />
+      ) : (
+        <button
+          type="button"
+          class={`launcher${state.model.counts.error ? ' has-error' : ''}`}
+          data-testid="launcher"
+          aria-label={`公开年报核数：${countsText(state.model.counts)}，打开问题列表`}
+          onClick={() => actions.setPanel(true)}
+        >
+          核数 · {countsText({ ...state.model.counts, dismissed: 0 })}
+        </button>
+      )}
+    </>
+  );
+}
+
+function FindingCard({ card, actions }: { card: NonNullable<UiState['card']>; actions: UiActions }) {
+  const { rect, viewport } = card;
+  const width = Math.min(420, viewport.width - 16);
+  const left = Math.max(8, Math.min(rect.left, viewport.width - width - 8));
+  // Below the cell when there is room, else above it.
+  const pos = viewport.height - rect.bottom > 220 ? { top: `${rect.bottom + 6}px` } : { bottom: `${viewport.height - rect.top + 6}px` };
+  return (
+    <div
+      class="card"
+      id="gkc-card"
+      role="dialog"
+      aria-label={card.findings[0]?.card.cellLabel ?? card.ref}
+      style={{ ...pos, left: `${left}px`, width: `${width}px` }}
+      onMouseEnter={() => actions.cardPointer(true)}
+      onMouseLeave={() => actions.cardPointer(false)}
+    >
+      {card.findings.map((f) => (
+        <div class="card-body" key={f.key}>
+          <FindingText f={f} />
+          <Equation card={f.card} />
+          {f.card.caveat && <p class="caveat">可能的合理原因：{f.card.caveat}</p>}
+          <DismissControl onDismiss={(r) => actions.dismiss(f.key, r)} />
+        </div>
+      ))}
+    </div>
+  );
+}
+
+function FindingText({ f }: { f: UiFinding }) {
+  return (
+    <>
+      <p class="head">
+        <span class={`sev sev-${f.severity}`}>{SEV[f.severity]}</span>
+        <code>{f.card.ruleId}</code>
+        {f.card.cellLabel && <span class="cell">{f.card.cellLabel}</span>}
+      </p>
+      <p class="msg">{f.card.message}</p>
+    </>
+  );
+}
+
+function Equation({ card }: { card: Card }) {
+  const eq = card.equation;
+  if (!eq) return null;
+  return (
+    <div class="eq" data-testid="equation">
+      <div>
+        {eq.left} = <strong>{eq.leftSum}</strong>
+      </div>
+      <div aria-label="不等于">≠</div>
+      <div>
+        {eq.right} = <strong>{eq.rightSum}</strong>
+      </div>
+      <div class="diff">相差 {eq.diff > 0 ? `+${eq.diff}` : eq.diff}</div>
+    </div>
+  );
+}
+
+function DismissControl({ onDismiss }: { onDismiss(reason: Reason): void }) {
+  const [choosing, setChoosing] = useState(false);
+  if (!choosing)
+    return (
+      <div class="actions">
+        <button type="button" data-action="dismiss" onClick={() => setChoosing(true)}>
+          忽略…
+        </button>
+      </div>
+    );
+  return (
+    <div class="actions" role="group" aria-label="忽略的理由">
+      <span>理由：</span>
+      {REASONS.map((r) => (
+        <button type="button" key={r} data-reason={r} onClick={() => onDismiss(r)}>
+          {REASON_LABEL[r]}
+        </button>
+      ))}
+      <button type="button" onClick={() => setChoosing(false)}>
+        取消
+      </button>
+    </div>
+  );
+}
+
+function Drawer({ model, actions }: { model: UiModel; actions: UiActions }) {
+  const shown = model.findings.filter((f) => !f.dismissal);
+  const dismissed = model.findings.filter((f) => f.dismissal);
+  return (
+    <aside class="drawer" role="complementary" aria-label="公开年报核数：问题列表">
+      <header>
+        <div>
+          <h2>公开年报核数</h2>
+          <div class="counts" data-testid="counts">
+            {countsText(model.counts)}
+          </div>
+        </div>
+        <button type="button" aria-label="关闭列表" data-action="close-panel" onClick={() => actions.setPanel(false)}>
+          ×
+        </button>
+      </header>
+      <div class="scroll">
+        <p class={`headline ${model.level}`}>{model.headline}</p>
+        {model.general.map((g) => (
+          <p class="notice" key={g}>
+            {g}
+          </p>
+        ))}
+        {TABLES.map((t) => {
+          const rows = shown.filter((f) => f.table === t);
+          const notices = model.notices[t] ?? [];
+          if (!rows.length && !notices.length) return null;
+          return (
+            <section key={t} data-table={t}>
+              <h3>{TABLE_LABEL.zh[t]}</h3>
+              {notices.map((n) => (
+                <p class="notice" data-testid="not-checked" key={n}>
+                  {n}
+                </p>
+              ))}
+              <ul>
+                {rows.map((f) => (
+                  <li class="row" key={f.key}>
+                    <button type="button" class="jump" data-jump={f.ref} disabled={!f.ref} onClick={() => f.ref && actions.jump(f.ref)}>
+                      <FindingText f={f} />
+                    </button>
+                    <DismissControl onDismiss={(r) => actions.dismiss(f.key, r)} />
+                  </li>
+                ))}
+              </ul>
+            </section>
+          );
+        })}
+        {!shown.length && <p class="empty">没有待处理的问题。</p>}
+        {dismissed.length > 0 && (
+          <section data-testid="dismissed">
+            <h3>已忽略</h3>
+            <ul>
+              {dismissed.map((f) => (
+                <li class="row dismissed" key={f.key}>
+                  <FindingText f={f} />
+                  <div class="actions">
+                    <span class="reason">理由：{REASON_LABEL[f.dismissal!.reason]}</span>
+                    <button type="button" data-restore={f.key} onClick={() => actions.restore(f.key)}>
+                      恢复
+                    </button>
+                  </div>
+                </li>
+              ))}
+            </ul>
+          </section>
+        )}
+      </div>
+    </aside>
+  );
+}
+
+export function renderUi(container: HTMLElement, state: UiState, actions: UiActions): void {
+  render(<Ui state={state} actions={actions} />, container);
+}
+
+export function unmountUi(container: HTMLElement): void {
+  render(null, container);
+}

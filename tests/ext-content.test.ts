@@ -1,0 +1,303 @@
+// @vitest-environment happy-dom
+// @vitest-environment-options {"url":"http://fgw.shuyang.gov.cn/art/2024/1/22/art_1.html","settings":{"disableJavaScriptEvaluation":true,"disableJavaScriptFileLoading":true,"disableCSSFileLoading":true,"disableIframePageLoading":true,"handleDisabledFileLoadingAsSuccess":true}}
+// The extension's content script on the saved real page (沭阳县发改局 2023, consistent) in happy-dom with
+// WXT's fakeBrowser: the gate, marks on exactly the changed <td>, the card on focus, the panel's counts,
+// jump-to and dismiss/restore through storage.local, re-checks only on table changes, and stop() giving
+// the page back byte for byte.
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { check, findDomCell } from '../core/index.ts';
+import { looksLikeReport } from '../extension/features/gate.ts';
+import { ContentController, startContent } from '../extension/features/content-main.ts';
+import { checkDocument } from '../extension/features/page-session.ts';
+import { storageKey } from '../extension/features/dismiss.ts';
+import { setSiteEnabled } from '../extension/features/sites.ts';
+import { FORCE_FLAG, type PageState } from '../extension/features/messages.ts';
+import { FIXTURES } from './support/fixtures.ts';
+
+vi.mock('wxt/browser', async () => ({ browser: (await import('wxt/testing/fake-browser')).fakeBrowser }));
+
+const PAGE = readFileSync(join(FIXTURES, 'shuyang-drc-2023.html'), 'utf8');
+const URL_ = 'http://fgw.shuyang.gov.cn/art/2024/1/22/art_1.html';
+
+/** Put a page into the test's document (parsed, then swapped in: scripts never run). */
+function load(html: string): void {
+  const parsed = new DOMParser().parseFromString(html, 'text/html');
+  const root = document.importNode(parsed.documentElement, true);
+  document.documentElement.remove();
+  document.appendChild(root);
+}
+
+/** The page's own <td> for a CellRef, found through a fresh check of the document. */
+function td(ref: string): HTMLElement {
+  const r = checkDocument(document);
+  return findDomCell(document as unknown as Element, r.locate(ref)!) as unknown as HTMLElement;
+}
+
+const marks = (sev?: string) =>
+  [...document.querySelectorAll(sev ? `[data-gkc="${sev}"]` : '[data-gkc]')].map((e) => `${e.getAttribute('data-gkc-cell')}:${e.getAttribute('data-gkc')}`);
+const shadow = () => document.querySelector('gkc-ui')?.shadowRoot ?? null;
+const tick = (ms = 0) => new Promise((ok) => setTimeout(ok, ms));
+
+let sent: PageState[];
+let controller: ContentController | undefined;
+
+async function start(): Promise<ContentController> {
+  controller = new ContentController({ send: (s) => sent.push(s), debounceMs: 20 });
+  await controller.start();
+  return controller;
+}
+
+beforeEach(() => {
+  fakeBrowser.reset();
+  sent = [];
+  load(PAGE);
+});
+
+afterEach(() => {
+  controller?.stop();
+  controller = undefined;
+});
+
+describe('gate', () => {
+  it('passes the real report page and fails other pages, including big ones with tables', () => {
+    expect(looksLikeReport(document)).toBe(true);
+    load('<html><head><title>沭阳县发展和改革局</title></head><body><p>政府信息公开指南</p><table><tr><td>1</td></tr></table></body></html>');
+    expect(looksLikeReport(document)).toBe(false);
+    load(`<html><body>${'<p>2023年工作总结：本年度完成项目 12 个。</p>'.repeat(5000)}<table><tr><td>项目</td><td>12</td></tr></table></body></html>`);
+    expect(looksLikeReport(document)).toBe(false);
+    // the words alone, without a table, are a list of reports, not a report
+    load('<html><body><a href="/a.html">2023年政府信息公开年度报告</a></body></html>');
+    expect(looksLikeReport(document)).toBe(false);
+  });
+
+  it('does nothing on a page that is not a report: no marks, no style, no UI, no message', async () => {
+    load('<html><head><title>新闻</title></head><body><p>本局召开会议。</p><table><tr><td>1</td><td>2</td></tr></table></body></html>');
+    const before = document.documentElement.outerHTML;
+    const c = await start();
+    expect(c.status).toBe('not-report');
+    expect(document.documentElement.outerHTML).toBe(before);
+    expect(sent).toEqual([]);
+  });
+});
+
+describe('marks on the real page', () => {
+  it('consistent page: no error mark, the one EMPTY-CELLS warning on its own cell, one stylesheet, UI in a shadow root', async () => {
+    const c = await start();
+    expect(c.status).toBe('checked');
+    expect(marks('error')).toEqual([]);
+    expect(marks()).toEqual(['B.new.biz:warning']);
+    expect(document.querySelectorAll('style[data-gkc-ui]')).toHaveLength(1);
+    expect(document.querySelectorAll('[data-gkc-ui]')).toHaveLength(2); // the style and the shadow host
+    expect(shadow()).not.toBeNull();
+    const s = sent.at(-1)!;
+    expect(s.status).toBe('checked');
+    expect(s.counts).toEqual({ error: 0, warning: 1, info: 1, dismissed: 0 });
+    expect(s.incomplete).toBe(false);
+    // the launcher says so without opening anything
+    expect(shadow()!.querySelector('[data-testid="launcher"]')!.textContent).toContain('错误 0 · 警告 1');
+  });
+
+  it('one changed cell of table B (本年新收 总计 26 → 27): the error mark is on exactly that <td>, counts match the core', async () => {
+    const cell = td('B.new.tot');
+    expect(cell.textContent!.trim()).toBe('26');
+    cell.textContent = '27';
+    const expected = check({ kind: 'dom', root: document }).findings.filter((f) => f.severity === 'error');
+    expect(expected.length).toBeGreaterThan(0);
+    await start();
+    const errs = [...document.querySelectorAll('[data-gkc="error"]')];
+    expect(errs).toEqual([cell]);
+    expect(cell.getAttribute('data-gkc-cell')).toBe('B.new.tot');
+    expect(cell.getAttribute('tabindex')).toBe('0');
+    expect(sent.at(-1)!.counts.error).toBe(expected.length);
+    // never re-texted or re-parented
+    expect(cell.textContent).toBe('27');
+    expect(cell.children).toHaveLength(0);
+  });
+
+  it('stop() gives the page back byte for byte (attributes, tabindex, stylesheet, UI all gone)', async () => {
+    td('B.open.np').textContent = '25';
+    const before = document.documentElement.outerHTML;
+    const c = await start();
+    expect(marks('error').length).toBeGreaterThan(0);
+    expect(document.documentElement.outerHTML).not.toBe(before);
+    c.stop();
+    expect(document.documentElement.outerHTML).toBe(before);
+  });
+
+  it('keeps a tabindex the page set itself', async () => {
+    const cell = td('B.new.tot');
+    cell.textContent = '27';
+    cell.setAttribute('tabindex', '-1');
+    const c = await start();
+    expect(cell.getAttribute('tabindex')).toBe('-1');
+    c.stop();
+    expect(cell.getAttribute('tabindex')).toBe('-1');
+  });
+});
+
+describe('card', () => {
+  it('focus on a marked cell shows rule, equation with numbers and difference; related cells lit; Esc closes', async () => {
+    const cell = td('B.new.tot');
+    cell.textContent = '27';
+    await start();
+    cell.focus();
+    const card = shadow()!.querySelector('#gkc-card')!;
+    expect(card).not.toBeNull();
+    const text = card.textContent!;
+    expect(text).toMatch(/APP-(BALANCE|ROW-TOTAL)/);
+    expect(card.querySelector('[data-testid="equation"]')!.textContent).toMatch(/= 27[\s\S]*≠[\s\S]*= 26[\s\S]*相差 [+-]1/);
+    const related = [...document.querySelectorAll('[data-gkc-related]')].map((e) => e.textContent!.trim());
+    expect(related.length).toBeGreaterThanOrEqual(1);
+    expect(related).toContain('26');
+    document.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+    expect(shadow()!.querySelector('#gkc-card')).toBeNull();
+    expect(document.querySelectorAll('[data-gkc-related]')).toHaveLength(0);
+  });
+
+  it('hover opens the card too, and leaving closes it', async () => {
+    const cell = td('B.new.tot');
+    cell.textContent = '27';
+    await start();
+    cell.dispatchEvent(new MouseEvent('mouseover', { bubbles: true }));
+    expect(shadow()!.querySelector('#gkc-card')).not.toBeNull();
+    cell.dispatchEvent(new MouseEvent('mouseout', { bubbles: true, relatedTarget: document.body }));
+    await tick(350);
+    expect(shadow()!.querySelector('#gkc-card')).toBeNull();
+  });
+});
+
+describe('panel, jump-to, dismiss and restore', () => {
+  it('counts, groups by table, jump focuses and pulses the cell; dismiss with a reason removes the mark and stores it per page; restore brings it back', async () => {
+    const cell = td('B.new.tot');
+    cell.textContent = '27';
+    const c = await start();
+    const { error: errors, warning, info } = sent.at(-1)!.counts;
+    (shadow()!.querySelector('[data-testid="launcher"]') as HTMLElement).click();
+    const drawer = () => shadow()!.querySelector('.drawer')!;
+    expect(drawer().querySelector('[data-testid="counts"]')!.textContent).toBe(`错误 ${errors} · 警告 ${warning} · 提示 ${info}`);
+    expect(drawer().querySelector('section[data-table="B"] h3')!.textContent).toContain('表二');
+
+    (drawer().querySelector('button[data-jump="B.new.tot"]') as HTMLElement).click();
+    expect(document.activeElement).toBe(cell);
+    expect(cell.hasAttribute('data-gkc-pulse')).toBe(true);
+    expect(shadow()!.querySelector('#gkc-card')).not.toBeNull();
+    document.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+    if (!shadow()!.querySelector('.drawer')) (shadow()!.querySelector('[data-testid="launcher"]') as HTMLElement).click();
+
+    // dismiss every finding on the cell (the two sums and the narrative's 26), each with a reason
+    const atCell = () => [...drawer().querySelectorAll('li.row')].filter((li) => li.querySelector('[data-jump="B.new.tot"]'));
+    const n = atCell().length;
+    expect(n).toBe(errors + 1); // + TXT-APP-NEW: the text says 26 new applications
+    for (let i = 0; i < n; i++) {
+      const row = atCell()[0]!;
+      (row.querySelector('[data-action="dismiss"]') as HTMLElement).click();
+      await tick(); // Preact re-renders the row with the three reasons
+      (row.querySelector('[data-reason="ok"]') as HTMLElement).click();
+      await tick();
+      if (i === errors - 1) expect(cell.getAttribute('data-gkc')).toBe('warning'); // errors gone, the warning left
+    }
+    expect(cell.hasAttribute('data-gkc')).toBe(false);
+    expect(cell.hasAttribute('tabindex')).toBe(false);
+    expect(sent.at(-1)!.counts).toMatchObject({ error: 0, dismissed: n });
+    const stored = (await fakeBrowser.storage.local.get(storageKey(URL_)))[storageKey(URL_)] as Record<string, { reason: string }>;
+    expect(Object.keys(stored)).toHaveLength(n);
+    expect(Object.keys(stored).every((k) => k.endsWith('@B.new.tot'))).toBe(true);
+    expect(Object.values(stored).every((d) => d.reason === 'ok')).toBe(true);
+    expect(drawer().querySelector('[data-testid="dismissed"]')!.textContent).toContain('数据无误');
+
+    // a fresh visit to the page keeps them dismissed
+    c.stop();
+    load(PAGE);
+    td('B.new.tot').textContent = '27';
+    await start();
+    expect(marks()).toEqual(['B.new.biz:warning']);
+    expect(sent.at(-1)!.counts).toMatchObject({ error: 0, dismissed: n });
+
+    // restore one: its mark comes back
+    (shadow()!.querySelector('[data-testid="launcher"]') as HTMLElement).click();
+    (drawer().querySelector('[data-restore^="APP-BALANCE@"]') as HTMLElement).click();
+    await tick();
+    expect(marks('error')).toEqual(['B.new.tot:error']);
+    expect(sent.at(-1)!.counts).toMatchObject({ error: 1, dismissed: n - 1 });
+  });
+
+  it('a table that could not be read gets a 未检查 notice in the panel and an incomplete state', async () => {
+    // drop table C (行政复议、行政诉讼) from the page
+    const r = checkDocument(document);
+    const cTable = (findDomCell(document as unknown as Element, r.locate('C.rev.keep')!) as unknown as HTMLElement).closest('table')!;
+    cTable.remove();
+    await start();
+    expect(sent.at(-1)!.incomplete).toBe(true);
+    (shadow()!.querySelector('[data-testid="launcher"]') as HTMLElement).click();
+    const notices = [...shadow()!.querySelectorAll('section[data-table="C"] [data-testid="not-checked"]')].map((n) => n.textContent);
+    expect(notices.join('')).toMatch(/未找到|未检查/);
+  });
+});
+
+describe('re-check on change', () => {
+  it('re-checks, debounced, when a table cell changes; never for attribute changes or our own marks', async () => {
+    const c = await start();
+    const s = c.sessions[0]!;
+    expect(s.checks).toBe(1);
+    const cell = td('B.open.np');
+    cell.setAttribute('style', 'font-size:20px'); // a 长者版 toolbar enlarging text
+    document.body.setAttribute('class', 'elder');
+    await tick(60);
+    expect(s.checks).toBe(1);
+    // three quick edits: one re-check
+    cell.textContent = '24';
+    cell.textContent = '25';
+    cell.firstChild!.nodeValue = '27';
+    expect(s.checks).toBe(1); // nothing runs inside the observer callback
+    await tick(80);
+    expect(s.checks).toBe(2);
+    expect(marks('error').length).toBeGreaterThan(0);
+    // marking the new error did not trigger another check
+    await tick(80);
+    expect(s.checks).toBe(2);
+    // text outside the tables does not count
+    document.body.appendChild(document.createElement('p')).textContent = '访问量 123';
+    await tick(80);
+    expect(s.checks).toBe(2);
+  });
+});
+
+describe('per-site switch and the content script main()', () => {
+  it('a site switched off is left alone; switching it on checks the page', async () => {
+    await setSiteEnabled('fgw.shuyang.gov.cn', false);
+    const c = await start();
+    expect(c.status).toBe('disabled');
+    expect(marks()).toEqual([]);
+    expect(document.querySelector('[data-gkc-ui]')).toBeNull();
+    await setSiteEnabled('fgw.shuyang.gov.cn', true);
+    await c.onStorageChanged({ sitesOff: {} });
+    expect(c.status).toBe('checked');
+    expect(marks()).toEqual(['B.new.biz:warning']);
+  });
+
+  it('startContent reports to the background, answers the popup, and honours an on-demand (forced) check', async () => {
+    const messages: unknown[] = [];
+    fakeBrowser.runtime.onMessage.addListener((m: unknown) => {
+      messages.push(m);
+    });
+    let invalidate: () => void = () => {};
+    const state = await startContent({ onInvalidated: (cb) => (invalidate = cb) });
+    expect(state.status).toBe('checked');
+    await tick();
+    expect(messages).toContainEqual(expect.objectContaining({ type: 'gkc:page-state' }));
+    invalidate();
+    expect(marks()).toEqual([]);
+
+    // a page that is not a report, checked on request: nothing to mark, no UI
+    load('<html><body><p>hello</p></body></html>');
+    (globalThis as Record<string, unknown>)[FORCE_FLAG] = true;
+    const forced = await startContent({ onInvalidated: (cb) => (invalidate = cb) });
+    expect(forced.status).toBe('no-tables');
+    expect(document.querySelector('[data-gkc-ui]')).toBeNull();
+    expect((globalThis as Record<string, unknown>)[FORCE_FLAG]).toBeUndefined();
+    invalidate();
+  });
+});
