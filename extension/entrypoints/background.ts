@@ -1,0 +1,27 @@
+// The badge (errors on the page, per tab), and the keyboard shortcut that checks the current tab.
+// No network, no remote code: the background only relays between the page and the toolbar.
+import { defineBackground } from 'wxt/utils/define-background';
+import { browser } from 'wxt/browser';
+import { isToBackground } from '../features/messages.ts';
+import { showBadge } from '../features/badge.ts';
+import { checkTab } from '../features/inject.ts';
+
+export default defineBackground(() => {
+  browser.runtime.onMessage.addListener((msg, sender) => {
+    const tabId = sender.tab?.id;
+    // Only the top frame reports (it checks same-origin iframes itself).
+    if (isToBackground(msg) && tabId !== undefined && !sender.frameId) void showBadge(tabId, msg.state);
+    return undefined;
+  });
+  // A new page in the tab: the old count no longer applies.
+  browser.tabs.onUpdated.addListener((tabId, info) => {
+    if (info.status === 'loading' && info.url !== undefined) void showBadge(tabId, undefined);
+  });
+  browser.commands.onCommand.addListener((command, tab) => {
+    if (command !== 'check-page') return;
+    void (async () => {
+      const id = tab?.id ?? (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id;
+      if (id !== undefined) await checkTab(id).catch(() => undefined);
+    })();
+  });
+});

@@ -1,0 +1,171 @@
+// @vitest-environment happy-dom
+// The extension's background and popup with WXT's fakeBrowser: the badge (errors not dismissed, colour
+// by worst severity, '?' when a table was not read, empty when clean), navigation clearing it,
+// dismiss/restore records in storage.local, the per-site switch, and the popup checking a page that
+// the content script did not run on.
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { BADGE_COLOR, badgeFor, showBadge } from '../extension/features/badge.ts';
+import { dismiss, findingKey, loadDismissals, pageKey, restore, storageKey } from '../extension/features/dismiss.ts';
+import { isSiteEnabled, setSiteEnabled } from '../extension/features/sites.ts';
+import { Popup, type PopupApi } from '../extension/features/popup.tsx';
+import type { Finding } from '../core/index.ts';
+import type { PageState } from '../extension/features/messages.ts';
+
+vi.mock('wxt/browser', async () => ({ browser: (await import('wxt/testing/fake-browser')).fakeBrowser }));
+
+const state = (over: Partial<PageState> = {}): PageState => ({
+  status: 'checked',
+  host: 'fgw.shuyang.gov.cn',
+  counts: { error: 0, warning: 0, info: 0, dismissed: 0 },
+  incomplete: false,
+  headline: '已核对部分未发现错误',
+  timing: { gateMs: 0.1, checkMs: 3 },
+  ...over,
+});
+
+beforeEach(() => fakeBrowser.reset());
+afterEach(() => {
+  cleanup();
+  vi.restoreAllMocks();
+});
+
+describe('badge', () => {
+  it('shows the number of errors in red, "?" when a table was not read, nothing when clean or unchecked', () => {
+    expect(badgeFor(state({ counts: { error: 2, warning: 3, info: 1, dismissed: 0 } }))).toEqual({ text: '2', color: BADGE_COLOR.error });
+    expect(badgeFor(state({ counts: { error: 0, warning: 3, info: 1, dismissed: 2 } }))).toEqual({ text: '', color: BADGE_COLOR.warning });
+    expect(badgeFor(state({ incomplete: true }))).toEqual({ text: '?', color: BADGE_COLOR.warning });
+    expect(badgeFor(state()).text).toBe('');
+    expect(badgeFor(state({ status: 'not-report', counts: { error: 5, warning: 0, info: 0, dismissed: 0 } })).text).toBe('');
+    expect(badgeFor(undefined).text).toBe('');
+    expect(badgeFor(state({ counts: { error: 1234, warning: 0, info: 0, dismissed: 0 } })).text).toBe('999+');
+  });
+
+  it('the background sets it per tab from the content script, ignores sub-frames, clears it on navigation', async () => {
+    const { default: background } = await import('../extension/entrypoints/background.ts');
+    vi.spyOn(fakeBrowser.commands.onCommand, 'addListener').mockImplementation(() => {});
+    background.main();
+    const msg = { type: 'gkc:page-state', state: state({ counts: { error: 3, warning: 1, info: 0, dismissed: 1 } }) };
+    await fakeBrowser.runtime.onMessage.trigger(msg, { tab: { id: 7 } as never, frameId: 0 });
+    await vi.waitFor(async () => expect(await fakeBrowser.action.getBadgeText({ tabId: 7 })).toBe('3'));
+    expect(await fakeBrowser.action.getBadgeBackgroundColor({ tabId: 7 })).toEqual([0xc5, 0x22, 0x1f, 255]);
+    // a report inside a sub-frame's own content script (not ours: we run in the top frame) is ignored
+    await fakeBrowser.runtime.onMessage.trigger(msg, { tab: { id: 8 } as never, frameId: 3 });
+    expect(await fakeBrowser.action.getBadgeText({ tabId: 8 })).toBe('');
+    // the person dismissed the errors
+    await fakeBrowser.runtime.onMessage.trigger({ ...msg, state: state({ counts: { error: 0, warning: 1, info: 0, dismissed: 4 } }) }, { tab: { id: 7 } as never, frameId: 0 });
+    await vi.waitFor(async () => expect(await fakeBrowser.action.getBadgeText({ tabId: 7 })).toBe(''));
+    await fakeBrowser.runtime.onMessage.trigger(msg, { tab: { id: 7 } as never, frameId: 0 });
+    await vi.waitFor(async () => expect(await fakeBrowser.action.getBadgeText({ tabId: 7 })).toBe('3'));
+    await fakeBrowser.tabs.onUpdated.trigger(7, { status: 'loading', url: 'http://www.example.gov.cn/other.html' }, {} as never);
+    await vi.waitFor(async () => expect(await fakeBrowser.action.getBadgeText({ tabId: 7 })).toBe(''));
+  });
+
+  it('the keyboard command checks the active tab: asks the content script, else injects it flagged as on request', async () => {
+    const { default: background } = await import('../extension/entrypoints/background.ts');
+    let onCommand: ((command: string, tab?: { id?: number }) => void) | undefined;
+    vi.spyOn(fakeBrowser.commands.onCommand, 'addListener').mockImplementation((fn) => void (onCommand = fn as typeof onCommand));
+    const injected: unknown[] = [];
+    vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockRejectedValue(new Error('Could not establish connection. Receiving end does not exist.'));
+    vi.spyOn(fakeBrowser.scripting, 'executeScript').mockImplementation((async (inj: { func?: (flag: string) => void; files?: string[]; args?: string[] }) => {
+      if (inj.func) {
+        inj.func(...(inj.args as [string]));
+        injected.push({ flag: inj.args![0], set: (globalThis as Record<string, unknown>)[inj.args![0]!] });
+        delete (globalThis as Record<string, unknown>)[inj.args![0]!];
+        return [];
+      }
+      injected.push({ files: inj.files });
+      return [{ result: state(), frameId: 0, documentId: 'd' }];
+    }) as never);
+    background.main();
+    onCommand!('check-page', { id: 9 });
+    await vi.waitFor(() => expect(injected).toEqual([{ flag: '__gkcForce', set: true }, { files: ['/content-scripts/content.js'] }]));
+    onCommand!('something-else', { id: 9 });
+    expect(injected).toHaveLength(2);
+  });
+
+  it('showBadge writes text and colour for the tab only', async () => {
+    await showBadge(3, state({ counts: { error: 1, warning: 0, info: 0, dismissed: 0 } }));
+    expect(await fakeBrowser.action.getBadgeText({ tabId: 3 })).toBe('1');
+    expect(await fakeBrowser.action.getBadgeText({})).toBe('');
+  });
+});
+
+describe('dismissals in storage.local', () => {
+  const f = (ruleId: string, cell?: string): Finding => ({ ruleId, severity: 'error', certainty: 'certain', messageId: 'm', data: {}, cells: cell ? [cell] : [], table: 'B' });
+  const url = 'http://fgw.shuyang.gov.cn/art/2024/1/22/art_1.html';
+
+  it('keys by page (fragment dropped) and by rule + marked cell; restore of the last one leaves storage empty', async () => {
+    expect(pageKey(`${url}#table2`)).toBe(url);
+    expect(findingKey(f('APP-BALANCE', 'B.new.tot'))).toBe('APP-BALANCE@B.new.tot');
+    expect(findingKey(f('STRUCT-LABEL-VARIANT'))).toBe('STRUCT-LABEL-VARIANT@m');
+    await dismiss(`${url}#x`, 'APP-BALANCE@B.new.tot', 'fixed', 1000);
+    await dismiss(url, 'APP-ROW-TOTAL@B.new.tot', 'na', 2000);
+    expect(await loadDismissals(url)).toEqual({ 'APP-BALANCE@B.new.tot': { reason: 'fixed', at: 1000 }, 'APP-ROW-TOTAL@B.new.tot': { reason: 'na', at: 2000 } });
+    // another page is untouched
+    expect(await loadDismissals('http://fgw.shuyang.gov.cn/art/2023/other.html')).toEqual({});
+    await restore(url, 'APP-BALANCE@B.new.tot');
+    expect(Object.keys(await loadDismissals(url))).toEqual(['APP-ROW-TOTAL@B.new.tot']);
+    await restore(url, 'APP-ROW-TOTAL@B.new.tot');
+    expect(await fakeBrowser.storage.local.get(null)).toEqual({});
+    expect(storageKey(url)).toBe(`dismissed:${url}`);
+  });
+
+  it('per-site switch', async () => {
+    expect(await isSiteEnabled('www.example.gov.cn')).toBe(true);
+    await setSiteEnabled('www.example.gov.cn', false);
+    await setSiteEnabled('b.gov.cn', false);
+    expect(await isSiteEnabled('www.example.gov.cn')).toBe(false);
+    expect(await isSiteEnabled('c.gov.cn')).toBe(true);
+    await setSiteEnabled('www.example.gov.cn', true);
+    expect(await fakeBrowser.storage.local.get('sitesOff')).toEqual({ sitesOff: ['b.gov.cn'] });
+  });
+});
+
+describe('popup', () => {
+  function api(over: Partial<PopupApi> = {}): PopupApi & { calls: string[] } {
+    const calls: string[] = [];
+    return {
+      calls,
+      activeTab: async () => ({ id: 1, url: 'http://fgw.shuyang.gov.cn/art/1.html' }),
+      pageState: async () => state({ counts: { error: 2, warning: 1, info: 0, dismissed: 1 }, headline: '发现 2 处错误，请核对标记的单元格' }),
+      checkTab: async () => {
+        calls.push('checkTab');
+        return state({ counts: { error: 1, warning: 0, info: 0, dismissed: 0 } });
+      },
+      openPanel: async () => void calls.push('openPanel'),
+      isSiteEnabled: async () => true,
+      setSiteEnabled: async (host, on) => void calls.push(`site ${host} ${on}`),
+      ...over,
+    };
+  }
+
+  it('shows the counts of the current tab and switches the site off', async () => {
+    const a = api();
+    render(<Popup api={a} />);
+    await waitFor(() => expect(screen.getByTestId('popup-counts').textContent).toBe('错误 2 · 警告 1 · 提示 0 · 已忽略 1'));
+    expect(screen.getByTestId('popup-status').textContent).toContain('发现 2 处错误');
+    expect(a.calls).toEqual([]); // the content script had already checked the page
+    const sw = screen.getByRole('checkbox');
+    expect((sw as HTMLInputElement).checked).toBe(true);
+    fireEvent.click(sw);
+    await waitFor(() => expect(a.calls).toContain('site fgw.shuyang.gov.cn false'));
+  });
+
+  it('on a page the content script did not run on, opening the popup checks it (activeTab + scripting)', async () => {
+    const a = api({ activeTab: async () => ({ id: 2, url: 'https://example.org/report.html' }), pageState: async () => undefined });
+    render(<Popup api={a} />);
+    await waitFor(() => expect(screen.getByTestId('popup-counts').textContent).toBe('错误 1 · 警告 0 · 提示 0'));
+    expect(a.calls).toEqual(['checkTab']);
+    fireEvent.click(screen.getByText('检查此页面'));
+    await waitFor(() => expect(a.calls).toEqual(['checkTab', 'checkTab']));
+  });
+
+  it('a site switched off is not checked on open, only on the button', async () => {
+    const a = api({ pageState: async () => undefined, isSiteEnabled: async () => false, activeTab: async () => ({ id: 2, url: 'https://example.org/' }) });
+    render(<Popup api={a} />);
+    await waitFor(() => expect(screen.getByText(/已在此网站关闭自动检查/)).toBeTruthy());
+    expect(a.calls).toEqual([]);
+  });
+});
