@@ -8,18 +8,19 @@ const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
 /**
  * Marks tell severities apart without colour: error = solid 2px + ✕, warning = dashed 2px + !,
- * info = dotted 1px + i. The corner sign is an absolutely positioned ::after with no offsets, so it sits
- * at its static place after the cell text and takes no room (the cell does not grow or reflow).
+ * info = dotted 1px + i. The corner sign is an absolutely positioned ::before with no offsets, so it sits
+ * at its static place, the top-left of the cell's content, and takes no room (the cell does not grow or
+ * reflow, and the td needs no position of its own).
  */
 export const MARK_CSS = `
 [data-gkc]{outline-offset:-2px!important;cursor:help}
 [data-gkc="error"]{outline:2px solid #d93025!important;background-color:rgba(217,48,37,.07)!important}
 [data-gkc="warning"]{outline:2px dashed #b06000!important}
 [data-gkc="info"]{outline:1px dotted #1a73e8!important}
-[data-gkc]::after{position:absolute;margin:-.55em 0 0 1px;font:bold 9px/1 system-ui,sans-serif;pointer-events:none;speak:never}
-[data-gkc="error"]::after{content:"✕";color:#d93025}
-[data-gkc="warning"]::after{content:"!";color:#b06000}
-[data-gkc="info"]::after{content:"i";color:#1a73e8}
+[data-gkc]::before{position:absolute;margin:-.45em 0 0 -.45em;font:bold 11px/1 system-ui,sans-serif;pointer-events:none}
+[data-gkc="error"]::before{content:"✕";color:#d93025}
+[data-gkc="warning"]::before{content:"!";color:#b06000}
+[data-gkc="info"]::before{content:"i";color:#1a73e8}
 [data-gkc]:focus{outline-width:3px!important}
 [data-gkc-related]{outline:2px dashed #7b1fa2!important;outline-offset:-3px!important}
 [data-gkc-pulse]{animation:gkc-pulse .4s ease-in-out 3}

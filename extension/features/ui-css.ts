@@ -5,7 +5,7 @@ export const UI_CSS = `
 .root{font:14px/1.5 system-ui,"PingFang SC","Microsoft YaHei","Noto Sans CJK SC",sans-serif;color:#202124}
 button{font:inherit;cursor:pointer}
 .card{position:fixed;max-width:min(420px,calc(100vw - 16px));background:#fff;border:1px solid #5f6368;border-radius:6px;
-  box-shadow:0 4px 16px rgba(0,0,0,.25);padding:10px 12px;box-sizing:border-box}
+  box-shadow:0 4px 16px rgba(0,0,0,.25);padding:10px 12px;box-sizing:border-box;overflow:auto;overscroll-behavior:contain}
 .card-body+.card-body{border-top:1px solid #dadce0;margin-top:8px;padding-top:8px}
 .head{margin:0 0 4px;display:flex;gap:6px;align-items:baseline;flex-wrap:wrap}
 .sev{font-weight:700;padding:0 4px;border-radius:3px;border:1px solid}

@@ -51,7 +51,6 @@ const TABLES: CoverageKey[] = ['A', 'B', 'C', 'text'];
 export function Ui({ state, actions }: { state: UiState; actions: UiActions }) {
   return (
     <>
-      {state.card && <FindingCard card={state.card} actions={actions} />}
       {state.panelOpen ? (
         <Drawer model={state.model} actions={actions} />
       ) : (
@@ -65,6 +64,8 @@ export function Ui({ state, actions }: { state: UiState; actions: UiActions }) {
           核数 · {countsText({ ...state.model.counts, dismissed: 0 })}
         </button>
       )}
+      {/* after the launcher and the drawer, so it is drawn over them */}
+      {state.card && <FindingCard card={state.card} actions={actions} />}
     </>
   );
 }
@@ -73,8 +74,10 @@ function FindingCard({ card, actions }: { card: NonNullable<UiState['card']>; ac
   const { rect, viewport } = card;
   const width = Math.min(420, viewport.width - 16);
   const left = Math.max(8, Math.min(rect.left, viewport.width - width - 8));
-  // Below the cell when there is room, else above it.
-  const pos = viewport.height - rect.bottom > 220 ? { top: `${rect.bottom + 6}px` } : { bottom: `${viewport.height - rect.top + 6}px` };
+  // Below the cell when there is room, else on the roomier side; never taller than that side.
+  const below = viewport.height - rect.bottom - 12;
+  const above = rect.top - 12;
+  const pos = below > 260 || below >= above ? { top: `${rect.bottom + 6}px`, maxHeight: `${Math.max(below, 120)}px` } : { bottom: `${viewport.height - rect.top + 6}px`, maxHeight: `${above}px` };
   return (
     <div
       class="card"

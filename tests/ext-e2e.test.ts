@@ -1,0 +1,218 @@
+// The release build of the extension (.output/chrome-mv3, built here with `wxt build`) in Debian
+// chromium through playwright-core, on the saved real page served from 127.0.0.1 under its own
+// *.gov.cn host name (--host-resolver-rules, shared/spec/toolchain.md §3): no error mark on the real
+// consistent page; one changed table-B cell marked on exactly that <td>; the badge read from the
+// service worker; the card's equation on focus; jump-to from the panel; dismiss clearing the mark and the
+// badge; a same-origin iframe holding the article; a non-report page left untouched; and not one request
+// leaving 127.0.0.1.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { BrowserContext, Page, Worker } from 'playwright-core';
+import { check } from '../core/index.ts';
+import { CHROMIUM, CHROMIUM_ARGS, artifactPath, hasChromium, warnIfNoChromium } from './support/browser.ts';
+import { FIXTURES } from './support/fixtures.ts';
+
+warnIfNoChromium('extension end-to-end tests (tests/ext-e2e.test.ts)');
+
+const ROOT = join(import.meta.dirname, '..');
+const EXT = join(ROOT, '.output', 'chrome-mv3');
+const REPORT = readFileSync(join(FIXTURES, 'shuyang-drc-2023.html'), 'utf8');
+
+/** The real page with one number of table B changed: 一、本年新收 总计 26 → 27. */
+function changedReport(): string {
+  const rowStart = REPORT.indexOf('、本年新收政府信息公开申请数量');
+  const rowEnd = REPORT.indexOf('</tr>', rowStart);
+  const row = REPORT.slice(rowStart, rowEnd);
+  const at = row.lastIndexOf('>26<');
+  if (rowStart < 0 || at < 0) throw new Error('fixture changed: 本年新收 row not found');
+  return REPORT.slice(0, rowStart) + row.slice(0, at) + '>27<' + row.slice(at + 4) + REPORT.slice(rowEnd);
+}
+const CHANGED = changedReport();
+
+const NEWS = `<!doctype html><html><head><meta charset="utf-8"><title>沭阳县发改局 工作动态</title></head><body>
+<h1>工作动态</h1><p>本局召开安全生产会议。</p><table><tr><td>项目</td><td>数量</td></tr><tr><td>会议</td><td>3</td></tr></table></body></html>`;
+const FRAME = `<!doctype html><html><head><meta charset="utf-8"><title>政务公开</title></head><body>
+<p>正文见下：</p><iframe src="/art/2024/1/22/art_changed.html" width="1000" height="600"></iframe></body></html>`;
+
+const PAGES: Record<string, string> = {
+  '/art/2024/1/22/art_report.html': REPORT,
+  '/art/2024/1/22/art_changed.html': CHANGED,
+  '/news.html': NEWS,
+  '/frame.html': FRAME,
+};
+
+describe.skipIf(!hasChromium)('extension in chromium', () => {
+  let server: Server;
+  let base: string;
+  let context: BrowserContext;
+  let page: Page;
+  let sw: Worker;
+  let profile: string;
+  const requests: string[] = [];
+  const served: string[] = [];
+
+  beforeAll(async () => {
+    const built = spawnSync('npx', ['wxt', 'build'], { cwd: ROOT, encoding: 'utf8', timeout: 120_000 });
+    if (built.status !== 0) throw new Error(`wxt build failed:\n${built.stdout}\n${built.stderr}`);
+    server = createServer((req, res) => {
+      served.push(req.url ?? '');
+      const body = PAGES[(req.url ?? '').split('?')[0]!];
+      if (body === undefined) {
+        res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+        return;
+      }
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(body);
+    });
+    await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
+    const port = (server.address() as AddressInfo).port;
+    base = `http://fgw.shuyang.gov.cn:${port}`;
+    profile = mkdtempSync(join(tmpdir(), 'gkc-ext-e2e-'));
+    const { chromium } = await import('playwright-core');
+    context = await chromium.launchPersistentContext(profile, {
+      executablePath: CHROMIUM,
+      headless: true,
+      viewport: { width: 1280, height: 900 },
+      args: [...CHROMIUM_ARGS, `--disable-extensions-except=${EXT}`, `--load-extension=${EXT}`, '--host-resolver-rules=MAP *.gov.cn 127.0.0.1'],
+    });
+    context.on('request', (r) => requests.push(r.url()));
+    sw = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+    page = context.pages()[0] ?? (await context.newPage());
+    // (the saved page's own scripts fail here: its jQuery is not served; that is the page, not us)
+  }, 180_000);
+
+  afterAll(async () => {
+    await context?.close();
+    await new Promise((ok) => (server ? server.close(ok) : ok(undefined)));
+    if (profile) rmSync(profile, { recursive: true, force: true });
+  });
+
+  /** The badge of the tab showing `page`, read in the service worker. */
+  const badge = () =>
+    sw.evaluate(async () => {
+      const c = (globalThis as unknown as { chrome: any }).chrome;
+      const [tab] = await c.tabs.query({ active: true, lastFocusedWindow: true });
+      return (await c.action.getBadgeText({ tabId: tab.id })) as string;
+    });
+  const waitBadge = async (text: string) => {
+    for (let i = 0; i < 100 && (await badge()) !== text; i++) await new Promise((ok) => setTimeout(ok, 50));
+    expect(await badge()).toBe(text);
+  };
+  const marks = () => page.locator('[data-gkc]').evaluateAll((els) => els.map((e) => `${e.getAttribute('data-gkc-cell')}:${e.getAttribute('data-gkc')}`));
+  const waitChecked = () => page.waitForSelector('gkc-ui', { state: 'attached' });
+
+  it('the real consistent page: no error mark (only the EMPTY-CELLS warning), empty badge', async () => {
+    await page.goto(`${base}/art/2024/1/22/art_report.html`);
+    await waitChecked();
+    expect(await marks()).toEqual(['B.new.biz:warning']);
+    expect(await page.locator('[data-gkc="error"]').count()).toBe(0);
+    await waitBadge('');
+    expect(await page.locator('style[data-gkc-ui]').count()).toBe(1);
+  });
+
+  it('one changed table-B cell: the mark is on exactly that <td>, the badge counts the errors, the card shows the equation', async () => {
+    const expected = check({ kind: 'html', html: CHANGED });
+    const errors = expected.findings.filter((f) => f.severity === 'error');
+    expect(errors.length).toBeGreaterThan(0);
+    expect(new Set(errors.map((f) => f.cells[0]))).toEqual(new Set(['B.new.tot']));
+    const src = expected.locate('B.new.tot')!;
+    if (src.kind !== 'dom') throw new Error('dom source expected');
+
+    await page.goto(`${base}/art/2024/1/22/art_changed.html`);
+    await waitChecked();
+    await page.waitForSelector('[data-gkc="error"]');
+    // exactly one error mark, and it is the page's own cell at the source the core recorded
+    const hit = await page.evaluate(({ table, row, cell }) => {
+      const marked = [...document.querySelectorAll('[data-gkc="error"]')];
+      const own = (document.querySelectorAll('table')[table] as HTMLTableElement).rows[row]!.cells[cell]!;
+      return { count: marked.length, same: marked[0] === own, ref: own.getAttribute('data-gkc-cell'), text: own.textContent!.trim(), tabindex: own.getAttribute('tabindex') };
+    }, src);
+    expect(hit).toEqual({ count: 1, same: true, ref: 'B.new.tot', text: '27', tabindex: '0' });
+    await waitBadge(String(errors.length));
+    // outline and the corner sign take no room: every cell of the page is where it is without the marks
+    const moved = await page.evaluate(() => {
+      const cells = [...document.querySelectorAll('td')];
+      const boxes = () => cells.map((c) => JSON.stringify(c.getBoundingClientRect()));
+      const withMarks = boxes();
+      const marked = [...document.querySelectorAll('[data-gkc]')].map((e) => [e, e.getAttribute('data-gkc')!] as const);
+      for (const [e] of marked) e.removeAttribute('data-gkc');
+      const without = boxes();
+      for (const [e, v] of marked) e.setAttribute('data-gkc', v);
+      return { cells: cells.length, moved: withMarks.filter((b, i) => b !== without[i]).length };
+    });
+    expect(moved.cells).toBeGreaterThan(100);
+    expect(moved.moved).toBe(0);
+
+    await page.focus('td[data-gkc-cell="B.new.tot"]');
+    const card = page.locator('#gkc-card');
+    await card.waitFor();
+    expect(await card.locator('[data-testid="equation"]').first().innerText()).toMatch(/= 27[\s\S]*≠[\s\S]*= 26[\s\S]*相差/);
+    expect(await page.locator('[data-gkc-related]').count()).toBeGreaterThanOrEqual(1);
+    await page.screenshot({ path: artifactPath('ext-e2e.png') });
+    await page.keyboard.press('Escape');
+    await card.waitFor({ state: 'detached' });
+    expect(await page.locator('[data-gkc-related]').count()).toBe(0);
+  });
+
+  it('jump-to from the panel focuses the cell; dismissing its findings removes the mark and the badge', async () => {
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    await page.click('[data-testid="launcher"]');
+    const drawer = page.locator('.drawer');
+    await drawer.waitFor();
+    expect(await drawer.locator('[data-testid="counts"]').innerText()).toMatch(/^错误 \d+ · 警告 \d+ · 提示 \d+$/);
+    await drawer.locator('button[data-jump="B.new.tot"]').first().click();
+    await page.waitForFunction(() => document.activeElement?.getAttribute('data-gkc-cell') === 'B.new.tot');
+    await page.keyboard.press('Escape'); // the card that focus opened
+    if (!(await drawer.isVisible())) await page.click('[data-testid="launcher"]');
+
+    const rows = drawer.locator('li.row:has(button[data-jump="B.new.tot"])');
+    const n = await rows.count();
+    expect(n).toBeGreaterThanOrEqual(2);
+    for (let i = 0; i < n; i++) {
+      await rows.first().locator('[data-action="dismiss"]').click();
+      await rows.first().locator('[data-reason="ok"]').click();
+    }
+    await page.waitForFunction(() => !document.querySelector('td[data-gkc-cell="B.new.tot"]'));
+    expect(await page.locator('[data-gkc="error"]').count()).toBe(0);
+    await waitBadge('');
+    expect(await drawer.locator('[data-testid="dismissed"]').innerText()).toContain('数据无误');
+
+    // still dismissed after a reload (storage.local, keyed by the page URL)
+    await page.reload();
+    await waitChecked();
+    expect(await page.locator('[data-gkc="error"]').count()).toBe(0);
+    await waitBadge('');
+  });
+
+  it('an article in a same-origin iframe is checked and marked inside the frame', async () => {
+    await page.goto(`${base}/frame.html`);
+    const frame = page.frameLocator('iframe');
+    await frame.locator('gkc-ui').waitFor({ state: 'attached' });
+    // dismissals are per page URL: the framed page is the one dismissed above, so its marks stay off,
+    // but its EMPTY-CELLS warning is there, and the outer page is untouched
+    expect(await frame.locator('[data-gkc]').count()).toBeGreaterThanOrEqual(1);
+    expect(await page.locator('[data-gkc], [data-gkc-ui]').count()).toBe(0);
+  });
+
+  it('a page that is not a report gets no marks and no injected UI', async () => {
+    await page.goto(`${base}/news.html`);
+    await page.waitForTimeout(500);
+    expect(await page.locator('[data-gkc], [data-gkc-ui], gkc-ui').count()).toBe(0);
+    await waitBadge('');
+  });
+
+  it('no request left 127.0.0.1 (the *.gov.cn host is mapped there); the extension made none of its own', () => {
+    const outside = requests.filter((u) => {
+      const url = new URL(u);
+      if (url.protocol === 'chrome-extension:' || url.protocol === 'data:') return false;
+      return !(url.hostname === '127.0.0.1' || url.hostname === 'fgw.shuyang.gov.cn');
+    });
+    expect(outside).toEqual([]);
+    expect(requests.filter((u) => u.startsWith('chrome-extension:'))).toEqual([]);
+    expect(served.length).toBeGreaterThan(0);
+  });
+});
