@@ -41,6 +41,10 @@ export function inputProblemText(problem: string, lang: Lang = 'zh'): string {
     huge: '输入异常大（超过 2 MB），已按一份报告检查，请确认没有把多份报告粘在一起',
     'image-only': 'PDF 没有文字层（扫描/图片版），需要文字识别（OCR）后才能检查',
     'pages-without-text': `PDF 第 ${detail} 页没有文字层（图片），这些页未读取`,
+    'ocr-pages': `PDF 第 ${detail} 页没有文字层，已用文字识别（OCR）读取`,
+    'ocr-no-table': '表格无法识别：图片中没有找到表格，未检查',
+    'ocr-borderless': '表格没有表格线，按文字位置排成行列识别，行列可能错位，请对照原图',
+    'ocr-doubtful': `有 ${detail} 个数字可能识别有误，请对照原图核对`,
   };
   const en: Record<string, string> = {
     empty: 'The input is empty: nothing checked',
@@ -48,6 +52,10 @@ export function inputProblemText(problem: string, lang: Lang = 'zh'): string {
     huge: 'The input is unusually large (over 2 MB); it was checked as one report. Make sure several reports were not pasted together',
     'image-only': 'The PDF has no text layer (a scan): it needs OCR before it can be checked',
     'pages-without-text': `PDF page(s) ${detail} have no text layer (images) and were not read`,
+    'ocr-pages': `PDF page(s) ${detail} have no text layer and were read by OCR`,
+    'ocr-no-table': 'Table not recognisable: no table was found in the image; nothing checked',
+    'ocr-borderless': 'The table has no ruling lines; rows and columns were rebuilt from word positions and may be misaligned: compare with the image',
+    'ocr-doubtful': `${detail} number(s) may have been misread: compare with the image`,
   };
   return (lang === 'zh' ? zh : en)[kind!] ?? problem;
 }

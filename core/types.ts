@@ -6,7 +6,18 @@
 export type SourceRef =
   | { kind: 'text'; start: number; end: number } // offsets into the input string
   | { kind: 'dom'; table: number; row: number; cell: number } // index of <table>, <tr>, <td> in the page
-  | { kind: 'ocr'; page: number; bbox: [number, number, number, number] }
+  | {
+      kind: 'ocr';
+      page: number;
+      /** the cell or line in the page image's pixels, top-left origin */
+      bbox: [number, number, number, number];
+      /** how sure the recogniser was of this text (0–100) */
+      confidence?: number;
+      /** a number read with low confidence: shown as 「可能识别有误」 beside the cell image */
+      doubtful?: boolean;
+      /** what the recogniser read, when the text was replaced by the nearest template label */
+      read?: string;
+    }
   | { kind: 'pdf'; page: number; bbox: [number, number, number, number] }
   | { kind: 'para'; block: number }; // a paragraph block of the Doc (HTML/DOM inputs)
 

@@ -1,0 +1,172 @@
+// One table cell's pixels, ready for the recogniser: cut a little inside the rules, rule remnants and
+// specks stripped, trimmed to the ink and surrounded by white. Whether the ink looks like a number decides
+// which reader gets it first (digits: eng + whitelist; anything else: chi_sim).
+import { crop, enlarge, enlargeFactor, pad, type Box, type Gray } from './image.ts';
+
+export type CellCrop =
+  | { kind: 'empty' }
+  | {
+      kind: 'ink';
+      /** trimmed, enlarged for small print, padded: what the recognisers read */
+      image: Gray;
+      /** the same without enlargement: a second look when two readers disagree */
+      plain: Gray;
+      numeric: boolean;
+      /** full-height marks in a numeric-looking cell: how many digits it has (decimal point aside) */
+      glyphs?: number;
+      lines: number;
+      inkBox: Box;
+    };
+
+type Component = { x0: number; y0: number; x1: number; y1: number; area: number };
+
+/** Connected ink components (8-neighbourhood) of a binary image. */
+export function components(ink: Uint8Array, width: number, height: number): Component[] {
+  const label = new Int32Array(width * height);
+  const out: Component[] = [];
+  const stack: number[] = [];
+  for (let start = 0; start < ink.length; start++) {
+    if (!ink[start] || label[start]) continue;
+    const c: Component = { x0: width, y0: height, x1: -1, y1: -1, area: 0 };
+    label[start] = out.length + 1;
+    stack.push(start);
+    while (stack.length) {
+      const p = stack.pop()!;
+      const x = p % width;
+      const y = (p - x) / width;
+      c.area++;
+      if (x < c.x0) c.x0 = x;
+      if (x > c.x1) c.x1 = x;
+      if (y < c.y0) c.y0 = y;
+      if (y > c.y1) c.y1 = y;
+      for (let dy = -1; dy <= 1; dy++) {
+        const ny = y + dy;
+        if (ny < 0 || ny >= height) continue;
+        for (let dx = -1; dx <= 1; dx++) {
+          const nx = x + dx;
+          if (nx < 0 || nx >= width) continue;
+          const q = ny * width + nx;
+          if (ink[q] && !label[q]) {
+            label[q] = out.length + 1;
+            stack.push(q);
+          }
+        }
+      }
+    }
+    out.push(c);
+  }
+  return out;
+}
+
+/**
+ * Cuts a cell out of the page: `box` is the cell between its rules, `inset` how far inside to cut
+ * (half a rule plus a little). `threshold` is the page's ink threshold.
+ */
+export function cropCell(page: Gray, box: Box, inset: number, threshold: number): CellCrop {
+  const [x0, y0, x1, y1] = box;
+  const inner: Box = [x0 + inset, y0 + inset, x1 - inset, y1 - inset];
+  if (inner[2] - inner[0] < 4 || inner[3] - inner[1] < 4) return { kind: 'empty' };
+  const g = crop(page, inner);
+  const { width: w, height: h } = g;
+  // A little above the page's threshold: thin strokes of small print are grey at 150 dpi (淮安 2024's
+  // table B), and at the page threshold a 「4」 falls apart into pieces.
+  const t = threshold + (255 - threshold) * 0.25;
+  const ink = new Uint8Array(w * h);
+  for (let i = 0; i < ink.length; i++) ink[i] = g.data[i]! <= t ? 1 : 0;
+  // Rule remnants along the edges (a rule thicker than expected, a little residual skew): an edge row or
+  // column that is mostly ink is not text.
+  let [top, bottom, left, right] = [0, h, 0, w];
+  const rowInk = (y: number) => {
+    let n = 0;
+    for (let x = left; x < right; x++) n += ink[y * w + x]!;
+    return n / Math.max(1, right - left);
+  };
+  const colInk = (x: number) => {
+    let n = 0;
+    for (let y = top; y < bottom; y++) n += ink[y * w + x]!;
+    return n / Math.max(1, bottom - top);
+  };
+  for (let k = 0; k < 6 && bottom - top > 4; k++) {
+    let moved = false;
+    if (rowInk(top) > 0.5) (top++, (moved = true));
+    if (rowInk(bottom - 1) > 0.5) (bottom--, (moved = true));
+    if (colInk(left) > 0.5) (left++, (moved = true));
+    if (colInk(right - 1) > 0.5) (right--, (moved = true));
+    if (!moved) break;
+  }
+  for (let y = 0; y < h; y++) {
+    for (let x = 0; x < w; x++) if (y < top || y >= bottom || x < left || x >= right) ink[y * w + x] = 0;
+  }
+  const comps = components(ink, w, h);
+  const tall = Math.max(0, ...comps.map((c) => c.y1 - c.y0 + 1));
+  // A thin sliver hugging the cut edge is what is left of a rule: whitened. Specks (a few pixels) stay in
+  // the picture — they may be the faint part of a stroke — but neither make a cell non-empty nor set its size.
+  const sliver = (c: Component) => {
+    const cw = c.x1 - c.x0 + 1;
+    const ch = c.y1 - c.y0 + 1;
+    const hugsEdge = c.x0 <= left + 1 || c.x1 >= right - 2 || c.y0 <= top + 1 || c.y1 >= bottom - 2;
+    return hugsEdge && (cw <= 2 || ch <= 2) && Math.max(cw, ch) > 3 * Math.min(cw, ch) && c.area < 0.02 * w * h;
+  };
+  const slivers = comps.filter(sliver);
+  const kept = comps.filter((c) => !sliver(c) && !(c.area <= 3 && tall > 6));
+  const inkArea = kept.reduce((s, c) => s + c.area, 0);
+  if (!kept.length || inkArea < 8) return { kind: 'empty' };
+  const bx0 = Math.min(...kept.map((c) => c.x0));
+  const by0 = Math.min(...kept.map((c) => c.y0));
+  const bx1 = Math.max(...kept.map((c) => c.x1)) + 1;
+  const by1 = Math.max(...kept.map((c) => c.y1)) + 1;
+  // Whiten the stripped edges and the slivers, then trim to the ink with a margin.
+  const clean = Uint8Array.from(g.data);
+  for (let y = 0; y < h; y++) {
+    for (let x = 0; x < w; x++) if (y < top || y >= bottom || x < left || x >= right) clean[y * w + x] = 255;
+  }
+  for (const c of slivers) for (let y = c.y0; y <= c.y1; y++) for (let x = c.x0; x <= c.x1; x++) clean[y * w + x] = 255;
+  const m = 3;
+  const trimmed = crop({ width: w, height: h, data: clean }, [Math.max(0, bx0 - m), Math.max(0, by0 - m), Math.min(w, bx1 + m), Math.min(h, by1 + m)]);
+  const lines = lineCount(kept);
+  const numeric = lines === 1 && looksNumeric(kept);
+  // Glyph height: the tallest components, not a stray tall bracket.
+  const heights = kept.map((c) => c.y1 - c.y0 + 1).sort((a, b) => b - a);
+  const glyph = heights[Math.min(heights.length - 1, 1)]!;
+  return {
+    kind: 'ink',
+    image: pad(enlarge(trimmed, enlargeFactor(glyph)), 10),
+    plain: pad(trimmed, 10),
+    ...(numeric ? { numeric, glyphs: kept.filter((c) => c.y1 - c.y0 + 1 >= 0.6 * glyph).length } : { numeric }),
+    lines,
+    inkBox: [inner[0] + bx0, inner[1] + by0, inner[0] + bx1, inner[1] + by1],
+  };
+}
+
+/** Text lines in a cell: groups of components that overlap vertically. */
+function lineCount(comps: Component[]): number {
+  const spans = comps.map((c) => [c.y0, c.y1] as [number, number]).sort((a, b) => a[0] - b[0]);
+  let n = 0;
+  let end = -1;
+  for (const [a, b] of spans) {
+    if (a > end) n++;
+    end = Math.max(end, b);
+  }
+  return n;
+}
+
+/**
+ * A row of digits: every sizeable component is a full-height glyph taller than it is wide, all on one
+ * line (a decimal point is the one small mark allowed). Chinese characters almost always have a
+ * component as wide as it is tall (一, 十, 口) or one well short of the line's height (radicals).
+ */
+export function looksNumeric(comps: Component[]): boolean {
+  const H = Math.max(...comps.map((c) => c.y1 - c.y0 + 1));
+  if (H < 6) return false;
+  const top = Math.min(...comps.map((c) => c.y0));
+  let glyphs = 0;
+  for (const c of comps) {
+    const cw = c.x1 - c.x0 + 1;
+    const ch = c.y1 - c.y0 + 1;
+    if (ch <= 0.35 * H && cw <= 0.35 * H) continue; // a decimal point
+    if (ch < 0.7 * H || c.y0 - top > 0.2 * H) return false;
+    if (cw > 0.9 * ch) return false;
+    glyphs++;
+  }
+  return glyphs >= 1 && glyphs <= 16;
+}

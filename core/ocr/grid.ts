@@ -1,0 +1,214 @@
+// Ruling lines → table grids. Long horizontal and vertical runs of ink are the table's rules; the rules
+// that touch each other form one table; their positions cut it into elementary cells, and where the rule
+// between two neighbouring cells is missing the two are one merged cell (rowSpan / colSpan), as in the
+// report's Word original. Works on a deskewed binary image (1 = ink).
+import type { Box } from './image.ts';
+
+/** A rule: a thin band of ink. Horizontal: `pos` is its y, `from`–`to` its x extent; vertical the other way. */
+export type Segment = { pos: number; from: number; to: number; thick: number };
+export type Rules = { horizontal: Segment[]; vertical: Segment[] };
+
+/** A cell of a detected table: its place in the elementary grid and its box in image pixels. */
+export type GridBox = { row: number; col: number; rowSpan: number; colSpan: number; box: Box };
+export type TableGrid = { box: Box; rows: number; cols: number; cells: GridBox[]; xs: number[]; ys: number[] };
+
+export type RuleOptions = {
+  /** shortest horizontal run counted as a rule (px); default 3% of the width, at least 30 */
+  minH?: number;
+  /** shortest vertical run counted as a rule (px); default 2.2% of the width, at least 22 */
+  minV?: number;
+  /** thickest band still taken as a rule (px) */
+  maxThick?: number;
+};
+
+export function detectRules(ink: Uint8Array, width: number, height: number, opts: RuleOptions = {}): Rules {
+  const minH = opts.minH ?? Math.max(30, Math.round(width * 0.03));
+  const minV = opts.minV ?? Math.max(22, Math.round(width * 0.022));
+  const maxThick = opts.maxThick ?? Math.max(6, Math.round(width / 200));
+  const at = (x: number, y: number) => ink[y * width + x]!;
+  const horizontal = bands(height, width, minH, maxThick, (line, along) => at(along, line));
+  const vertical = bands(width, height, minV, maxThick, (line, along) => at(line, along));
+  return { horizontal, vertical };
+}
+
+/**
+ * Runs of ink along each line (a row for horizontal rules, a column for vertical ones), allowing gaps of
+ * 2 px (blur, JPEG), grown into bands across neighbouring lines; thin bands are rules.
+ */
+function bands(lines: number, length: number, minLen: number, maxThick: number, get: (line: number, along: number) => number): Segment[] {
+  type Band = { l0: number; l1: number; from: number; to: number; last: number };
+  const open: Band[] = [];
+  const done: Band[] = [];
+  for (let l = 0; l < lines; l++) {
+    const runs: [number, number][] = [];
+    let start = -1;
+    let lastInk = -10;
+    for (let a = 0; a <= length; a++) {
+      const v = a < length ? get(l, a) : 0;
+      if (v) {
+        if (start < 0 || a - lastInk > 3) {
+          if (start >= 0 && lastInk - start + 1 >= minLen) runs.push([start, lastInk]);
+          start = a;
+        }
+        lastInk = a;
+      }
+    }
+    if (start >= 0 && lastInk - start + 1 >= minLen) runs.push([start, lastInk]);
+    for (const [from, to] of runs) {
+      const band = open.find((b) => b.last >= l - 1 && b.from <= to && from <= b.to);
+      if (band) {
+        band.l1 = l;
+        band.last = l;
+        band.from = Math.min(band.from, from);
+        band.to = Math.max(band.to, to);
+      } else open.push({ l0: l, l1: l, from, to, last: l });
+    }
+    for (let i = open.length - 1; i >= 0; i--) {
+      if (open[i]!.last < l - 1) done.push(...open.splice(i, 1));
+    }
+  }
+  done.push(...open);
+  const segs = done
+    .filter((b) => b.l1 - b.l0 + 1 <= maxThick)
+    .map((b) => ({ pos: (b.l0 + b.l1) / 2, from: b.from, to: b.to, thick: b.l1 - b.l0 + 1 }))
+    .sort((a, b) => a.pos - b.pos || a.from - b.from);
+  // A rule broken by blur or a JPEG block: pieces on the same line with a small gap are one rule.
+  const joined: Segment[] = [];
+  for (const s of segs) {
+    const prev = joined.find((j) => Math.abs(j.pos - s.pos) <= 2 && s.from <= j.to + 8 && j.from <= s.to + 8);
+    if (prev) {
+      prev.from = Math.min(prev.from, s.from);
+      prev.to = Math.max(prev.to, s.to);
+      prev.thick = Math.max(prev.thick, s.thick);
+    } else joined.push({ ...s });
+  }
+  return joined;
+}
+
+/** Tables found from the rules: every group of touching rules with at least two of each direction. */
+export function tablesFromRules(rules: Rules, opts: { tol?: number; minCell?: number } = {}): TableGrid[] {
+  const tol = opts.tol ?? 4;
+  const minCell = opts.minCell ?? 8;
+  const H = rules.horizontal;
+  const V = rules.vertical;
+  const touches = (h: Segment, v: Segment) => v.pos >= h.from - tol && v.pos <= h.to + tol && h.pos >= v.from - tol && h.pos <= v.to + tol;
+  // Union-find over all rules: H indices 0..H-1, V indices H..H+V-1.
+  const parent = Array.from({ length: H.length + V.length }, (_, i) => i);
+  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
+  H.forEach((h, i) =>
+    V.forEach((v, j) => {
+      if (touches(h, v)) parent[find(i)] = find(H.length + j);
+    }),
+  );
+  const groups = new Map<number, { h: Segment[]; v: Segment[] }>();
+  H.forEach((h, i) => {
+    const g = groups.get(find(i)) ?? { h: [], v: [] };
+    g.h.push(h);
+    groups.set(find(i), g);
+  });
+  V.forEach((v, j) => {
+    const g = groups.get(find(H.length + j)) ?? { h: [], v: [] };
+    g.v.push(v);
+    groups.set(find(H.length + j), g);
+  });
+  const tables: TableGrid[] = [];
+  for (const g of groups.values()) {
+    if (g.h.length < 2 || g.v.length < 2) continue;
+    const t = gridOf(g.h, g.v, tol, minCell);
+    if (t && t.rows >= 1 && t.cols >= 2) tables.push(t);
+  }
+  return tables.sort((a, b) => a.box[1] - b.box[1]);
+}
+
+/** Positions within `minGap` of each other are one (a double rule, a thick rule seen twice). */
+function cluster(values: number[], minGap: number): number[] {
+  const sorted = [...values].sort((a, b) => a - b);
+  const out: number[][] = [];
+  for (const v of sorted) {
+    const last = out[out.length - 1];
+    if (last && v - last[last.length - 1]! < minGap) last.push(v);
+    else out.push([v]);
+  }
+  return out.map((c) => c.reduce((s, x) => s + x, 0) / c.length);
+}
+
+function gridOf(h: Segment[], v: Segment[], tol: number, minCell: number): TableGrid | undefined {
+  const left = Math.min(...h.map((s) => s.from));
+  const right = Math.max(...h.map((s) => s.to));
+  const top = Math.min(...v.map((s) => s.from));
+  const bottom = Math.max(...v.map((s) => s.to));
+  // An open table edge (no outer rule) still ends where the other rules end.
+  const edges = (pos: number[], lo: number, hi: number) => [...pos, ...[lo, hi].filter((e) => !pos.some((p) => Math.abs(p - e) < minCell))];
+  const xs = cluster(edges(v.map((s) => s.pos), left, right), minCell);
+  const ys = cluster(edges(h.map((s) => s.pos), top, bottom), minCell);
+  const rows = ys.length - 1;
+  const cols = xs.length - 1;
+  if (rows < 1 || cols < 1) return undefined;
+  /** share of [a, b] covered by segments lying at `pos` */
+  const covered = (segs: Segment[], pos: number, a: number, b: number): number => {
+    const parts = segs.filter((s) => Math.abs(s.pos - pos) <= tol + s.thick / 2).map((s) => [Math.max(a, s.from), Math.min(b, s.to)] as const).filter(([p, q]) => q > p);
+    parts.sort((p, q) => p[0] - q[0]);
+    let len = 0;
+    let end = a;
+    for (const [p, q] of parts) {
+      if (q <= end) continue;
+      len += q - Math.max(p, end);
+      end = q;
+    }
+    return len / Math.max(1, b - a);
+  };
+  const edge = (i: number, j: number) => i * cols + j;
+  const parent = Array.from({ length: rows * cols }, (_, i) => i);
+  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
+  const union = (a: number, b: number) => {
+    parent[find(a)] = find(b);
+  };
+  for (let i = 0; i < rows; i++) {
+    for (let j = 0; j + 1 < cols; j++) {
+      // the rule between (i, j) and (i, j+1) lies at xs[j+1], from ys[i] to ys[i+1]
+      if (covered(v, xs[j + 1]!, ys[i]!, ys[i + 1]!) < 0.5) union(edge(i, j), edge(i, j + 1));
+    }
+  }
+  for (let i = 0; i + 1 < rows; i++) {
+    for (let j = 0; j < cols; j++) {
+      if (covered(h, ys[i + 1]!, xs[j]!, xs[j + 1]!) < 0.5) union(edge(i, j), edge(i + 1, j));
+    }
+  }
+  // Merged regions must be rectangles: a region's bounding range swallows whatever else lies in it.
+  for (let changed = true; changed; ) {
+    changed = false;
+    const ranges = new Map<number, [number, number, number, number]>();
+    for (let i = 0; i < rows; i++) {
+      for (let j = 0; j < cols; j++) {
+        const r = find(edge(i, j));
+        const cur = ranges.get(r);
+        ranges.set(r, cur ? [Math.min(cur[0], i), Math.min(cur[1], j), Math.max(cur[2], i), Math.max(cur[3], j)] : [i, j, i, j]);
+      }
+    }
+    for (const [r, [i0, j0, i1, j1]] of ranges) {
+      for (let i = i0; i <= i1; i++) {
+        for (let j = j0; j <= j1; j++) {
+          if (find(edge(i, j)) !== find(r)) {
+            union(edge(i, j), r);
+            changed = true;
+          }
+        }
+      }
+    }
+  }
+  const cells: GridBox[] = [];
+  const seen = new Set<number>();
+  for (let i = 0; i < rows; i++) {
+    for (let j = 0; j < cols; j++) {
+      const r = find(edge(i, j));
+      if (seen.has(r)) continue;
+      seen.add(r);
+      let i1 = i;
+      let j1 = j;
+      while (i1 + 1 < rows && find(edge(i1 + 1, j)) === r) i1++;
+      while (j1 + 1 < cols && find(edge(i, j1 + 1)) === r) j1++;
+      cells.push({ row: i, col: j, rowSpan: i1 - i + 1, colSpan: j1 - j + 1, box: [xs[j]!, ys[i]!, xs[j1 + 1]!, ys[i1 + 1]!] });
+    }
+  }
+  return { box: [xs[0]!, ys[0]!, xs[cols]!, ys[rows]!], rows, cols, cells, xs, ys };
+}

@@ -1,0 +1,222 @@
+// Pixels in, pixels out: grey, downscale, Otsu binarisation, small rotations, crops and a PGM encoding
+// for the recogniser. Plain typed arrays only, so the same code runs in a Web Worker, an extension page
+// and Node tests.
+
+/** An image as the caller has it: RGBA (canvas ImageData) or one grey byte per pixel. */
+export type OcrImage = { width: number; height: number; data: Uint8ClampedArray | Uint8Array };
+
+/** One grey byte per pixel, 0 = black, 255 = white. */
+export type Gray = { width: number; height: number; data: Uint8Array };
+
+/** A box in image pixels: [x0, y0, x1, y1), top-left origin. */
+export type Box = [number, number, number, number];
+
+export function toGray(img: OcrImage): Gray {
+  const n = img.width * img.height;
+  if (img.data.length === n) return { width: img.width, height: img.height, data: Uint8Array.from(img.data) };
+  if (img.data.length !== n * 4) throw new Error(`image data has ${img.data.length} bytes for ${img.width}×${img.height}: neither grey nor RGBA`);
+  const out = new Uint8Array(n);
+  const d = img.data;
+  for (let i = 0, j = 0; i < n; i++, j += 4) {
+    // Transparent pixels are paper (a PNG with an alpha channel drawn on nothing).
+    const a = d[j + 3]!;
+    const v = (d[j]! * 299 + d[j + 1]! * 587 + d[j + 2]! * 114) / 1000;
+    out[i] = a === 255 ? v : 255 - ((255 - v) * a) / 255;
+  }
+  return { width: img.width, height: img.height, data: out };
+}
+
+/** Area-average downscale so the width is at most maxWidth (returns the input when already small). */
+export function downscale(g: Gray, maxWidth: number): { image: Gray; scale: number } {
+  if (g.width <= maxWidth) return { image: g, scale: 1 };
+  const scale = maxWidth / g.width;
+  const w = maxWidth;
+  const h = Math.max(1, Math.round(g.height * scale));
+  const sum = new Float64Array(w * h);
+  const cnt = new Float64Array(w * h);
+  for (let y = 0; y < g.height; y++) {
+    const ty = Math.min(h - 1, Math.floor(y * scale));
+    for (let x = 0; x < g.width; x++) {
+      const k = ty * w + Math.min(w - 1, Math.floor(x * scale));
+      sum[k]! += g.data[y * g.width + x]!;
+      cnt[k]! += 1;
+    }
+  }
+  const data = new Uint8Array(w * h);
+  for (let i = 0; i < data.length; i++) data[i] = cnt[i] ? Math.round(sum[i]! / cnt[i]!) : 255;
+  return { image: { width: w, height: h, data }, scale };
+}
+
+/** Otsu's threshold on the grey histogram: pixels at or below it are ink. */
+export function otsu(g: Gray): number {
+  const hist = new Float64Array(256);
+  for (const v of g.data) hist[v]!++;
+  const total = g.data.length;
+  let sumAll = 0;
+  for (let i = 0; i < 256; i++) sumAll += i * hist[i]!;
+  let wB = 0;
+  let sumB = 0;
+  let best = 0;
+  let threshold = 127;
+  for (let t = 0; t < 256; t++) {
+    wB += hist[t]!;
+    if (!wB) continue;
+    const wF = total - wB;
+    if (!wF) break;
+    sumB += t * hist[t]!;
+    const mB = sumB / wB;
+    const mF = (sumAll - sumB) / wF;
+    const between = wB * wF * (mB - mF) * (mB - mF);
+    if (between > best) {
+      best = between;
+      threshold = t;
+    }
+  }
+  return threshold;
+}
+
+/** 1 where the pixel is ink. */
+export function binarise(g: Gray, threshold = otsu(g)): Uint8Array {
+  const out = new Uint8Array(g.data.length);
+  for (let i = 0; i < out.length; i++) out[i] = g.data[i]! <= threshold ? 1 : 0;
+  return out;
+}
+
+/**
+ * Skew angle (radians) of a page whose table rules or text lines should be horizontal, within ±maxDeg:
+ * the angle whose sheared row profile of ink is the most peaked (rules and text lines line up).
+ */
+export function estimateSkew(ink: Uint8Array, width: number, height: number, maxDeg = 2): number {
+  // Every third column is plenty for a page. (Every row: skipping rows makes the unsheared profile
+  // look peaked by itself, half its bins empty.)
+  const xs: number[] = [];
+  const ys: number[] = [];
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x += 3) {
+      if (ink[y * width + x]) {
+        xs.push(x);
+        ys.push(y);
+      }
+    }
+  }
+  if (xs.length < 50) return 0;
+  const score = (deg: number): number => {
+    const t = Math.tan((deg * Math.PI) / 180);
+    const bins = new Float64Array(height + 2 * Math.ceil(width * Math.abs(t)) + 4);
+    const off = Math.ceil(width * Math.abs(t)) + 2;
+    for (let i = 0; i < xs.length; i++) bins[Math.round(ys[i]! - xs[i]! * t) + off]!++;
+    let s = 0;
+    for (const b of bins) s += b * b;
+    return s;
+  };
+  let best = 0;
+  let bestScore = score(0);
+  for (let d = -maxDeg; d <= maxDeg + 1e-9; d += 0.1) {
+    const s = score(d);
+    if (s > bestScore) {
+      bestScore = s;
+      best = d;
+    }
+  }
+  const coarse = best;
+  for (let d = coarse - 0.1; d <= coarse + 0.1 + 1e-9; d += 0.02) {
+    const s = score(d);
+    if (s > bestScore) {
+      bestScore = s;
+      best = d;
+    }
+  }
+  return (best * Math.PI) / 180;
+}
+
+/** Rotates by -angle about the centre (undoing a skew of `angle`), bilinear, white outside. */
+export function rotate(g: Gray, angle: number): Gray {
+  if (angle === 0) return g;
+  const { width: w, height: h } = g;
+  const out = new Uint8Array(w * h);
+  const cos = Math.cos(angle);
+  const sin = Math.sin(angle);
+  const cx = w / 2;
+  const cy = h / 2;
+  for (let y = 0; y < h; y++) {
+    for (let x = 0; x < w; x++) {
+      // Output pixel (x, y) comes from the source rotated by +angle.
+      const dx = x - cx;
+      const dy = y - cy;
+      const sx = cx + dx * cos - dy * sin;
+      const sy = cy + dx * sin + dy * cos;
+      const x0 = Math.floor(sx);
+      const y0 = Math.floor(sy);
+      if (x0 < 0 || y0 < 0 || x0 + 1 >= w || y0 + 1 >= h) {
+        out[y * w + x] = 255;
+        continue;
+      }
+      const fx = sx - x0;
+      const fy = sy - y0;
+      const i = y0 * w + x0;
+      const top = g.data[i]! * (1 - fx) + g.data[i + 1]! * fx;
+      const bot = g.data[i + w]! * (1 - fx) + g.data[i + w + 1]! * fx;
+      out[y * w + x] = Math.round(top * (1 - fy) + bot * fy);
+    }
+  }
+  return { width: w, height: h, data: out };
+}
+
+export function crop(g: Gray, [x0, y0, x1, y1]: Box): Gray {
+  const bx0 = Math.max(0, Math.floor(x0));
+  const by0 = Math.max(0, Math.floor(y0));
+  const bx1 = Math.min(g.width, Math.ceil(x1));
+  const by1 = Math.min(g.height, Math.ceil(y1));
+  const w = Math.max(0, bx1 - bx0);
+  const h = Math.max(0, by1 - by0);
+  const data = new Uint8Array(w * h);
+  for (let y = 0; y < h; y++) data.set(g.data.subarray((by0 + y) * g.width + bx0, (by0 + y) * g.width + bx0 + w), y * w);
+  return { width: w, height: h, data };
+}
+
+/** Surrounds an image with white: tesseract reads a line best with some paper around it. */
+export function pad(g: Gray, margin: number): Gray {
+  const w = g.width + 2 * margin;
+  const h = g.height + 2 * margin;
+  const data = new Uint8Array(w * h).fill(255);
+  for (let y = 0; y < g.height; y++) data.set(g.data.subarray(y * g.width, (y + 1) * g.width), (y + margin) * w + margin);
+  return { width: w, height: h, data };
+}
+
+/** Binary PGM (P5): a format tesseract's image reader (leptonica) takes as is, with no compression to pay for. */
+export function encodePgm(g: Gray): Uint8Array {
+  const head = new TextEncoder().encode(`P5\n${g.width} ${g.height}\n255\n`);
+  const out = new Uint8Array(head.length + g.data.length);
+  out.set(head);
+  out.set(g.data, head.length);
+  return out;
+}
+
+/** Bilinear enlargement by `factor` (small print read better by tesseract at ~30 px per line). */
+export function enlarge(g: Gray, factor: number): Gray {
+  if (factor <= 1) return g;
+  const w = Math.round(g.width * factor);
+  const h = Math.round(g.height * factor);
+  const out = new Uint8Array(w * h);
+  for (let y = 0; y < h; y++) {
+    const sy = Math.min(g.height - 1, Math.max(0, (y + 0.5) / factor - 0.5));
+    const y0 = Math.floor(sy);
+    const y1 = Math.min(g.height - 1, y0 + 1);
+    const fy = sy - y0;
+    for (let x = 0; x < w; x++) {
+      const sx = Math.min(g.width - 1, Math.max(0, (x + 0.5) / factor - 0.5));
+      const x0 = Math.floor(sx);
+      const x1 = Math.min(g.width - 1, x0 + 1);
+      const fx = sx - x0;
+      const top = g.data[y0 * g.width + x0]! * (1 - fx) + g.data[y0 * g.width + x1]! * fx;
+      const bot = g.data[y1 * g.width + x0]! * (1 - fx) + g.data[y1 * g.width + x1]! * fx;
+      out[y * w + x] = Math.round(top * (1 - fy) + bot * fy);
+    }
+  }
+  return { width: w, height: h, data: out };
+}
+
+/** How much to enlarge text whose lines are `lineHeight` px tall so they come out about 30 px. */
+export function enlargeFactor(lineHeight: number): number {
+  return lineHeight >= 22 ? 1 : Math.min(4, 30 / Math.max(1, lineHeight));
+}

@@ -1,0 +1,120 @@
+// OCR'd label text → the closed set of labels the 2019/2021 templates use. A misread character or two
+// (「信访举报投拆类申请」, 「结杲维持」) would otherwise keep a row or a header from being recognised by its
+// keywords; the set is small and the labels long and distinct, so the nearest one by edit distance is
+// safe when it is near enough and clearly nearer than the next.
+import { B_COL_LABELS, B_GROUPS, B_ROWS } from '../template/table-b.ts';
+import { C_COL_LABELS, C_GROUP_LABELS } from '../template/table-c.ts';
+import { A_2019, A_2021 } from '../template/table-a.ts';
+import { normaliseLabel, stripNumbering } from '../recognise/label.ts';
+
+const EXTRA = [
+  '申请人情况',
+  '法人或其他组织',
+  '小计',
+  '三、本年度办理结果',
+  '（二）部分公开（区分处理的，只计这一情形，不计其他情形）',
+  '（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）',
+  '行政复议',
+  '行政诉讼',
+  '未经复议直接起诉',
+  '复议后起诉',
+  '信息内容',
+  '第二十条第（一）项',
+  '第二十条第（五）项',
+  '第二十条第（六）项',
+  '第二十条第（八）项',
+  '第二十条第（九）项',
+  '本年新制作数量',
+  '本年新公开数量',
+  '对外公开总数量',
+];
+
+/** The six section headings, for short prose lines. */
+export const SECTION_HEADINGS = [
+  '一、总体情况',
+  '二、主动公开政府信息情况',
+  '三、收到和处理政府信息公开申请情况',
+  '四、政府信息公开行政复议、行政诉讼情况',
+  '五、存在的主要问题及改进情况',
+  '六、其他需要报告的事项',
+];
+
+function templateLabels(): string[] {
+  const out = new Set<string>(EXTRA);
+  for (const r of B_ROWS) for (const part of r.label.split(' ')) out.add(part);
+  for (const g of B_GROUPS) out.add(g.label);
+  for (const c of Object.values(B_COL_LABELS)) out.add(c.zh);
+  for (const c of Object.values(C_GROUP_LABELS)) out.add(c.zh);
+  for (const c of Object.values(C_COL_LABELS)) out.add(c.zh);
+  for (const block of [...A_2021, ...A_2019]) {
+    for (const r of block.rows) out.add(r.label);
+    for (const c of block.cols) out.add(c.label);
+  }
+  return [...out];
+}
+
+/** What two labels are compared on: no spaces, numbering or punctuation. */
+function comparable(s: string): string {
+  return stripNumbering(normaliseLabel(s)).replace(/[()（）、，,。.:：；;“”"'‘’\-—_|·]/g, '');
+}
+
+export function editDistance(a: string, b: string): number {
+  const A = [...a];
+  const B = [...b];
+  let prev = Array.from({ length: B.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= A.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= B.length; j++) cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (A[i - 1] === B[j - 1] ? 0 : 1));
+    prev = cur;
+  }
+  return prev[B.length]!;
+}
+
+export type LabelMatch = { text: string; matched?: string; similarity: number };
+
+export type LabelMatcher = (read: string) => LabelMatch;
+
+/**
+ * A matcher over a closed set of labels. Returns the canonical label when the read text is within
+ * `minSimilarity` of it (short labels: at most one character off) and no other label is as close;
+ * otherwise the text as read.
+ */
+export function labelMatcher(labels: string[] = templateLabels(), minSimilarity = 0.6): LabelMatcher {
+  const entries = labels.map((l) => ({ label: l, key: comparable(l) })).filter((e) => e.key.length >= 2);
+  const keys = new Set(entries.map((e) => e.key));
+  return (read: string): LabelMatch => {
+    const q = comparable(read);
+    if (q.length < 2) return { text: read, similarity: 0 };
+    // Already a label word for word (「总计」 is both a table-B row and a table-C column): keep it as written.
+    if (keys.has(q)) return { text: read, similarity: 1 };
+    let best: { label: string; sim: number; d: number } | undefined;
+    let second = 0;
+    for (const e of entries) {
+      if (Math.abs(e.key.length - q.length) > Math.max(e.key.length, q.length) * (1 - minSimilarity)) continue;
+      const d = editDistance(q, e.key);
+      const sim = 1 - d / Math.max(q.length, [...e.key].length);
+      if (!best || sim > best.sim) {
+        if (best && best.label !== e.label) second = Math.max(second, best.sim);
+        best = { label: e.label, sim, d };
+      } else if (e.label !== best.label) second = Math.max(second, sim);
+    }
+    if (!best) return { text: read, similarity: 0 };
+    const short = [...q].length <= 4;
+    const ok = best.sim === 1 || (best.sim >= minSimilarity && (!short || best.d <= 1) && best.sim - second >= 0.15);
+    return ok ? { text: best.label, matched: best.label, similarity: best.sim } : { text: read, similarity: best.sim };
+  };
+}
+
+let shared: LabelMatcher | undefined;
+/** The matcher over every template label (built once). */
+export function matchTemplateLabel(read: string): LabelMatch {
+  shared ??= labelMatcher();
+  return shared(read);
+}
+
+let headings: LabelMatcher | undefined;
+/** A short prose line that is nearly one of the six section headings becomes that heading. */
+export function matchSectionHeading(read: string): LabelMatch {
+  headings ??= labelMatcher(SECTION_HEADINGS, 0.7);
+  return headings(read);
+}

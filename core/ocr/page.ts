@@ -1,0 +1,411 @@
+// A page image → Doc blocks with `ocr` sources. Grey, downscale, deskew; find the ruled tables and read
+// each cell on its own (numbers: the digit reader; labels: the Chinese reader, then snapped to the
+// template's labels); read the lines of prose outside the tables; order everything top to bottom.
+// A page with no ruled table falls back to one full-page recognition whose word boxes go through the
+// positioned-text grid builder that serves PDF text layers — and says so.
+import type { Block, GridCell, SourceRef } from '../types.ts';
+import { binarise, crop, downscale, enlarge, enlargeFactor, estimateSkew, otsu, pad, rotate, toGray, type Box, type Gray, type OcrImage } from './image.ts';
+import { detectRules, tablesFromRules, type TableGrid } from './grid.ts';
+import { components, cropCell, type CellCrop } from './cells.ts';
+import { matchSectionHeading, matchTemplateLabel } from './labels.ts';
+import type { Reading, Recogniser } from './recogniser.ts';
+import { positionedToDoc, type TextItem } from '../adapters/pdf/positioned.ts';
+
+export type OcrProgress = { page: number; stage: 'grid' | 'cells' | 'prose' | 'words'; done: number; total: number };
+
+export type OcrOptions = {
+  /** page number written into every source (1-based) */
+  page?: number;
+  /** pages wider than this are scaled down first (150 dpi reads as well as 300, at a quarter of the cost) */
+  maxWidth?: number;
+  /** undo a small rotation (±2°) found from the table rules and text lines */
+  deskew?: boolean;
+  /** also read the text outside the tables (headings and narrative); off: tables only */
+  prose?: boolean;
+  /** a number read with less confidence than this (0–100) is flagged as doubtful */
+  lowConfidence?: number;
+  onProgress?(p: OcrProgress): void;
+  signal?: AbortSignal;
+};
+
+export type OcrCell = {
+  table: number;
+  row: number;
+  col: number;
+  rowSpan: number;
+  colSpan: number;
+  /** in the original image's pixels */
+  bbox: Box;
+  kind: 'empty' | 'number' | 'label';
+  text: string;
+  /** what the recogniser read, before label matching */
+  read: string;
+  confidence: number;
+  doubtful: boolean;
+};
+
+export type OcrPageInfo = {
+  page: number;
+  width: number;
+  height: number;
+  /** how the tables were found: ruling lines, word boxes of a full-page recognition (borderless), or not at all */
+  method: 'rules' | 'words' | 'none';
+  skewDegrees: number;
+  scale: number;
+  tables: { bbox: Box; rows: number; cols: number; cells: number }[];
+  cells: OcrCell[];
+  /** cells with ink that were read, and how many of them hold numbers */
+  cellsRead: number;
+  numbers: number;
+  doubtful: OcrCell[];
+  proseLines: number;
+};
+
+export type OcrPage = { blocks: Block[]; info: OcrPageInfo };
+
+const DEFAULTS = { page: 1, maxWidth: 1800, deskew: true, prose: true, lowConfidence: 60 };
+
+const NUMBER = /^\d+(\.\d+)?$/;
+
+export class OcrAbortError extends Error {
+  override readonly name = 'OcrAbortError';
+  constructor() {
+    super('OCR cancelled');
+  }
+}
+
+export async function ocrPage(image: OcrImage, rec: Recogniser, options: OcrOptions = {}): Promise<OcrPage> {
+  const opts = { ...DEFAULTS, ...options };
+  const page = opts.page;
+  const check = () => {
+    if (opts.signal?.aborted) throw new OcrAbortError();
+  };
+  const progress = (stage: OcrProgress['stage'], done: number, total: number) => opts.onProgress?.({ page, stage, done, total });
+
+  progress('grid', 0, 1);
+  const original = toGray(image);
+  const { image: small, scale } = downscale(original, opts.maxWidth);
+  let g: Gray = small;
+  let threshold = otsu(g);
+  let ink = binarise(g, threshold);
+  const angle = opts.deskew ? estimateSkew(ink, g.width, g.height) : 0;
+  if (Math.abs(angle) > (0.03 * Math.PI) / 180) {
+    g = rotate(g, angle);
+    threshold = otsu(g);
+    ink = binarise(g, threshold);
+  }
+  // Boxes go back to the caller's image: undo the rotation, then the scale.
+  const cx = g.width / 2;
+  const cy = g.height / 2;
+  const cos = Math.cos(angle);
+  const sin = Math.sin(angle);
+  const toOriginal = ([x0, y0, x1, y1]: Box): Box => {
+    const pts = [
+      [x0, y0],
+      [x1, y0],
+      [x0, y1],
+      [x1, y1],
+    ].map(([x, y]) => [cx + (x! - cx) * cos - (y! - cy) * sin, cy + (x! - cx) * sin + (y! - cy) * cos]);
+    const r = (v: number) => Math.round((v / scale) * 10) / 10;
+    return [r(Math.min(...pts.map((p) => p[0]!))), r(Math.min(...pts.map((p) => p[1]!))), r(Math.max(...pts.map((p) => p[0]!))), r(Math.max(...pts.map((p) => p[1]!)))];
+  };
+  const rules = detectRules(ink, g.width, g.height);
+  const tables = tablesFromRules(rules);
+  progress('grid', 1, 1);
+  check();
+
+  const info: OcrPageInfo = {
+    page,
+    width: original.width,
+    height: original.height,
+    method: tables.length ? 'rules' : 'none',
+    skewDegrees: Math.round(((angle * 180) / Math.PI) * 100) / 100,
+    scale,
+    tables: tables.map((t) => ({ bbox: toOriginal(t.box), rows: t.rows, cols: t.cols, cells: t.cells.length })),
+    cells: [],
+    cellsRead: 0,
+    numbers: 0,
+    doubtful: [],
+    proseLines: 0,
+  };
+  const placed: { y: number; block: Block }[] = [];
+
+  if (tables.length) {
+    const thick = median([...rules.horizontal, ...rules.vertical].map((s) => s.thick)) ?? 2;
+    const inset = Math.ceil(thick / 2) + 2;
+    const jobs = tables.flatMap((t, ti) => t.cells.map((c) => ({ t, ti, c })));
+    let done = 0;
+    progress('cells', 0, jobs.length);
+    const cells = await Promise.all(
+      jobs.map(async ({ ti, c }): Promise<OcrCell> => {
+        const cut = cropCell(g, c.box, inset, threshold);
+        const base = { table: ti, row: c.row, col: c.col, rowSpan: c.rowSpan, colSpan: c.colSpan, bbox: toOriginal(c.box) };
+        if (cut.kind === 'empty') return { ...base, kind: 'empty', text: '', read: '', confidence: 100, doubtful: false };
+        check();
+        const r = await readCell(rec, cut, opts.lowConfidence);
+        progress('cells', ++done, jobs.length);
+        return { ...base, ...r };
+      }),
+    );
+    info.cells = cells;
+    tables.forEach((t, ti) => placed.push({ y: t.box[1], block: gridBlock(t, cells.filter((c) => c.table === ti), page, toOriginal) }));
+  }
+
+  if (!tables.length && rec.page) {
+    // Borderless: one full-page recognition, its words clustered into rows and columns by the
+    // positioned-text grid builder; its paragraphs come with it.
+    check();
+    progress('words', 0, 1);
+    const words = await readWords(rec, g, opts.lowConfidence);
+    progress('words', 1, 1);
+    const blocks = wordsToBlocks(words, g.width, g.height, page, toOriginal);
+    const grids = blocks.filter((b) => b.kind === 'grid');
+    if (grids.length) info.method = 'words';
+    for (const b of grids) for (const c of b.kind === 'grid' ? b.rows.flat() : []) if (c.text !== '') info.cellsRead++;
+    info.proseLines = blocks.length - grids.length;
+    blocks.forEach((block, i) => placed.push({ y: i, block }));
+  } else if (opts.prose || !tables.length) {
+    check();
+    const lines = proseLines(ink, g.width, g.height, tables.map((t) => t.box));
+    info.proseLines = lines.length;
+    let done = 0;
+    progress('prose', 0, lines.length);
+    const read = await Promise.all(
+      lines.map(async (box) => {
+        const cut = pad(enlarge(crop(g, [box[0] - 2, box[1] - 2, box[2] + 2, box[3] + 2]), enlargeFactor(box[3] - box[1])), 10);
+        check();
+        const r = await rec.label(cut, { singleLine: true });
+        progress('prose', ++done, lines.length);
+        return { box, text: r.text, confidence: r.confidence };
+      }),
+    );
+    for (const p of paragraphs(read.filter((l) => l.text.trim() !== ''))) {
+      const heading = p.text.length <= 30 ? matchSectionHeading(p.text) : undefined;
+      const text = heading?.matched ?? p.text;
+      const source: SourceRef = { kind: 'ocr', page, bbox: toOriginal(p.box), confidence: Math.round(p.confidence), ...(text !== p.text ? { read: p.text } : {}) };
+      placed.push({ y: p.box[1], block: { kind: 'para', text, source } });
+    }
+  }
+
+  for (const c of info.cells) {
+    if (c.kind === 'empty') continue;
+    info.cellsRead++;
+    if (c.kind === 'number') info.numbers++;
+    if (c.doubtful) info.doubtful.push(c);
+  }
+  placed.sort((a, b) => a.y - b.y);
+  return { blocks: placed.map((p) => p.block), info };
+}
+
+function median(xs: number[]): number | undefined {
+  if (!xs.length) return undefined;
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+
+function inside(a: Box, b: Box | undefined): boolean {
+  if (!b) return false;
+  const cx = (a[0] + a[2]) / 2;
+  const cy = (a[1] + a[3]) / 2;
+  return cx >= b[0] && cx <= b[2] && cy >= b[1] && cy <= b[3];
+}
+
+type CellReading = Pick<OcrCell, 'kind' | 'text' | 'read' | 'confidence' | 'doubtful'>;
+
+/**
+ * A number is read twice, by the digit reader (eng, whitelist) and the Chinese reader: each drops or
+ * doubles a digit now and then where the other does not (淮安 2024 table B: eng 「447」→「47」). When
+ * they agree the number stands; when they differ the digit reader has a second look at the crop
+ * unenlarged, the majority wins (the digit reader on a tie, as it reads digits better overall,
+ * ../shared/spec/toolchain.md §4), and the number is doubtful. Ink that does not look like digits goes to
+ * the Chinese reader only, unless that reads digits after all.
+ */
+async function readCell(rec: Recogniser, cut: Extract<CellCrop, { kind: 'ink' }>, low: number): Promise<CellReading> {
+  const { image, plain, numeric, lines } = cut;
+  let d: Reading | undefined;
+  let l: Reading;
+  if (numeric) [d, l] = await Promise.all([rec.digits(image), rec.label(image, { singleLine: true })]);
+  else l = await rec.label(image, { singleLine: lines === 1 });
+  const lt = l.text.replace(/[\s,，]/g, '');
+  if (!d) {
+    if (!/^[\d.]+$/.test(lt)) return asLabel(l.text, l.confidence);
+    d = await rec.digits(image);
+  }
+  const dOk = NUMBER.test(d.text);
+  const lOk = NUMBER.test(lt);
+  if (!dOk && !lOk) return asLabel(l.text, l.confidence);
+  if (dOk && lOk && d.text === lt) {
+    const confidence = Math.min(d.confidence, l.confidence);
+    return { kind: 'number', text: d.text, read: d.text, confidence, doubtful: confidence < low };
+  }
+  const alt = await rec.digits(plain);
+  const votes = [d.text, lt, alt.text].filter((t) => NUMBER.test(t));
+  // The ink itself votes first: in a clean numeric cell each digit is one mark, so only a reading with
+  // that many digits can be right.
+  const fits = cut.glyphs ? [...new Set(votes)].filter((t) => t.replace('.', '').length === cut.glyphs) : [];
+  const winner = (fits.length === 1 ? fits[0] : undefined) ?? votes.find((t, i) => votes.indexOf(t) !== i) ?? (dOk ? d.text : lt);
+  const confidence = Math.min(...[d, l, alt].filter((r, i) => [d!.text, lt, alt.text][i] === winner).map((r) => r.confidence));
+  // Not a real disagreement: both digit readings agree and the Chinese reader read no number of that
+  // length (「6」 as 「提」, 「351」 as 「3531」), and the ink has as many marks as the number has digits.
+  const settled = winner === d.text && winner === alt.text && (!lOk || lt.length !== winner.length) && (cut.glyphs === undefined || winner.replace('.', '').length === cut.glyphs);
+  return { kind: 'number', text: winner, read: [d.text, lt, alt.text].join(' / '), confidence, doubtful: !settled || confidence < low };
+}
+
+function asLabel(read: string, confidence: number): CellReading {
+  const m = matchTemplateLabel(read);
+  return { kind: 'label', text: m.text, read, confidence, doubtful: false };
+}
+
+function gridBlock(t: TableGrid, cells: OcrCell[], page: number, toOriginal: (b: Box) => Box): Block {
+  const rows: GridCell[][] = Array.from({ length: t.rows }, () => []);
+  for (const c of [...cells].sort((a, b) => a.row - b.row || a.col - b.col)) {
+    const source: SourceRef = {
+      kind: 'ocr',
+      page,
+      bbox: c.bbox,
+      ...(c.kind !== 'empty' ? { confidence: Math.round(c.confidence) } : {}),
+      ...(c.doubtful ? { doubtful: true } : {}),
+      ...(c.read !== c.text ? { read: c.read } : {}),
+    };
+    rows[c.row]!.push({ text: c.text, rowSpan: c.rowSpan, colSpan: c.colSpan, source });
+  }
+  return { kind: 'grid', rows, source: { kind: 'ocr', page, bbox: toOriginal(t.box) }, layout: 'ocr ruled grid' };
+}
+
+/** Ink outside the given boxes (tables), specks dropped. */
+function inkMaskWithout(ink: Uint8Array, w: number, h: number, boxes: Box[]): Uint8Array {
+  const m = Uint8Array.from(ink);
+  for (const [x0, y0, x1, y1] of boxes) {
+    for (let y = Math.max(0, Math.floor(y0) - 3); y < Math.min(h, Math.ceil(y1) + 4); y++) {
+      m.fill(0, y * w + Math.max(0, Math.floor(x0) - 3), y * w + Math.min(w, Math.ceil(x1) + 4));
+    }
+  }
+  return m;
+}
+
+/** Lines of text outside the tables: bands of rows with ink, cut where the ink leaves a wide gap. */
+export function proseLines(ink: Uint8Array, w: number, h: number, tables: Box[]): Box[] {
+  const m = inkMaskWithout(ink, w, h, tables);
+  const rowInk = new Int32Array(h);
+  for (let y = 0; y < h; y++) {
+    let n = 0;
+    for (let x = 0; x < w; x++) n += m[y * w + x]!;
+    rowInk[y] = n;
+  }
+  const bands: [number, number][] = [];
+  for (let y = 0; y < h; y++) {
+    if (!rowInk[y]) continue;
+    const last = bands[bands.length - 1];
+    if (last && y - last[1] <= 2) last[1] = y;
+    else bands.push([y, y]);
+  }
+  const out: Box[] = [];
+  for (const [y0, y1] of bands) {
+    const bh = y1 - y0 + 1;
+    if (bh < 6 || bh > 120) continue;
+    const colInk = new Int32Array(w);
+    for (let y = y0; y <= y1; y++) for (let x = 0; x < w; x++) colInk[x]! += m[y * w + x]!;
+    let start = -1;
+    let lastInk = -1;
+    const gapMax = Math.max(40, 2.5 * bh);
+    const flush = () => {
+      if (start < 0) return;
+      const box: Box = [start, y0, lastInk + 1, y1 + 1];
+      const comps = components(regionOf(m, w, box), box[2] - box[0], box[3] - box[1]);
+      const area = comps.reduce((s, c) => s + c.area, 0);
+      if (area >= 20 && comps.some((c) => c.y1 - c.y0 >= 5)) out.push(box);
+    };
+    for (let x = 0; x < w; x++) {
+      if (!colInk[x]) continue;
+      if (start >= 0 && x - lastInk > gapMax) {
+        flush();
+        start = -1;
+      }
+      if (start < 0) start = x;
+      lastInk = x;
+    }
+    flush();
+  }
+  return out;
+}
+
+function regionOf(m: Uint8Array, w: number, [x0, y0, x1, y1]: Box): Uint8Array {
+  const rw = x1 - x0;
+  const out = new Uint8Array(rw * (y1 - y0));
+  for (let y = y0; y < y1; y++) out.set(m.subarray(y * w + x0, y * w + x1), (y - y0) * rw);
+  return out;
+}
+
+type Line = { box: Box; text: string; confidence: number };
+
+/**
+ * Lines → paragraphs: a line that runs to the right margin and does not end a sentence continues on the
+ * next one (the same rule the PDF text layer uses).
+ */
+function paragraphs(lines: Line[]): Line[] {
+  if (!lines.length) return [];
+  const right = Math.max(...lines.map((l) => l.box[2]));
+  const out: Line[] = [];
+  let cur: Line | undefined;
+  let last: Box | undefined; // the paragraph's last line
+  for (const l of [...lines].sort((a, b) => a.box[1] - b.box[1])) {
+    const h = l.box[3] - l.box[1];
+    if (cur && last) {
+      const ch = last[3] - last[1];
+      const wraps = last[2] >= right - 1.5 * ch && Math.abs(ch - h) <= 0.3 * Math.max(ch, h) && l.box[1] - last[3] < 1.5 * h && !/[。：:；;]$/.test(cur.text);
+      if (wraps) {
+        cur.text += l.text;
+        cur.box = [Math.min(cur.box[0], l.box[0]), cur.box[1], Math.max(cur.box[2], l.box[2]), l.box[3]];
+        cur.confidence = Math.min(cur.confidence, l.confidence);
+        last = l.box;
+        continue;
+      }
+    }
+    cur = { ...l };
+    last = l.box;
+    out.push(cur);
+  }
+  return out;
+}
+
+/** Full-page words; number-like words read again one by one with the digit reader. */
+async function readWords(rec: Recogniser, g: Gray, low: number): Promise<{ text: string; confidence: number; bbox: Box; doubtful: boolean }[]> {
+  const words = await rec.page!(g);
+  return Promise.all(
+    words
+      .filter((w) => w.text.trim() !== '')
+      .map(async (w) => {
+        const t = w.text.replace(/\s+/g, '');
+        if (!/^[\d.,|Il]+$/.test(t) || !/\d/.test(t)) return { ...w, text: t, doubtful: false };
+        const cut = pad(crop(g, [w.bbox[0] - 2, w.bbox[1] - 2, w.bbox[2] + 2, w.bbox[3] + 2]), 10);
+        const d = await rec.digits(cut);
+        return NUMBER.test(d.text) ? { ...w, text: d.text, confidence: d.confidence, doubtful: d.confidence < low } : { ...w, text: t, doubtful: true };
+      }),
+  );
+}
+
+/** Word boxes → positioned text (y up, as the PDF grid builder expects) → blocks with `ocr` sources. */
+function wordsToBlocks(words: { text: string; confidence: number; bbox: Box; doubtful: boolean }[], w: number, h: number, page: number, toOriginal: (b: Box) => Box): Block[] {
+  const items: TextItem[] = words.map((wd) => ({ str: wd.text, x: wd.bbox[0], y: h - wd.bbox[3], w: wd.bbox[2] - wd.bbox[0], h: wd.bbox[3] - wd.bbox[1] }));
+  const doc = positionedToDoc([{ page, width: w, height: h, items }], { origin: 'ocr' });
+  const doubtfulAt = (bbox: Box) => words.find((wd) => wd.doubtful && inside(wd.bbox, bbox));
+  const toOcr = (src: SourceRef): SourceRef => {
+    if (src.kind !== 'pdf') return src;
+    return { kind: 'ocr', page, bbox: toOriginal(src.bbox), ...(doubtfulAt(src.bbox) ? { doubtful: true } : {}) };
+  };
+  return doc.blocks.map((b): Block => {
+    if (b.kind === 'para') return { ...b, source: toOcr(b.source) };
+    return {
+      ...b,
+      layout: 'ocr word boxes (no ruling lines)',
+      source: toOcr(b.source),
+      rows: b.rows.map((r) =>
+        r.map((c): GridCell => {
+          const m = /\d/.test(c.text) ? undefined : matchTemplateLabel(c.text);
+          const source = toOcr(c.source);
+          return m?.matched && m.text !== c.text ? { ...c, text: m.text, source: source.kind === 'ocr' ? { ...source, read: c.text } : source } : { ...c, source };
+        }),
+      ),
+    };
+  });
+}

@@ -1,0 +1,261 @@
+// OCR of scanned report pages, in Node with the bundled traineddata (no network): the grid detector on
+// drawn tables, the label matcher, and the real pages rendered from the two corpus PDFs — the same
+// findings as the text layer, per-cell accuracy against the text layer's numbers, a degraded scan, and
+// images where no table can be read (never "no errors").
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { binarise, estimateSkew, rotate, toGray, type Gray } from '../core/ocr/image.ts';
+import { detectRules, tablesFromRules } from '../core/ocr/grid.ts';
+import { labelMatcher, matchTemplateLabel } from '../core/ocr/labels.ts';
+import { stripCjkSpaces } from '../core/ocr/recogniser.ts';
+import { checkImage, checkImages, checkPdfWithOcr, restsOnDoubtful, type OcrCheck } from '../core/pipeline/ocr.ts';
+import type { PdfJs } from '../core/adapters/pdf/pdfjs.ts';
+import { format } from '../core/format.ts';
+import type { TesseractRecogniser } from '../core/ocr/tesseract.ts';
+import { createNodeRecogniser } from './support/tesseract-node.ts';
+import { numericAccuracy, ocrFixture, textLayerNumbers } from './support/ocr-accuracy.ts';
+
+/** A white page with black rectangles drawn on it. */
+function canvas(width: number, height: number) {
+  const data = new Uint8Array(width * height).fill(255);
+  const fill = (x0: number, y0: number, x1: number, y1: number) => {
+    for (let y = y0; y < y1; y++) data.fill(0, y * width + x0, y * width + x1);
+  };
+  return { image: { width, height, data } as Gray, hline: (y: number, x0: number, x1: number) => fill(x0, y, x1, y + 2), vline: (x: number, y0: number, y1: number) => fill(x, y0, x + 2, y1), fill };
+}
+
+/**
+ * Table C's shape: 「行政复议」 over 2 columns and 「行政诉讼」 over 3; under them the first column's header
+ * spans two rows; then a row of values.
+ *   xs: 100 200 300 400 500 600   ys: 100 150 200 250 310
+ */
+function drawnTable(): Gray {
+  const c = canvas(800, 400);
+  c.hline(100, 100, 602);
+  c.hline(150, 100, 602);
+  c.hline(200, 200, 602); // none under column 0: its header spans rows 1–2
+  c.hline(250, 100, 602);
+  c.hline(310, 100, 602);
+  c.vline(100, 100, 312);
+  c.vline(300, 100, 312); // between the two groups, full height
+  c.vline(600, 100, 312);
+  for (const x of [200, 400, 500]) c.vline(x, 150, 312); // none in row 0: the group headers span columns
+  // Text-like ink in the value cells (never long enough to be a rule).
+  for (const x of [100, 200, 300, 400, 500]) c.fill(x + 40, 265, x + 52, 290);
+  return c.image;
+}
+
+describe('grid detection', () => {
+  it('finds the rules, the cells and the merged cells of a drawn table', () => {
+    const g = drawnTable();
+    const tables = tablesFromRules(detectRules(binarise(g), g.width, g.height));
+    expect(tables).toHaveLength(1);
+    const t = tables[0]!;
+    expect([t.rows, t.cols]).toEqual([4, 5]);
+    const spans = t.cells.map((c) => [c.row, c.col, c.rowSpan, c.colSpan]);
+    expect(spans).toEqual([
+      [0, 0, 1, 2], // 「行政复议」
+      [0, 2, 1, 3], // 「行政诉讼」
+      [1, 0, 2, 1], // a header two rows tall
+      [1, 1, 1, 1],
+      [1, 2, 1, 1],
+      [1, 3, 1, 1],
+      [1, 4, 1, 1],
+      [2, 1, 1, 1],
+      [2, 2, 1, 1],
+      [2, 3, 1, 1],
+      [2, 4, 1, 1],
+      [3, 0, 1, 1],
+      [3, 1, 1, 1],
+      [3, 2, 1, 1],
+      [3, 3, 1, 1],
+      [3, 4, 1, 1],
+    ]);
+    // boxes run between the rules' centre lines
+    const value = t.cells.find((c) => c.row === 3 && c.col === 3)!;
+    expect(value.box).toEqual([400.5, 250.5, 500.5, 310.5]);
+  });
+
+  it('estimates a small rotation from the rules and undoes it', () => {
+    const g = drawnTable();
+    const turned = rotate(g, (-0.6 * Math.PI) / 180); // the page turned by +0.6°
+    const ink = binarise(turned);
+    const angle = (estimateSkew(ink, turned.width, turned.height) * 180) / Math.PI;
+    expect(Math.abs(angle - 0.6)).toBeLessThan(0.1);
+    const straight = rotate(turned, (angle * Math.PI) / 180);
+    const tables = tablesFromRules(detectRules(binarise(straight), straight.width, straight.height));
+    expect(tables.map((t) => [t.rows, t.cols, t.cells.length])).toEqual([[4, 5, 16]]);
+  });
+
+  it('finds no table on a blank page or in text-like ink', () => {
+    const c = canvas(600, 400);
+    for (let x = 50; x < 550; x += 30) c.fill(x, 100, x + 20, 122); // a "line of characters"
+    const tables = tablesFromRules(detectRules(binarise(c.image), 600, 400));
+    expect(tables).toEqual([]);
+  });
+});
+
+describe('OCR text clean-up and label matching', () => {
+  it('strips the spaces tesseract puts between Chinese characters', () => {
+    expect(stripCjkSpaces('三 、 收 到 和 处 理 政府 信息')).toBe('三、收到和处理政府信息');
+    expect(stripCjkSpaces('(五 )不予处理')).toBe('(五 )不予处理');
+  });
+
+  it('snaps a misread label to the nearest template label, and leaves what is not close alone', () => {
+    expect(matchTemplateLabel('1.信访举报投拆类申请').text).toBe('1.信访举报投诉类申请');
+    expect(matchTemplateLabel('(三 )不了予公开').text).toBe('（三）不予公开');
+    expect(matchTemplateLabel('结杲维持').text).toBe('结果维持');
+    // 「总计」 is a table-B row and a table-C column: already a label, kept as written.
+    expect(matchTemplateLabel('总计').text).toBe('总计');
+    expect(matchTemplateLabel('2023年全区受理政府信息公开申请21件').matched).toBeUndefined();
+    expect(labelMatcher(['结果维持', '结果纠正'])('结果').matched).toBeUndefined();
+  });
+});
+
+describe('OCR of real report pages (tesseract.js, offline)', () => {
+  let rec: TesseractRecogniser;
+  beforeAll(async () => {
+    rec = await createNodeRecogniser();
+  });
+  afterAll(async () => {
+    await rec?.terminate();
+  });
+
+  let hongze: OcrCheck;
+  it('洪泽区 2023 page 4 (image): the same table-C errors as the text layer', async () => {
+    hongze = await checkImage(ocrFixture('hongze-district-gov-2023-p4.png'), rec, { name: 'hongze p4' });
+    const errors = hongze.findings.filter((f) => f.severity === 'error').map((f) => [f.ruleId, f.cells[0]]);
+    expect(errors).toEqual([
+      ['REVIEW-TOTAL', 'C.rev.total'],
+      ['LITIGATION-AFTER-REVIEW-TOTAL', 'C.lita.total'],
+    ]);
+    const review = hongze.findings.find((f) => f.ruleId === 'REVIEW-TOTAL')!;
+    expect(review.equation).toMatchObject({ leftSum: 0, rightSum: 11 }); // stated 0 vs 10 + 1 + 0 + 0
+    expect(hongze.ocr).toMatchObject({ grid: true, fallback: false, noTable: false });
+    expect(hongze.ocr.pages[0]!.tables.map((t) => [t.rows, t.cols])).toEqual([
+      [9, 10],
+      [4, 15],
+    ]);
+    const src = hongze.locate('C.rev.total');
+    expect(src).toMatchObject({ kind: 'ocr', page: 1 });
+    if (src?.kind === 'ocr') {
+      // the 「总计」 value cell of 行政复议, in the page image's pixels
+      const [x0, y0, x1, y1] = src.bbox;
+      expect(x0).toBeGreaterThan(400);
+      expect(x1).toBeLessThan(520);
+      expect(y0).toBeGreaterThan(900);
+      expect(y1).toBeLessThan(1000);
+    }
+    expect(hongze.coverage.C.status).toBe('checked');
+  });
+
+  it('洪泽区 2023 page 4: every number the text layer has on that page is read right', async () => {
+    const truth = await textLayerNumbers('hongze-district-gov-2023.pdf', [4]);
+    expect(truth.size).toBe(78); // 9 table-B rows × 7 + 15 table-C cells
+    const acc = numericAccuracy(truth, hongze);
+    expect(acc.wrong).toEqual([]);
+    expect(acc.right / acc.total).toBeGreaterThanOrEqual(0.99);
+  });
+
+  it('洪泽区 2023 page 4, degraded (blur, 0.5° rotation, JPEG q55): same errors, accuracy reported', async () => {
+    const r = await checkImage(ocrFixture('hongze-district-gov-2023-p4-degraded.png'), rec, { prose: false });
+    expect(r.ocr.pages[0]!.skewDegrees).toBeCloseTo(0.5, 1);
+    const acc = numericAccuracy(await textLayerNumbers('hongze-district-gov-2023.pdf', [4]), r);
+    console.log(`degraded 洪泽区 p4: ${acc.right}/${acc.total} numbers right`, acc.wrong);
+    expect(acc.right / acc.total).toBeGreaterThanOrEqual(0.9);
+    expect(r.findings.filter((f) => f.severity === 'error').map((f) => [f.ruleId, f.cells[0]])).toEqual([
+      ['REVIEW-TOTAL', 'C.rev.total'],
+      ['LITIGATION-AFTER-REVIEW-TOTAL', 'C.lita.total'],
+    ]);
+  });
+
+  it('淮安市 2024 pages 3–5 (tables A, B, C in small print): clean like the text layer, ≥ 99% of numbers right', async () => {
+    const pages = [3, 4, 5].map((p) => ocrFixture(`huaian-city-gov-2024-p${p}.png`));
+    const r = await checkImages(pages, rec);
+    expect(r.findings.filter((f) => f.severity === 'error')).toEqual([]);
+    expect([r.coverage.A.status, r.coverage.B.status, r.coverage.C.status]).toEqual(['checked', 'checked', 'checked']);
+    expect(r.verdict).toBe('clean');
+    const truth = await textLayerNumbers('huaian-city-gov-2024.pdf', [3, 4, 5]);
+    // OCR page n is PDF page n + 2
+    const acc = numericAccuracy(truth, r);
+    console.log(`淮安市 p3–5: ${acc.right}/${acc.total} numbers right`, acc.wrong, `doubtful: ${r.ocr.doubtful.map((d) => `${d.ref}=${d.text}`).join(' ')}`);
+    expect(acc.total).toBeGreaterThan(180);
+    expect(acc.right / acc.total).toBeGreaterThanOrEqual(0.99);
+    // Numbers the readers disagreed on are flagged, and a finding resting on one would say so.
+    for (const d of r.ocr.doubtful) if (d.ref) expect(restsOnDoubtful(r, [d.ref])).toBe(true);
+  });
+
+  it('a blank page is 「表格无法识别」, not checked — never "no errors"', async () => {
+    const blank = { width: 1240, height: 1755, data: new Uint8ClampedArray(1240 * 1755 * 4).fill(255) };
+    const r = await checkImage(blank, rec);
+    expect(r.ocr.noTable).toBe(true);
+    expect(r.verdict).toBe('unreadable');
+    expect(r.coverage.B).toMatchObject({ status: 'unreadable' });
+    expect(r.coverage.C.reasons[0]).toContain('表格无法识别');
+    expect(format(r, 'zh')).toContain('表格无法识别');
+  });
+
+  it('a page blurred past reading is not checked either', async () => {
+    const page = toGray(ocrFixture('hongze-district-gov-2023-p4.png'));
+    const r = await checkImage(boxBlur(page, 7), rec, { prose: false });
+    expect(['unreadable', 'incomplete']).toContain(r.verdict);
+    expect(r.coverage.C.status).not.toBe('checked');
+    expect(r.findings.filter((f) => f.severity === 'error')).toEqual([]);
+  });
+
+  it('an image-only PDF page goes to OCR through a renderer the caller supplies', async () => {
+    const pdfjs = (await import('pdfjs-dist/legacy/build/pdf.mjs')) as unknown as PdfJs;
+    const rendered: number[] = [];
+    const { result, pagesWithoutText } = await checkPdfWithOcr(pdfjs, blankPdf(), {
+      recogniser: rec,
+      prose: false,
+      render: async (n) => {
+        rendered.push(n);
+        return ocrFixture('hongze-district-gov-2023-p4.png');
+      },
+    });
+    expect([pagesWithoutText, rendered]).toEqual([[1], [1]]);
+    expect(result.model.recognition.inputProblems).toContain('ocr-pages:1');
+    expect(result.findings.filter((f) => f.severity === 'error').map((f) => f.ruleId)).toEqual(['REVIEW-TOTAL', 'LITIGATION-AFTER-REVIEW-TOTAL']);
+  });
+});
+
+/** Separable box blur of radius r, applied twice (close to a Gaussian). */
+function boxBlur(g: Gray, r: number): Gray {
+  let src = Float32Array.from(g.data);
+  const { width: w, height: h } = g;
+  for (let pass = 0; pass < 4; pass++) {
+    const horizontal = pass % 2 === 0;
+    const out = new Float32Array(w * h);
+    for (let y = 0; y < h; y++) {
+      for (let x = 0; x < w; x++) {
+        let s = 0;
+        let n = 0;
+        for (let k = -r; k <= r; k++) {
+          const xx = horizontal ? x + k : x;
+          const yy = horizontal ? y : y + k;
+          if (xx < 0 || yy < 0 || xx >= w || yy >= h) continue;
+          s += src[yy * w + xx]!;
+          n++;
+        }
+        out[y * w + x] = s / n;
+      }
+    }
+    src = out;
+  }
+  return { width: w, height: h, data: Uint8Array.from(src, (v) => Math.round(v)) };
+}
+
+/** A one-page PDF with nothing on the page: what a scan looks like to a text-layer reader. */
+function blankPdf(): Uint8Array {
+  const objs = ['<< /Type /Catalog /Pages 2 0 R >>', '<< /Type /Pages /Kids [3 0 R] /Count 1 >>', '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>'];
+  let body = '%PDF-1.4\n';
+  const offsets: number[] = [];
+  objs.forEach((o, i) => {
+    offsets.push(body.length);
+    body += `${i + 1} 0 obj\n${o}\nendobj\n`;
+  });
+  const xref = body.length;
+  body += `xref\n0 ${objs.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
+  body += `trailer\n<< /Size ${objs.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return new TextEncoder().encode(body);
+}
