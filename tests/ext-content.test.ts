@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-// @vitest-environment-options {"url":"http://fgw.shuyang.gov.cn/art/2024/1/22/art_1.html","settings":{"disableJavaScriptEvaluation":true,"disableJavaScriptFileLoading":true,"disableCSSFileLoading":true,"disableIframePageLoading":true,"handleDisabledFileLoadingAsSuccess":true}}
+// @vitest-environment-options {"url":"http://fgw.shuyang.gov.cn/art/2024/1/22/art_1.html","settings":{"disableJavaScriptEvaluation":true,"disableJavaScriptFileLoading":true,"disableCSSFileLoading":true,"enableIframePageLoading":true,"handleDisabledFileLoadingAsSuccess":true}}
 // The extension's content script on the saved real page (沭阳县发改局 2023, consistent) in happy-dom with
 // WXT's fakeBrowser: the gate, marks on exactly the changed <td>, the card on focus, the panel's counts,
 // jump-to and dismiss/restore through storage.local, re-checks only on table changes, and stop() giving
@@ -12,6 +12,8 @@ import { check, findDomCell } from '../core/index.ts';
 import { looksLikeReport } from '../extension/features/gate.ts';
 import { ContentController, startContent } from '../extension/features/content-main.ts';
 import { checkDocument } from '../extension/features/page-session.ts';
+import { snapshot } from '../extension/features/snapshot.ts';
+import { domToDoc } from '../core/index.ts';
 import { storageKey } from '../extension/features/dismiss.ts';
 import { setSiteEnabled } from '../extension/features/sites.ts';
 import { FORCE_FLAG, type PageState } from '../extension/features/messages.ts';
@@ -22,9 +24,12 @@ vi.mock('wxt/browser', async () => ({ browser: (await import('wxt/testing/fake-b
 const PAGE = readFileSync(join(FIXTURES, 'shuyang-drc-2023.html'), 'utf8');
 const URL_ = 'http://fgw.shuyang.gov.cn/art/2024/1/22/art_1.html';
 
-/** Put a page into the test's document (parsed, then swapped in: scripts never run). */
+/**
+ * Put a page into the test's document (parsed, then swapped in: scripts never run). The page's footer
+ * <iframe> keeps its element but not its src: happy-dom would log a refused load for it on every parse.
+ */
 function load(html: string): void {
-  const parsed = new DOMParser().parseFromString(html, 'text/html');
+  const parsed = new DOMParser().parseFromString(html.replace(/(<iframe\b[^>]*?)\ssrc=/g, '$1 data-src='), 'text/html');
   const root = document.importNode(parsed.documentElement, true);
   document.documentElement.remove();
   document.appendChild(root);
@@ -64,6 +69,12 @@ afterEach(() => {
 describe('gate', () => {
   it('passes the real report page and fails other pages, including big ones with tables', () => {
     expect(looksLikeReport(document)).toBe(true);
+    // without the title's help: the headings, or else the report table's own labels
+    load(PAGE.replace(/<title>[^<]*<\/title>/, '<title>沭阳县发改局</title>'));
+    expect(looksLikeReport(document)).toBe(true);
+    const tableB = td('B.new.tot').closest('table')!.outerHTML;
+    load(`<html><head><title>详情</title></head><body><div>${tableB}</div></body></html>`);
+    expect(looksLikeReport(document)).toBe(true);
     load('<html><head><title>沭阳县发展和改革局</title></head><body><p>政府信息公开指南</p><table><tr><td>1</td></tr></table></body></html>');
     expect(looksLikeReport(document)).toBe(false);
     load(`<html><body>${'<p>2023年工作总结：本年度完成项目 12 个。</p>'.repeat(5000)}<table><tr><td>项目</td><td>12</td></tr></table></body></html>`);
@@ -80,6 +91,14 @@ describe('gate', () => {
     expect(c.status).toBe('not-report');
     expect(document.documentElement.outerHTML).toBe(before);
     expect(sent).toEqual([]);
+  });
+});
+
+describe('snapshot', () => {
+  it('the core reads the same Doc from the page snapshot as from the live DOM', () => {
+    expect(domToDoc(snapshot(document))).toEqual(domToDoc(document));
+    td('B.new.tot').textContent = '27';
+    expect(domToDoc(snapshot(document))).toEqual(domToDoc(document));
   });
 });
 

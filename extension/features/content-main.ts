@@ -85,7 +85,7 @@ export class ContentController {
 
   /** An iframe that loads after document_idle may hold the article: check it when it has loaded. */
   private watchFrames(already: Document[]): void {
-    for (const frame of Array.from(this.doc.querySelectorAll('iframe'))) {
+    for (const frame of Array.from(this.doc.getElementsByTagName('iframe'))) {
       let inner: Document | null = null;
       try {
         inner = frame.contentDocument;

@@ -3,6 +3,7 @@
 // 长者版 toolbars' zoom, and removing the attributes gives the page back as it was. Nothing is
 // re-parented or re-texted, so the page's own scripts and a re-read of the tables see the same cells.
 import { findDomCell, type CellRef, type CheckResult, type Severity } from '../../core/index.ts';
+import { SnapNode } from './snapshot.ts';
 
 const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
@@ -46,10 +47,14 @@ export function visibleMarks(result: CheckResult, shown: (index: number) => bool
   return marks;
 }
 
-/** The page's own cell for a CellRef, found through the source the adapter recorded. */
-export function cellElement(doc: Document, result: CheckResult, ref: CellRef): HTMLElement | undefined {
+/**
+ * The page's own cell for a CellRef, found through the source the adapter recorded, under the root the
+ * check read: the live document, or its snapshot (whose nodes carry their live node).
+ */
+export function cellElement(root: Document | SnapNode, result: CheckResult, ref: CellRef): HTMLElement | undefined {
   const src = result.locate(ref);
-  return src ? (findDomCell(doc as unknown as Element, src) as unknown as HTMLElement | undefined) : undefined;
+  const hit = src ? (findDomCell(root as unknown as SnapNode, src) as SnapNode | Node | undefined) : undefined;
+  return (hit instanceof SnapNode ? hit.live : hit) as HTMLElement | undefined;
 }
 
 export class CellMarker {
@@ -62,10 +67,10 @@ export class CellMarker {
   constructor(private readonly doc: Document) {}
 
   /** Replace all marks in one batch: clear the old ones, then write the new attributes. */
-  apply(marks: Map<CellRef, Mark>, result: CheckResult): Map<CellRef, HTMLElement> {
+  apply(marks: Map<CellRef, Mark>, result: CheckResult, root: Document | SnapNode = this.doc): Map<CellRef, HTMLElement> {
     const cells = new Map<CellRef, HTMLElement>();
     for (const m of marks.values()) {
-      const td = cellElement(this.doc, result, m.ref);
+      const td = cellElement(root, result, m.ref);
       if (td) cells.set(m.ref, td);
     }
     this.clearMarks();

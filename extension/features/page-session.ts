@@ -8,14 +8,20 @@ import { UI_CSS } from './ui-css.ts';
 import { renderUi, unmountUi, type UiFinding, type UiModel, type UiState } from './ui.tsx';
 import { dismiss, findingKey, loadDismissals, restore, type Dismissals, type Reason } from './dismiss.ts';
 import { watchReport } from './observe.ts';
+import { snapshot, type SnapNode } from './snapshot.ts';
 import type { Counts, PageState } from './messages.ts';
 
 /**
- * What core check({ kind: 'dom', root }) does, spelled out so the content script does not bundle the
- * string HTML parser (htmlparser2 + entity tables, ~30 kB gzip) that only check()'s other input kinds use.
+ * What core check({ kind: 'dom', root }) does, spelled out: read through a snapshot of the page
+ * (snapshot.ts: the walker's repeated visits become plain JS), and without bundling the string HTML
+ * parser (htmlparser2 + entity tables, ~30 kB gzip) that only check()'s other input kinds use.
  */
+export function checkSnapshot(root: SnapNode): CheckResult {
+  return checkModel(recognise(domToDoc(root)).model);
+}
+
 export function checkDocument(doc: Document): CheckResult {
-  return checkModel(recognise(domToDoc(doc)).model);
+  return checkSnapshot(snapshot(doc));
 }
 
 export type SessionOptions = {
@@ -34,6 +40,8 @@ export class PageSession {
   readonly doc: Document;
   readonly url: string;
   result: CheckResult | undefined;
+  /** the copy of the page the last check read; its nodes lead back to the page's own cells */
+  root: SnapNode | undefined;
   dismissals: Dismissals = {};
   /** main-thread ms of the last check + marking */
   checkMs: number | undefined;
@@ -79,7 +87,8 @@ export class PageSession {
   runCheck(): void {
     if (this.stopped) return;
     const t0 = performance.now();
-    this.result = checkDocument(this.doc);
+    this.root = snapshot(this.doc);
+    this.result = checkSnapshot(this.root);
     this.checks++;
     this.closeCard();
     this.redraw();
@@ -183,7 +192,7 @@ export class PageSession {
       return { index, key, severity: f.severity, table: f.table, ...(f.cells[0] ? { ref: f.cells[0] } : {}), card: cardOf(result, f, 'zh'), ...(d ? { dismissal: d } : {}) };
     });
     this.marks = visibleMarks(result, (i) => !this.findings[i]!.dismissal);
-    this.cells = this.marker.apply(this.marks, result);
+    this.cells = this.marker.apply(this.marks, result, this.root);
     this.renderUi();
   }
 
@@ -266,7 +275,7 @@ export class PageSession {
     const related = new Set<HTMLElement>();
     for (const f of findings) {
       for (const r of f.card.related) {
-        const el = cellElement(this.doc, this.result!, r);
+        const el = cellElement(this.root!, this.result!, r);
         if (el) related.add(el);
       }
     }
@@ -364,7 +373,7 @@ export class PageSession {
     const tables = new Set<Element>();
     for (const t of ['A', 'B', 'C'] as const) {
       const cell = Object.values(this.result!.model.tables[t]?.cells ?? {})[0];
-      const td = cell && cellElement(this.doc, this.result!, cell.ref);
+      const td = cell && cellElement(this.root!, this.result!, cell.ref);
       const table = td?.closest('table');
       if (table) tables.add(table);
     }
