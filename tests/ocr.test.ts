@@ -184,6 +184,23 @@ describe('OCR of real report pages (tesseract.js, offline)', () => {
     for (const d of r.ocr.doubtful) if (d.ref) expect(restsOnDoubtful(r, [d.ref])).toBe(true);
   });
 
+  it('洪泽区 2023 page 4 with its ruling lines erased: the borderless fallback finds the same errors, and says so', async () => {
+    const g = toGray(ocrFixture('hongze-district-gov-2023-p4.png'));
+    const rules = detectRules(binarise(g), g.width, g.height);
+    const white = (x0: number, y0: number, x1: number, y1: number) => {
+      for (let y = Math.max(0, Math.floor(y0)); y <= Math.min(g.height - 1, Math.ceil(y1)); y++) g.data.fill(255, y * g.width + Math.max(0, Math.floor(x0)), y * g.width + Math.ceil(x1) + 1);
+    };
+    for (const r of rules.horizontal) white(r.from, r.pos - r.thick / 2 - 1, r.to, r.pos + r.thick / 2 + 1);
+    for (const r of rules.vertical) white(r.pos - r.thick / 2 - 1, r.from, r.pos + r.thick / 2 + 1, r.to);
+    const r = await checkImage(g, rec, { prose: false });
+    expect(r.ocr).toMatchObject({ grid: false, fallback: true });
+    expect(r.model.recognition.inputProblems).toContain('ocr-borderless');
+    expect(r.findings.filter((f) => f.severity === 'error').map((f) => [f.ruleId, f.cells[0]])).toEqual([
+      ['REVIEW-TOTAL', 'C.rev.total'],
+      ['LITIGATION-AFTER-REVIEW-TOTAL', 'C.lita.total'],
+    ]);
+  });
+
   it('a blank page is 「表格无法识别」, not checked — never "no errors"', async () => {
     const blank = { width: 1240, height: 1755, data: new Uint8ClampedArray(1240 * 1755 * 4).fill(255) };
     const r = await checkImage(blank, rec);

@@ -22,6 +22,11 @@ export type OcrOptions = {
   deskew?: boolean;
   /** also read the text outside the tables (headings and narrative); off: tables only */
   prose?: boolean;
+  /**
+   * a page without ruling lines: words cut from the ink and read one by one ('ink', default), the
+   * recogniser's full-page words ('page'), or not read as a table at all ('off')
+   */
+  borderless?: 'ink' | 'page' | 'off';
   /** a number read with less confidence than this (0–100) is flagged as doubtful */
   lowConfidence?: number;
   onProgress?(p: OcrProgress): void;
@@ -63,7 +68,7 @@ export type OcrPageInfo = {
 
 export type OcrPage = { blocks: Block[]; info: OcrPageInfo };
 
-const DEFAULTS = { page: 1, maxWidth: 1800, deskew: true, prose: true, lowConfidence: 60 };
+const DEFAULTS = { page: 1, maxWidth: 1800, deskew: true, prose: true, lowConfidence: 60, borderless: 'ink' as 'ink' | 'page' | 'off' };
 
 const NUMBER = /^\d+(\.\d+)?$/;
 
@@ -151,20 +156,41 @@ export async function ocrPage(image: OcrImage, rec: Recogniser, options: OcrOpti
     tables.forEach((t, ti) => placed.push({ y: t.box[1], block: gridBlock(t, cells.filter((c) => c.table === ti), page, toOriginal) }));
   }
 
-  if (!tables.length && rec.page) {
-    // Borderless: one full-page recognition, its words clustered into rows and columns by the
-    // positioned-text grid builder; its paragraphs come with it.
+  if (!tables.length && opts.borderless !== 'off') {
+    // Borderless: word boxes clustered into rows and columns by the positioned-text grid builder that
+    // serves PDF text layers; its paragraphs come with it. The words are cut from the ink and read one
+    // by one like cells (a full-page recognition merges a row of single digits into one word:
+    // 「000000005」 on 洪泽 2023 p4 without its rules); `borderless: 'page'` uses the recogniser's own.
     check();
-    progress('words', 0, 1);
-    const words = await readWords(rec, g, opts.lowConfidence);
-    progress('words', 1, 1);
+    let words: Word[];
+    if (opts.borderless === 'page' && rec.page) {
+      progress('words', 0, 1);
+      words = await pageWords(rec, g, opts.lowConfidence);
+      progress('words', 1, 1);
+    } else {
+      const boxes = proseLines(ink, g.width, g.height, [], (bh) => Math.max(10, 0.8 * bh));
+      let done = 0;
+      progress('words', 0, boxes.length);
+      const read = await Promise.all(
+        boxes.map(async (box): Promise<Word | undefined> => {
+          const cut = cropCell(g, [box[0] - 4, box[1] - 4, box[2] + 4, box[3] + 4], 0, threshold);
+          if (cut.kind === 'empty') return undefined;
+          check();
+          const r = await readCell(rec, cut, opts.lowConfidence);
+          progress('words', ++done, boxes.length);
+          return { text: r.text, confidence: r.confidence, bbox: box, doubtful: r.doubtful };
+        }),
+      );
+      words = read.filter((w): w is Word => !!w && w.text !== '');
+    }
     const blocks = wordsToBlocks(words, g.width, g.height, page, toOriginal);
     const grids = blocks.filter((b) => b.kind === 'grid');
     if (grids.length) info.method = 'words';
     for (const b of grids) for (const c of b.kind === 'grid' ? b.rows.flat() : []) if (c.text !== '') info.cellsRead++;
+    info.numbers = words.filter((w) => NUMBER.test(w.text)).length;
     info.proseLines = blocks.length - grids.length;
     blocks.forEach((block, i) => placed.push({ y: i, block }));
-  } else if (opts.prose || !tables.length) {
+  } else if (opts.prose) {
     check();
     const lines = proseLines(ink, g.width, g.height, tables.map((t) => t.box));
     info.proseLines = lines.length;
@@ -283,8 +309,11 @@ function inkMaskWithout(ink: Uint8Array, w: number, h: number, boxes: Box[]): Ui
   return m;
 }
 
-/** Lines of text outside the tables: bands of rows with ink, cut where the ink leaves a wide gap. */
-export function proseLines(ink: Uint8Array, w: number, h: number, tables: Box[]): Box[] {
+/**
+ * Lines of text outside the tables: bands of rows with ink, cut where the ink leaves a gap wider than
+ * `gap(line height)` (wide for prose lines; about a character for the words of a borderless table).
+ */
+export function proseLines(ink: Uint8Array, w: number, h: number, tables: Box[], gap: (lineHeight: number) => number = (bh) => Math.max(40, 2.5 * bh)): Box[] {
   const m = inkMaskWithout(ink, w, h, tables);
   const rowInk = new Int32Array(h);
   for (let y = 0; y < h; y++) {
@@ -307,7 +336,7 @@ export function proseLines(ink: Uint8Array, w: number, h: number, tables: Box[])
     for (let y = y0; y <= y1; y++) for (let x = 0; x < w; x++) colInk[x]! += m[y * w + x]!;
     let start = -1;
     let lastInk = -1;
-    const gapMax = Math.max(40, 2.5 * bh);
+    const gapMax = gap(bh);
     const flush = () => {
       if (start < 0) return;
       const box: Box = [start, y0, lastInk + 1, y1 + 1];
@@ -369,7 +398,9 @@ function paragraphs(lines: Line[]): Line[] {
 }
 
 /** Full-page words; number-like words read again one by one with the digit reader. */
-async function readWords(rec: Recogniser, g: Gray, low: number): Promise<{ text: string; confidence: number; bbox: Box; doubtful: boolean }[]> {
+type Word = { text: string; confidence: number; bbox: Box; doubtful: boolean };
+
+async function pageWords(rec: Recogniser, g: Gray, low: number): Promise<Word[]> {
   const words = await rec.page!(g);
   return Promise.all(
     words
@@ -385,7 +416,7 @@ async function readWords(rec: Recogniser, g: Gray, low: number): Promise<{ text:
 }
 
 /** Word boxes → positioned text (y up, as the PDF grid builder expects) → blocks with `ocr` sources. */
-function wordsToBlocks(words: { text: string; confidence: number; bbox: Box; doubtful: boolean }[], w: number, h: number, page: number, toOriginal: (b: Box) => Box): Block[] {
+function wordsToBlocks(words: Word[], w: number, h: number, page: number, toOriginal: (b: Box) => Box): Block[] {
   const items: TextItem[] = words.map((wd) => ({ str: wd.text, x: wd.bbox[0], y: h - wd.bbox[3], w: wd.bbox[2] - wd.bbox[0], h: wd.bbox[3] - wd.bbox[1] }));
   const doc = positionedToDoc([{ page, width: w, height: h, items }], { origin: 'ocr' });
   const doubtfulAt = (bbox: Box) => words.find((wd) => wd.doubtful && inside(wd.bbox, bbox));
