@@ -9,6 +9,9 @@ export default defineConfig({
   outDir: '.output',
   imports: false,
   vite: () => ({ plugins: [preact()] }),
+  // The AMO sources zip: what builds the extension (extension/, core/, configs, lock file), not the
+  // site, the test fixtures or the docs.
+  zip: { excludeSources: ['site/**', 'tests/**', 'dist/**', 'docs/**', '**/*.log', '.output-e2e/**'] },
   manifest: ({ browser }) => ({
     name: '公开年报核数 gongkai-check',
     description: '在政府网站上阅读政府信息公开工作年度报告时，就地标出表格中加不平、对不上的数字。全部在本机核对，不联网。',

@@ -179,6 +179,7 @@ export function startContent(ctx: ContentContext, opts: ContentOptions = {}): Pr
   const onMessage = (msg: unknown, _sender: unknown, sendResponse: (r: PageState) => void): true | undefined => {
     if (!isToContent(msg) || typeof sendResponse !== 'function') return undefined;
     if (msg.type === 'gkc:check-now') {
+      listenToStorage();
       void controller.checkNow().then(sendResponse);
       return true;
     }
@@ -189,6 +190,12 @@ export function startContent(ctx: ContentContext, opts: ContentOptions = {}): Pr
   const onStorage = (changes: Record<string, unknown>, area: string) => {
     if (area === 'local') void controller.onStorageChanged(changes);
   };
+  let storageListened = false;
+  const listenToStorage = () => {
+    if (storageListened) return;
+    storageListened = true;
+    browser.storage.onChanged.addListener(onStorage);
+  };
   const started = controller.start(forced);
   browser.runtime.onMessage.addListener(onMessage);
   ctx.onInvalidated(() => {
@@ -198,7 +205,7 @@ export function startContent(ctx: ContentContext, opts: ContentOptions = {}): Pr
   });
   // Dismissals and the site switch only matter once something was checked or switched off.
   void started.then((s) => {
-    if (s.status !== 'not-report' || forced) browser.storage.onChanged.addListener(onStorage);
+    if (s.status !== 'not-report' || forced) listenToStorage();
   });
   return started;
 }
