@@ -6,7 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { binarise, estimateSkew, rotate, toGray, type Gray } from '../core/ocr/image.ts';
 import { detectRules, tablesFromRules } from '../core/ocr/grid.ts';
 import { labelMatcher, matchTemplateLabel } from '../core/ocr/labels.ts';
-import { stripCjkSpaces } from '../core/ocr/recogniser.ts';
+import { stripCjkSpaces, type Recogniser } from '../core/ocr/recogniser.ts';
+import { ocrPage, OcrAbortError } from '../core/ocr/page.ts';
 import { checkImage, checkImages, checkPdfWithOcr, restsOnDoubtful, type OcrCheck } from '../core/pipeline/ocr.ts';
 import type { PdfJs } from '../core/adapters/pdf/pdfjs.ts';
 import { format } from '../core/format.ts';
@@ -91,6 +92,24 @@ describe('grid detection', () => {
     for (let x = 50; x < 550; x += 30) c.fill(x, 100, x + 20, 122); // a "line of characters"
     const tables = tablesFromRules(detectRules(binarise(c.image), 600, 400));
     expect(tables).toEqual([]);
+  });
+});
+
+describe('OCR page reader without tesseract', () => {
+  it('reports progress per stage and stops with OcrAbortError when cancelled', async () => {
+    const controller = new AbortController();
+    const stages: string[] = [];
+    const fake: Recogniser = {
+      digits: async () => ({ text: '0', confidence: 99 }),
+      label: async () => {
+        controller.abort();
+        return { text: '结果维持', confidence: 99 };
+      },
+    };
+    const g = drawnTable();
+    const run = ocrPage(g, fake, { signal: controller.signal, onProgress: (p) => stages.push(p.stage) });
+    await expect(run).rejects.toBeInstanceOf(OcrAbortError);
+    expect(stages.slice(0, 3)).toEqual(['grid', 'grid', 'cells']);
   });
 });
 
