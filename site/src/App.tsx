@@ -5,7 +5,10 @@ import type { Lang } from '../../core/index.ts';
 import { ResultView } from './components/ResultView.tsx';
 import { HistoryPage } from './components/HistoryPage.tsx';
 import { checkInBackground } from './client.ts';
-import { readFile } from './files.ts';
+import { loadPdfJs, readFile, type FileRead } from './files.ts';
+import type { OcrSession, SiteProgress } from './ocr/session.ts';
+import type { OcrBridge } from './ocr/bridge.ts';
+import { progressText } from './ocr/progress.ts';
 import { HistoryDb, entryOf, getCheck, listChecks, saveCheck, type HistoryEntry } from './history.ts';
 import { PreviousPicker } from './components/PreviousPicker.tsx';
 import { BatchPage } from './components/BatchPage.tsx';
@@ -14,6 +17,9 @@ import { agencyKey } from '../../core/model/agency.ts';
 import type { PreviousInput, SiteInput } from './engine.ts';
 import type { SiteViews } from './view.ts';
 import { t } from './i18n.ts';
+
+/** One OCR engine for the tab (its workers load once, and unload after a minute idle). */
+let bridge: OcrBridge | undefined;
 
 /** Pastes above this size are kept out of the textarea: a 10 MB textarea alone freezes a tab. */
 const INLINE_LIMIT = 512 * 1024;
@@ -54,6 +60,9 @@ export function App({ db }: { db?: HistoryDb | undefined }) {
   const [candidates, setCandidates] = useState<HistoryEntry[]>([]);
   const [previousId, setPreviousId] = useState<number | undefined>();
   const [batch, setBatch] = useState<BatchItem[]>([]);
+  /** OCR under way (progress, cancel) and the last OCR session (its page images, for corrections) */
+  const [ocr, setOcr] = useState<{ progress: SiteProgress; abort: AbortController } | undefined>();
+  const [session, setSession] = useState<OcrSession | undefined>();
   const fileInput = useRef<HTMLInputElement>(null);
   const resultRef = useRef<HTMLDivElement>(null);
 
@@ -106,6 +115,7 @@ export function App({ db }: { db?: HistoryDb | undefined }) {
     setBusy(size > INLINE_LIMIT ? t('hugeInput', lang) : t('checking', lang));
     try {
       let v = await checkInBackground(input, name, previous);
+      setSession(undefined);
       setCurrent({ input, name });
       setPreviousId(previous?.id);
       // Cross-year: the same agency's report for the year before, from the local history.
@@ -160,7 +170,7 @@ export function App({ db }: { db?: HistoryDb | undefined }) {
       }
       try {
         update(item.key, { status: 'checking' });
-        const views = read.kind === 'views' ? read.views : await checkInBackground(read.input, read.name);
+        const views = read.kind === 'views' ? read.views : read.kind === 'ocr' ? (await ocrRead(read, (p) => update(item.key, { message: progressText(p, lang) }))).views : await checkInBackground(read.input, read.name);
         const finished = { ...item, status: 'done' as const, views, ...(read.kind === 'input' ? { input: read.input } : {}) };
         done.push(finished);
         update(item.key, finished);
@@ -173,6 +183,42 @@ export function App({ db }: { db?: HistoryDb | undefined }) {
       const views = await checkInBackground(item.input!, item.name, { input: prev.input!, name: prev.name });
       update(item.key, { views });
     }
+  }
+
+  /** OCR of one image or scanned PDF: the session is kept so corrections re-check without OCR again. */
+  async function ocrRead(read: Extract<FileRead, { kind: 'ocr' }>, onProgress: (p: SiteProgress) => void, signal?: AbortSignal) {
+    const [ocr, { OcrBridge }] = await Promise.all([import('./ocr/session.ts'), import('./ocr/bridge.ts')]);
+    bridge ??= new OcrBridge(new URL('ocr/', location.href));
+    const opts = { onProgress, ...(signal ? { signal } : {}) };
+    const session = read.pdf
+      ? await ocr.ocrPdf(bridge, (await loadPdfJs()) as never, read.bytes, read.name, opts)
+      : await ocr.ocrImages(bridge, [await ocr.decodeImage(read.file)], read.name, opts);
+    return { session, views: ocr.checkSession(session).views };
+  }
+
+  async function runOcr(read: Extract<FileRead, { kind: 'ocr' }>) {
+    const controller = new AbortController();
+    setOcr({ progress: { stage: 'loading', page: 0, pages: 1, done: 0, total: 1 }, abort: controller });
+    setError(undefined);
+    setViews(undefined);
+    try {
+      const { session, views: v } = await ocrRead(read, (p) => setOcr((o) => (o ? { ...o, progress: p } : o)), controller.signal);
+      setSession(session);
+      setCurrent(undefined);
+      show(v, undefined, true);
+    } catch (e) {
+      setError(controller.signal.aborted ? t('ocrCancelled', lang) : t('ocrFailed', lang) + (e as Error).message);
+    } finally {
+      setOcr(undefined);
+    }
+  }
+
+  async function correct(key: string, value: string) {
+    if (!session) return;
+    const next = { ...session, corrections: { ...session.corrections, [key]: value } };
+    setSession(next);
+    const { checkSession } = await import('./ocr/session.ts');
+    setViews(checkSession(next).views);
   }
 
   function openFiles(list: FileList | null | undefined) {
@@ -188,6 +234,10 @@ export function App({ db }: { db?: HistoryDb | undefined }) {
       const read = await readFile(file, lang);
       if (read.kind === 'error') return setError(`${read.name}：${read.message}`);
       if (read.kind === 'views') return show(read.views, undefined, true);
+      if (read.kind === 'ocr') {
+        setBusy(undefined);
+        return await runOcr(read);
+      }
       setPending({ input: read.input, name: read.name, note: read.name });
       setText('');
       await run(read.input, read.name);
@@ -342,6 +392,15 @@ export function App({ db }: { db?: HistoryDb | undefined }) {
               </form>
             )}
             {dragging && <div class="drop-hint">{t('dropHere', lang)}</div>}
+            {ocr && (
+              <div class="busy ocr-progress" role="status" aria-live="polite" data-testid="ocr-progress">
+                <progress {...(ocr.progress.total > 0 && ocr.progress.stage !== 'loading' ? { max: ocr.progress.total, value: ocr.progress.done } : {})} />
+                <span>{progressText(ocr.progress, lang)}</span>
+                <button type="button" onClick={() => ocr.abort.abort()}>
+                  {t('cancel', lang)}
+                </button>
+              </div>
+            )}
             {busy && (
               <div class="busy" role="status" aria-live="polite">
                 <progress /> {busy}
@@ -356,7 +415,9 @@ export function App({ db }: { db?: HistoryDb | undefined }) {
               {view && !busy && current && route.page !== 'link' && candidates.length > 0 && (
                 <PreviousPicker lang={lang} view={view} candidates={candidates} selected={previousId} onPick={pickPrevious} />
               )}
-              {view && !busy && <ResultView view={view} />}
+              {view && !busy && !ocr && (
+                <ResultView view={view} ocrImages={view.ocr && session ? Object.fromEntries(session.images.map((i) => [i.page, i.url])) : undefined} onCorrect={correct} />
+              )}
             </div>
           </>
         )}

@@ -11,6 +11,8 @@ import { t } from './i18n.ts';
 export type FileRead =
   | { kind: 'input'; input: SiteInput; name: string }
   | { kind: 'views'; views: SiteViews; name: string }
+  /** a scan (image) or a PDF with pages that have no text layer: goes to OCR */
+  | { kind: 'ocr'; name: string; file: File; bytes: Uint8Array; pdf: boolean }
   | { kind: 'error'; message: string; name: string };
 
 const MAX_FILE = 50 * 1024 * 1024;
@@ -34,7 +36,8 @@ export async function readFile(file: File, lang: Lang): Promise<FileRead> {
     if (ext === 'html' || ext === 'htm' || ext === 'xhtml' || ext === 'mht') return { kind: 'input', name, input: { kind: 'html', html: decodeHtmlBytes(bytes) } };
     if (ext === 'pdf') {
       const [pdfjs, { checkPdf }, { buildViews }] = await Promise.all([loadPdfJs(), import('../../core/pipeline/pdf.ts'), import('./view.ts')]);
-      const { result } = await checkPdf(pdfjs, bytes, name);
+      const { result, pagesWithoutText } = await checkPdf(pdfjs, bytes, name);
+      if (pagesWithoutText.length) return { kind: 'ocr', name, file, bytes, pdf: true };
       return { kind: 'views', name, views: buildViews(result, name) };
     }
     if (ext === 'docx' || ext === 'doc' || ext === 'wps') {
@@ -43,7 +46,8 @@ export async function readFile(file: File, lang: Lang): Promise<FileRead> {
       const html = await docxToHtml(mammoth.default ?? mammoth, bytes);
       return { kind: 'input', name, input: { kind: 'html', html } };
     }
-    if (/^(png|jpe?g|gif|bmp|webp|tiff?)$/.test(ext)) return { kind: 'error', name, message: t('imageFile', lang) };
+    if (/^(png|jpe?g|gif|bmp|webp)$/.test(ext)) return { kind: 'ocr', name, file, bytes, pdf: false };
+    if (/^tiff?$/.test(ext)) return { kind: 'error', name, message: t('tiffFile', lang) };
     return { kind: 'error', name, message: t('unsupportedFile', lang) };
   } catch (e) {
     if ((e as Error).name === 'PdfReadError' || (e as Error).name === 'DocxReadError') {
@@ -57,7 +61,7 @@ export async function readFile(file: File, lang: Lang): Promise<FileRead> {
 let pdfjsPromise: Promise<PdfJs> | undefined;
 
 /** pdf.js with its worker served from this site (Vite emits the worker file; nothing from a CDN). */
-function loadPdfJs(): Promise<PdfJs> {
+export function loadPdfJs(): Promise<PdfJs> {
   pdfjsPromise ??= (async () => {
     const [pdfjs, worker] = await Promise.all([import('pdfjs-dist'), import('pdfjs-dist/build/pdf.worker.min.mjs?url')]);
     pdfjs.GlobalWorkerOptions.workerSrc = worker.default;

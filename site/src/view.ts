@@ -44,6 +44,8 @@ export type SiteView = {
   share: string;
   /** the previous year's report the cross-year rules compared with */
   previous?: { name: string; agency?: string; year?: number };
+  /** scanned pages: the OCR boxes, doubtful numbers and the detected grid (site/src/ocr/session.ts) */
+  ocr?: import('./ocr/session.ts').OcrView;
   /** set when the view was rebuilt from a link: the original findings the numbers alone cannot bring back */
   fromLink?: { missing: string[] };
 };

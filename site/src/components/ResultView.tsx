@@ -7,11 +7,19 @@ import { FindingCard } from './FindingCard.tsx';
 import { FindingsList } from './FindingsList.tsx';
 import { CoverageBanner } from './Banner.tsx';
 import { Exports } from './Exports.tsx';
+import { OcrPages } from './OcrPages.tsx';
 import { t } from '../i18n.ts';
 
 type Open = { ref: string; top: number; left: number; via: 'hover' | 'focus' };
 
-export function ResultView({ view }: { view: SiteView }) {
+type Props = {
+  view: SiteView;
+  /** scanned pages: page number → image URL (object URLs live only in this tab) */
+  ocrImages?: Record<number, string> | undefined;
+  onCorrect?: ((key: string, value: string) => void) | undefined;
+};
+
+export function ResultView({ view, ocrImages, onCorrect }: Props) {
   const lang = view.lang;
   const [open, setOpen] = useState<Open | undefined>();
   const tablesRef = useRef<HTMLDivElement>(null);
@@ -95,6 +103,7 @@ export function ResultView({ view }: { view: SiteView }) {
       <Exports view={view} resultEl={() => tablesRef.current?.closest('.result')} />
       <div class="result-grid">
         <div class="result-tables" ref={tablesRef}>
+          {view.ocr && ocrImages && <OcrPages view={view} images={ocrImages} lang={lang} related={related} active={open?.ref} events={events} onCorrect={onCorrect} />}
           <h2>{t('tables', lang)}</h2>
           <ReportTables tables={view.tables} lang={lang} related={related} active={open?.ref} events={events} />
         </div>

@@ -1,0 +1,110 @@
+// Scanned pages with the findings drawn as boxes on the image (the same card as the table view opens
+// from them), a debug overlay of the detected grid, and the numbers OCR was unsure of: each shown as
+// 「可能识别有误」 with the cell's own image beside the value read, correctable in place.
+import { useState } from 'preact/hooks';
+import type { Lang } from '../../../core/index.ts';
+import type { SiteView } from '../view.ts';
+import type { CellEvents } from './ReportTables.tsx';
+
+type Props = {
+  view: SiteView;
+  images: Record<number, string>;
+  lang: Lang;
+  related: ReadonlySet<string>;
+  active?: string | undefined;
+  events: CellEvents;
+  onCorrect?: (key: string, value: string) => void;
+};
+
+const pct = (v: number, of: number) => `${((v / of) * 100).toFixed(3)}%`;
+
+export function OcrPages({ view, images, lang, related, active, events, onCorrect }: Props) {
+  const ocr = view.ocr!;
+  const [grid, setGrid] = useState(false);
+  const severity = new Map<string, string>();
+  for (const t of view.tables) for (const s of t.sections) for (const r of s.rows) for (const c of r.cells) if (c?.severity) severity.set(c.ref, c.severity);
+  return (
+    <section class="ocr" aria-label={lang === 'zh' ? '扫描页面' : 'Scanned pages'}>
+      <p class="ocr-note" data-testid="ocr-note">
+        {ocr.note}
+      </p>
+      <label class="ocr-grid-toggle">
+        <input type="checkbox" checked={grid} onChange={(e) => setGrid((e.target as HTMLInputElement).checked)} /> {lang === 'zh' ? '显示识别出的表格线（调试）' : 'Show the detected grid (debug)'}
+      </label>
+      {ocr.doubtful.length > 0 && (
+        <div class="doubtful" data-testid="doubtful">
+          <h3>{lang === 'zh' ? '可能识别有误的数字' : 'Numbers that may be misread'}</h3>
+          <p class="small">{lang === 'zh' ? '请对照左侧原图核对；改正后立即重新核对。' : 'Compare with the image; a correction re-runs the check at once.'}</p>
+          <ul>
+            {ocr.doubtful.map((d) => {
+              const page = ocr.pages.find((p) => p.page === d.page)!;
+              const [x0, y0, x1, y1] = d.bbox;
+              const w = x1 - x0;
+              const h = y1 - y0;
+              const scale = Math.min(3, 120 / Math.max(w, 1), 48 / Math.max(h, 1));
+              return (
+                <li key={d.key} data-doubtful={d.ref ?? d.key}>
+                  <span
+                    class="cell-crop"
+                    role="img"
+                    aria-label={lang === 'zh' ? `原图：${d.text}` : `image: ${d.text}`}
+                    style={{
+                      width: `${w * scale}px`,
+                      height: `${h * scale}px`,
+                      backgroundImage: `url(${images[d.page]})`,
+                      backgroundSize: `${page.width * scale}px ${page.height * scale}px`,
+                      backgroundPosition: `${-x0 * scale}px ${-y0 * scale}px`,
+                    }}
+                  />
+                  <label>
+                    <span class="small">
+                      {d.corrected ? (lang === 'zh' ? '已更正' : 'corrected') : lang === 'zh' ? `可能识别有误（把握 ${Math.round(d.confidence)}%）` : `may be misread (${Math.round(d.confidence)}%)`}
+                      {d.ref ? ` · ${d.ref}` : ''}
+                    </span>
+                    <input
+                      type="text"
+                      inputMode="decimal"
+                      value={d.text}
+                      size={8}
+                      onChange={(e) => onCorrect?.(d.key, (e.target as HTMLInputElement).value.trim())}
+                    />
+                  </label>
+                </li>
+              );
+            })}
+          </ul>
+        </div>
+      )}
+      {ocr.pages.map((p) => (
+        <figure class="ocr-page" key={p.page} style={{ aspectRatio: `${p.width} / ${p.height}` }}>
+          <img src={images[p.page]} alt={lang === 'zh' ? `第 ${p.page} 页` : `page ${p.page}`} />
+          {grid && ocr.grid.filter((g) => g.page === p.page).map((g, i) => <span key={i} class="ocr-grid-cell" style={boxStyle(g.bbox, p)} />)}
+          {ocr.cells
+            .filter((c) => c.page === p.page && c.ref && (severity.has(c.ref) || related.has(c.ref) || c.doubtful))
+            .map((c) => {
+              const sev = severity.get(c.ref!);
+              return (
+                <span
+                  key={c.key}
+                  class={`ocr-box${active === c.ref ? ' active' : ''}${c.doubtful ? ' doubtful' : ''}`}
+                  style={boxStyle(c.bbox, p)}
+                  data-gkc-cell={c.ref}
+                  {...(sev ? { 'data-gkc': sev, tabIndex: 0, role: 'button', 'aria-label': `${c.ref} ${c.text}` } : {})}
+                  {...(related.has(c.ref!) ? { 'data-gkc-related': '' } : {})}
+                  onMouseEnter={sev ? (e) => events.onEnter(c.ref!, e.currentTarget as HTMLElement, 'hover') : undefined}
+                  onMouseLeave={sev ? () => events.onLeave(c.ref!, 'hover') : undefined}
+                  onFocus={sev ? (e) => events.onEnter(c.ref!, e.currentTarget as HTMLElement, 'focus') : undefined}
+                  onBlur={sev ? () => events.onLeave(c.ref!, 'focus') : undefined}
+                />
+              );
+            })}
+          <figcaption class="small">{lang === 'zh' ? `第 ${p.page} 页${p.method === 'words' ? '（无表格线，按文字位置排列）' : p.method === 'none' ? '（未找到表格）' : ''}` : `Page ${p.page}${p.method === 'words' ? ' (no ruling lines: laid out from word positions)' : p.method === 'none' ? ' (no table found)' : ''}`}</figcaption>
+        </figure>
+      ))}
+    </section>
+  );
+}
+
+function boxStyle([x0, y0, x1, y1]: [number, number, number, number], p: { width: number; height: number }) {
+  return { left: pct(x0, p.width), top: pct(y0, p.height), width: pct(x1 - x0, p.width), height: pct(y1 - y0, p.height) };
+}

@@ -1,0 +1,184 @@
+// A scanned report in the site: page images → OCR (core/ocr through the bridge) → one Doc → the same
+// check as any input. The Doc is kept, so a number the user corrects re-runs the check at once.
+import { checkModel } from '../../../core/index.ts';
+import { recognise } from '../../../core/recognise/index.ts';
+import { ocrPage, withOcrInfo, type OcrCheck, type OcrImage, type OcrPageInfo, type OcrProgress } from '../../../core/ocr/index.ts';
+import { readPdfText, positionedToDoc, type PdfJs } from '../../../core/index.ts';
+import { mergePages } from '../../../core/pipeline/ocr.ts';
+import type { Block, Doc, Lang } from '../../../core/index.ts';
+import { buildViews, type SiteViews } from '../view.ts';
+import type { OcrBridge } from './bridge.ts';
+
+export type PageImage = { page: number; url: string; width: number; height: number; image: OcrImage };
+
+export type OcrSession = {
+  name: string;
+  doc: Doc;
+  pages: OcrPageInfo[];
+  images: PageImage[];
+  /** `page:x0,y0,x1,y1` of a cell → the value the user typed */
+  corrections: Record<string, string>;
+};
+
+export type SiteProgress = { stage: 'loading' | 'render' | OcrProgress['stage']; page: number; pages: number; done: number; total: number };
+
+export const cellKey = (page: number, bbox: readonly number[]) => `${page}:${bbox.join(',')}`;
+
+/** Decodes an image file in the page (canvas): pixels for the pipeline, an object URL to draw. */
+export async function decodeImage(file: Blob, page = 1): Promise<PageImage> {
+  const bitmap = await createImageBitmap(file);
+  const canvas = document.createElement('canvas');
+  canvas.width = bitmap.width;
+  canvas.height = bitmap.height;
+  const ctx = canvas.getContext('2d', { willReadFrequently: true })!;
+  ctx.fillStyle = '#fff';
+  ctx.fillRect(0, 0, canvas.width, canvas.height);
+  ctx.drawImage(bitmap, 0, 0);
+  bitmap.close();
+  const data = ctx.getImageData(0, 0, canvas.width, canvas.height);
+  return { page, url: URL.createObjectURL(file), width: canvas.width, height: canvas.height, image: { width: data.width, height: data.height, data: data.data } };
+}
+
+/** A PDF page rendered at 150 dpi (what the OCR reads best at, toolchain.md §4). */
+export async function renderPdfPage(pdf: { getPage(n: number): Promise<unknown> }, n: number): Promise<PageImage> {
+  const page = (await pdf.getPage(n)) as {
+    getViewport(o: { scale: number }): { width: number; height: number };
+    render(o: { canvasContext: CanvasRenderingContext2D; viewport: unknown; canvas: HTMLCanvasElement }): { promise: Promise<void> };
+  };
+  const viewport = page.getViewport({ scale: 150 / 72 });
+  const canvas = document.createElement('canvas');
+  canvas.width = Math.round(viewport.width);
+  canvas.height = Math.round(viewport.height);
+  const ctx = canvas.getContext('2d', { willReadFrequently: true })!;
+  ctx.fillStyle = '#fff';
+  ctx.fillRect(0, 0, canvas.width, canvas.height);
+  await page.render({ canvasContext: ctx, viewport, canvas }).promise;
+  const data = ctx.getImageData(0, 0, canvas.width, canvas.height);
+  const blob = await new Promise<Blob>((ok) => canvas.toBlob((b) => ok(b!), 'image/png'));
+  return { page: n, url: URL.createObjectURL(blob), width: canvas.width, height: canvas.height, image: { width: data.width, height: data.height, data: data.data } };
+}
+
+/** OCR of page images; `textBlocks` are a PDF's pages that had a text layer. */
+export async function ocrImages(
+  bridge: OcrBridge,
+  images: PageImage[],
+  name: string,
+  opts: { signal?: AbortSignal; onProgress?: (p: SiteProgress) => void; textBlocks?: Block[] } = {},
+): Promise<OcrSession> {
+  const pages = images.length;
+  return bridge.run(
+    async (rec) => {
+      const infos: OcrPageInfo[] = [];
+      const blocks: Block[] = [];
+      for (const img of images) {
+        const p = await ocrPage(img.image, rec, {
+          page: img.page,
+          ...(opts.signal ? { signal: opts.signal } : {}),
+          onProgress: (pr) => opts.onProgress?.({ ...pr, pages }),
+        });
+        infos.push(p.info);
+        blocks.push(...p.blocks);
+      }
+      const doc = mergePages(opts.textBlocks ?? [], blocks, name);
+      return { name, doc, pages: infos, images, corrections: {} };
+    },
+    { ...(opts.signal ? { signal: opts.signal } : {}), onLoading: () => opts.onProgress?.({ stage: 'loading', page: 0, pages, done: 0, total: 1 }) },
+  );
+}
+
+/** The check of a session with the user's corrections applied: instant, no OCR again. */
+export function checkSession(s: OcrSession): { result: OcrCheck; views: SiteViews } {
+  const fixed = new Set(Object.keys(s.corrections));
+  const blocks: Block[] = s.doc.blocks.map((b) => {
+    if (b.kind !== 'grid' || !fixed.size) return b;
+    return {
+      ...b,
+      rows: b.rows.map((row) =>
+        row.map((c) => {
+          if (c.source.kind !== 'ocr') return c;
+          const value = s.corrections[cellKey(c.source.page, c.source.bbox)];
+          return value === undefined ? c : { ...c, text: value, source: { ...c.source, confidence: 100, doubtful: false } };
+        }),
+      ),
+    };
+  });
+  const doc: Doc = { ...s.doc, blocks };
+  const { model } = recognise(doc);
+  const pages = s.pages.map((p) => ({ ...p, doubtful: p.doubtful.filter((c) => !fixed.has(cellKey(p.page, c.bbox))) }));
+  const result = withOcrInfo(checkModel(model), pages);
+  const views = buildViews(result, s.name);
+  for (const lang of ['zh', 'en'] as Lang[]) views[lang].ocr = ocrView(result, s, lang);
+  return { result, views };
+}
+
+export type OcrBox = { key: string; ref?: string; page: number; bbox: [number, number, number, number]; text: string; confidence: number; doubtful: boolean; corrected: boolean };
+export type OcrView = {
+  pages: { page: number; width: number; height: number; method: OcrPageInfo['method']; tables: [number, number, number, number][] }[];
+  /** every cell that became a table value, with its box on the page image */
+  cells: OcrBox[];
+  doubtful: OcrBox[];
+  /** the grid as detected (debug overlay) */
+  grid: { page: number; bbox: [number, number, number, number] }[];
+  fallback: boolean;
+  noTable: boolean;
+  findingsOnDoubtful: number[];
+  note: string;
+};
+
+function ocrView(result: OcrCheck, s: OcrSession, lang: Lang): OcrView {
+  const cells: OcrBox[] = [];
+  for (const [ref, src] of Object.entries(result.locations)) {
+    if (src.kind !== 'ocr') continue;
+    const key = cellKey(src.page, src.bbox);
+    const cell = result.model.tables[ref[0] as 'A' | 'B' | 'C']?.cells[ref];
+    cells.push({ key, ref, page: src.page, bbox: src.bbox, text: cell?.raw ?? '', confidence: src.confidence ?? 100, doubtful: !!src.doubtful, corrected: key in s.corrections });
+  }
+  // The numbers OCR doubted, in reading order and staying put when one is corrected.
+  const refOf = new Map(cells.map((c) => [c.key, c.ref]));
+  const doubtful: OcrBox[] = s.pages.flatMap((p) =>
+    p.doubtful.map((c) => {
+      const key = cellKey(p.page, c.bbox);
+      const ref = refOf.get(key);
+      return { key, ...(ref ? { ref } : {}), page: p.page, bbox: c.bbox, text: s.corrections[key] ?? c.text, confidence: c.confidence, doubtful: true, corrected: key in s.corrections };
+    }),
+  );
+  for (const d of result.ocr.doubtful) {
+    const key = cellKey(d.page, d.bbox);
+    if (!doubtful.some((x) => x.key === key)) doubtful.push({ key, ...(d.ref ? { ref: d.ref } : {}), page: d.page, bbox: d.bbox, text: d.text, confidence: d.confidence, doubtful: true, corrected: false });
+  }
+  const corrected = cells.filter((c) => c.corrected);
+  const o = result.ocr;
+  const note =
+    lang === 'zh'
+      ? `文字识别：读取 ${o.cellsRead} 个单元格（数字 ${o.numbers} 个）${o.grid ? '，按表格线定位' : ''}${o.fallback ? '；无表格线的页面按文字位置排成行列，结果请核对' : ''}${o.doubtful.length ? `；${o.doubtful.length} 个数字可能识别有误` : ''}${corrected.length ? `；已手工更正 ${corrected.length} 个` : ''}`
+      : `OCR: ${o.cellsRead} cells read (${o.numbers} numbers)${o.grid ? ', located by the ruling lines' : ''}${o.fallback ? '; pages without ruling lines were laid out from word positions: check them' : ''}${o.doubtful.length ? `; ${o.doubtful.length} numbers may be misread` : ''}${corrected.length ? `; ${corrected.length} corrected by hand` : ''}`;
+  return {
+    pages: s.pages.map((p) => ({ page: p.page, width: p.width, height: p.height, method: p.method, tables: p.tables.map((t) => t.bbox) })),
+    cells,
+    doubtful,
+    grid: s.pages.flatMap((p) => p.cells.map((c) => ({ page: p.page, bbox: c.bbox }))),
+    fallback: o.fallback,
+    noTable: o.noTable,
+    findingsOnDoubtful: o.findingsOnDoubtful,
+    note,
+  };
+}
+
+/** A PDF: pages with a text layer are read from it, the others rendered and read by OCR. */
+export async function ocrPdf(
+  bridge: OcrBridge,
+  pdfjs: PdfJs & { getDocument(src: { data: Uint8Array }): { promise: Promise<{ getPage(n: number): Promise<unknown>; numPages: number }> } },
+  bytes: Uint8Array,
+  name: string,
+  opts: { signal?: AbortSignal; onProgress?: (p: SiteProgress) => void } = {},
+): Promise<OcrSession> {
+  const text = await readPdfText(pdfjs, bytes);
+  const textDoc = positionedToDoc(text.pages, { name });
+  const pdf = await pdfjs.getDocument({ data: bytes.slice() }).promise;
+  const images: PageImage[] = [];
+  for (const n of text.pagesWithoutText) {
+    opts.onProgress?.({ stage: 'render', page: n, pages: text.pagesWithoutText.length, done: images.length, total: text.pagesWithoutText.length });
+    images.push(await renderPdfPage(pdf, n));
+  }
+  return ocrImages(bridge, images, name, { ...opts, textBlocks: textDoc.blocks });
+}

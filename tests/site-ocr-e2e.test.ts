@@ -1,0 +1,101 @@
+// Scanned reports in the built site, in Debian chromium: tesseract.js runs from the files the site
+// serves (worker, wasm cores, chi_sim + eng models), never a CDN. A page image and an image-only PDF of
+// the real 洪泽区 2023 table C → its two errors boxed on the page image, with the same card; numbers OCR
+// doubts are listed with their cell image and can be corrected (the check re-runs); cancel stops it.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import type { Browser, Page } from 'playwright-core';
+import { CHROMIUM, CHROMIUM_ARGS, artifactPath, hasChromium, warnIfNoChromium } from './support/browser.ts';
+import { FIXTURES } from './support/fixtures.ts';
+
+warnIfNoChromium('site OCR end-to-end tests (tests/site-ocr-e2e.test.ts)');
+
+const ROOT = join(import.meta.dirname, '..');
+const OCR = join(FIXTURES, 'ocr');
+
+describe.skipIf(!hasChromium)('site OCR in chromium', () => {
+  let server: Server;
+  let base: string;
+  let browser: Browser;
+  let page: Page;
+  const requests: string[] = [];
+
+  beforeAll(async () => {
+    const { build } = await import('vite');
+    // its own output folder: the other browser test builds the site at the same time
+    await build({ configFile: join(ROOT, 'site/vite.config.ts'), logLevel: 'warn', build: { outDir: join(ROOT, 'dist/site-ocr-test') } });
+    const { startServer } = await import('../site/serve.mjs');
+    server = await startServer(0, join(ROOT, 'dist/site-ocr-test'));
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+    const { chromium } = await import('playwright-core');
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    const context = await browser.newContext({ viewport: { width: 1280, height: 1000 } });
+    context.on('request', (r) => requests.push(r.url()));
+    page = await context.newPage();
+    await page.goto(base);
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await new Promise((ok) => (server ? server.close(ok) : ok(undefined)));
+  });
+
+  const boxes = () => page.locator('.ocr-box[data-gkc]').evaluateAll((els) => els.map((e) => `${e.getAttribute('data-gkc-cell')}:${e.getAttribute('data-gkc')}`));
+
+  it('a page image (洪泽区 2023 p.4, 150 dpi): progress, then the table-C errors boxed on the image with their card', async () => {
+    await page.setInputFiles('input[type=file]', join(OCR, 'hongze-district-gov-2023-p4.png'));
+    await page.getByTestId('ocr-progress').waitFor();
+    await page.waitForSelector('.banner', { timeout: 90_000 });
+    const errors = (await boxes()).filter((b) => b.endsWith(':error')).sort();
+    expect(errors).toEqual(['C.lita.total:error', 'C.rev.total:error']);
+    expect(await page.getByTestId('ocr-note').innerText()).toMatch(/读取 \d+ 个单元格/);
+    await page.hover('.ocr-box[data-gkc-cell="C.rev.total"]');
+    await page.locator('#gkc-card').waitFor();
+    expect(await page.locator('#gkc-card').innerText()).toMatch(/REVIEW-TOTAL[\s\S]*相差/);
+    await page.keyboard.press('Escape');
+    await page.check('.ocr-grid-toggle input');
+    expect(await page.locator('.ocr-grid-cell').count()).toBeGreaterThan(50);
+    await page.screenshot({ path: artifactPath('site-ocr-hongze.png'), fullPage: false });
+  }, 120_000);
+
+  it('an image-only PDF ("图片版") goes to OCR: the same two errors', async () => {
+    await page.setInputFiles('input[type=file]', join(OCR, 'hongze-district-gov-2023-p4-scan.pdf'));
+    await page.getByTestId('ocr-progress').waitFor();
+    await page.waitForSelector('.ocr-box[data-gkc="error"]', { timeout: 90_000 });
+    expect((await boxes()).filter((b) => b.endsWith(':error')).sort()).toEqual(['C.lita.total:error', 'C.rev.total:error']);
+  }, 120_000);
+
+  it('doubtful numbers are listed with their cell image; a correction re-runs the check at once', async () => {
+    await page.setInputFiles('input[type=file]', join(OCR, 'huaian-city-gov-2024-p4.png'));
+    await page.waitForSelector('.banner', { timeout: 90_000 });
+    const list = page.getByTestId('doubtful');
+    await list.waitFor();
+    const items = list.locator('li');
+    expect(await items.count()).toBeGreaterThan(0);
+    expect(await items.first().locator('.cell-crop').getAttribute('style')).toContain('blob:');
+    const input = items.first().locator('input');
+    const before = await input.inputValue();
+    await input.fill(`${before}9`);
+    await input.press('Enter');
+    await page.waitForFunction(() => document.querySelector('[data-testid="ocr-note"]')?.textContent?.includes('已手工更正 1 个'));
+    expect(await items.first().innerText()).toContain('已更正');
+  }, 120_000);
+
+  it('cancel stops OCR and says so', async () => {
+    await page.setInputFiles('input[type=file]', join(OCR, 'huaian-city-gov-2024-p3.png'));
+    const progress = page.getByTestId('ocr-progress');
+    await progress.waitFor();
+    await progress.getByRole('button').click();
+    await page.locator('[role="alert"]', { hasText: '已取消' }).waitFor({ timeout: 20_000 });
+  }, 60_000);
+
+  it('the OCR engine and its models came from the site itself', () => {
+    const local = (p: string) => requests.some((u) => u.startsWith(base) && u.includes(p));
+    expect(local('ocr/worker.min.js')).toBe(true);
+    expect(local('ocr/lang/eng.traineddata.gz')).toBe(true);
+    expect(local('ocr/lang/chi_sim.traineddata.gz')).toBe(true);
+    expect(requests.filter((u) => !u.startsWith(base) && !u.startsWith('blob:') && !u.startsWith('data:'))).toEqual([]);
+  });
+});
