@@ -110,6 +110,10 @@ describe.skipIf(!hasChromium)('site in chromium', () => {
     await page.waitForFunction(() => document.querySelectorAll('td[data-gkc="error"]').length > 0, undefined, { timeout: 30_000 });
     const errors = (await marks()).filter((m) => m.endsWith(':error'));
     expect(errors.sort()).toEqual(['C.lita.total:error', 'C.rev.total:error']);
+    // the pages are drawn too, the same cells boxed where the text layer put them (page 4)
+    await page.waitForSelector('.ocr-box[data-gkc="error"]');
+    const boxed = await page.locator('.ocr-box[data-gkc="error"]').evaluateAll((els) => els.map((e) => `${e.closest('figure')?.querySelector('img')?.getAttribute('alt')} ${e.getAttribute('data-gkc-cell')}`).sort());
+    expect(boxed).toEqual(['第 4 页 C.lita.total', '第 4 页 C.rev.total']);
   }, 60_000);
 
   it('a Word draft (.docx) is read with its merged cells', async () => {

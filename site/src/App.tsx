@@ -63,6 +63,8 @@ export function App({ db }: { db?: HistoryDb | undefined }) {
   /** OCR under way (progress, cancel) and the last OCR session (its page images, for corrections) */
   const [ocr, setOcr] = useState<{ progress: SiteProgress; abort: AbortController } | undefined>();
   const [session, setSession] = useState<OcrSession | undefined>();
+  /** page images of the result on screen (a scan or a PDF): page number → object URL */
+  const [pageImages, setPageImages] = useState<Record<number, string> | undefined>();
   const fileInput = useRef<HTMLInputElement>(null);
   const resultRef = useRef<HTMLDivElement>(null);
 
@@ -116,6 +118,7 @@ export function App({ db }: { db?: HistoryDb | undefined }) {
     try {
       let v = await checkInBackground(input, name, previous);
       setSession(undefined);
+      setPageImages(undefined);
       setCurrent({ input, name });
       setPreviousId(previous?.id);
       // Cross-year: the same agency's report for the year before, from the local history.
@@ -163,7 +166,7 @@ export function App({ db }: { db?: HistoryDb | undefined }) {
     for (let i = 0; i < files.length; i++) {
       const item = items[i]!;
       update(item.key, { status: 'reading' });
-      const read = await readFile(files[i]!, lang);
+      const read = await readFile(files[i]!, lang, { pages: false });
       if (read.kind === 'error') {
         update(item.key, { status: 'error', message: read.message });
         continue;
@@ -204,6 +207,7 @@ export function App({ db }: { db?: HistoryDb | undefined }) {
     try {
       const { session, views: v } = await ocrRead(read, (p) => setOcr((o) => (o ? { ...o, progress: p } : o)), controller.signal);
       setSession(session);
+      setPageImages(Object.fromEntries(session.images.map((i) => [i.page, i.url])));
       setCurrent(undefined);
       show(v, undefined, true);
     } catch (e) {
@@ -233,7 +237,11 @@ export function App({ db }: { db?: HistoryDb | undefined }) {
     try {
       const read = await readFile(file, lang);
       if (read.kind === 'error') return setError(`${read.name}：${read.message}`);
-      if (read.kind === 'views') return show(read.views, undefined, true);
+      if (read.kind === 'views') {
+        setSession(undefined);
+        setPageImages(read.pages);
+        return show(read.views, undefined, true);
+      }
       if (read.kind === 'ocr') {
         setBusy(undefined);
         return await runOcr(read);
@@ -416,7 +424,7 @@ export function App({ db }: { db?: HistoryDb | undefined }) {
                 <PreviousPicker lang={lang} view={view} candidates={candidates} selected={previousId} onPick={pickPrevious} />
               )}
               {view && !busy && !ocr && (
-                <ResultView view={view} ocrImages={view.ocr && session ? Object.fromEntries(session.images.map((i) => [i.page, i.url])) : undefined} onCorrect={correct} />
+                <ResultView view={view} ocrImages={view.ocr ? pageImages : undefined} onCorrect={correct} />
               )}
             </div>
           </>

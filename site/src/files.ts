@@ -10,7 +10,7 @@ import { t } from './i18n.ts';
 
 export type FileRead =
   | { kind: 'input'; input: SiteInput; name: string }
-  | { kind: 'views'; views: SiteViews; name: string }
+  | { kind: 'views'; views: SiteViews; name: string; pages?: Record<number, string> }
   /** a scan (image) or a PDF with pages that have no text layer: goes to OCR */
   | { kind: 'ocr'; name: string; file: File; bytes: Uint8Array; pdf: boolean }
   | { kind: 'error'; message: string; name: string };
@@ -26,7 +26,8 @@ export function decodeText(bytes: Uint8Array): string {
   }
 }
 
-export async function readFile(file: File, lang: Lang): Promise<FileRead> {
+/** `pages`: also render a text PDF's pages to draw the findings on (the single-file view; a batch skips it). */
+export async function readFile(file: File, lang: Lang, opts: { pages?: boolean } = { pages: true }): Promise<FileRead> {
   const name = file.name;
   const ext = (/\.([a-z0-9]+)$/i.exec(name)?.[1] ?? '').toLowerCase();
   if (file.size > MAX_FILE) return { kind: 'error', name, message: lang === 'zh' ? `文件过大（${(file.size / 1048576).toFixed(1)} MB），最大 50 MB。` : `The file is too large (${(file.size / 1048576).toFixed(1)} MB); the limit is 50 MB.` };
@@ -38,7 +39,18 @@ export async function readFile(file: File, lang: Lang): Promise<FileRead> {
       const [pdfjs, { checkPdf }, { buildViews }] = await Promise.all([loadPdfJs(), import('../../core/pipeline/pdf.ts'), import('./view.ts')]);
       const { result, pagesWithoutText } = await checkPdf(pdfjs, bytes, name);
       if (pagesWithoutText.length) return { kind: 'ocr', name, file, bytes, pdf: true };
-      return { kind: 'views', name, views: buildViews(result, name) };
+      const views = buildViews(result, name);
+      if (!opts.pages) return { kind: 'views', name, views };
+      // The pages themselves, with the findings boxed on them (best effort: the table view stands alone).
+      try {
+        const { renderPdfPages, pdfPagesView } = await import('./ocr/session.ts');
+        const images = await renderPdfPages(pdfjs as never, bytes);
+        views.zh.ocr = pdfPagesView(result, images, 'zh');
+        views.en.ocr = pdfPagesView(result, images, 'en');
+        return { kind: 'views', name, views, pages: Object.fromEntries(images.map((i) => [i.page, i.url])) };
+      } catch {
+        return { kind: 'views', name, views };
+      }
     }
     if (ext === 'docx' || ext === 'doc' || ext === 'wps') {
       const [mammothModule, { docxToHtml }] = await Promise.all([import('mammoth/mammoth.browser.js'), import('../../core/adapters/docx/index.ts')]);

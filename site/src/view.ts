@@ -24,6 +24,8 @@ export type ViewFinding = {
   card: Card;
   /** for narrative findings: the sentence, when the input text is at hand */
   quote?: string;
+  /** rests on a number OCR was unsure of */
+  doubtful?: boolean;
 };
 export type SiteView = {
   lang: Lang;

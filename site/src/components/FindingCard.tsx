@@ -61,6 +61,11 @@ export function FindingBody({ finding, lang }: { finding: ViewFinding; lang: Lan
           <dd class="eq-diff">{c.equation.diff > 0 ? `+${c.equation.diff}` : c.equation.diff}</dd>
         </dl>
       )}
+      {finding.doubtful && (
+        <p class="card-doubtful" data-testid="rests-on-doubtful">
+          {lang === 'zh' ? '注意：此项涉及可能识别有误的数字，请先对照原图核实。' : 'Note: this rests on a number OCR may have misread; check it against the image first.'}
+        </p>
+      )}
       {c.caveat && (
         <p class="card-caveat">
           <strong>{t('mightBeRight', lang)}：</strong>

@@ -43,6 +43,7 @@ export function FindingsList({ view, onJump }: Props) {
                         <span class="finding-text">{f.card.message}</span>
                       )}
                       {f.quote && <blockquote class="quote">{f.quote}</blockquote>}
+                      {f.doubtful && <p class="card-doubtful small">{lang === 'zh' ? '涉及可能识别有误的数字' : 'rests on a number OCR may have misread'}</p>}
                       {!f.cell && f.card.caveat && <p class="card-caveat small">{f.card.caveat}</p>}
                       <code class="rule-id">{f.ruleId}</code>
                     </li>

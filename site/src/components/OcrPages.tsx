@@ -28,9 +28,9 @@ export function OcrPages({ view, images, lang, related, active, events, onCorrec
       <p class="ocr-note" data-testid="ocr-note">
         {ocr.note}
       </p>
-      <label class="ocr-grid-toggle">
+      {ocr.grid.length > 0 && <label class="ocr-grid-toggle">
         <input type="checkbox" checked={grid} onChange={(e) => setGrid((e.target as HTMLInputElement).checked)} /> {lang === 'zh' ? '显示识别出的表格线（调试）' : 'Show the detected grid (debug)'}
-      </label>
+      </label>}
       {ocr.doubtful.length > 0 && (
         <div class="doubtful" data-testid="doubtful">
           <h3>{lang === 'zh' ? '可能识别有误的数字' : 'Numbers that may be misread'}</h3>

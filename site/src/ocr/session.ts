@@ -5,7 +5,7 @@ import { recognise } from '../../../core/recognise/index.ts';
 import { ocrPage, withOcrInfo, type OcrCheck, type OcrImage, type OcrPageInfo, type OcrProgress } from '../../../core/ocr/index.ts';
 import { readPdfText, positionedToDoc, type PdfJs } from '../../../core/index.ts';
 import { mergePages } from '../../../core/pipeline/ocr.ts';
-import type { Block, Doc, Lang } from '../../../core/index.ts';
+import type { Block, CheckResult, Doc, Lang } from '../../../core/index.ts';
 import { buildViews, type SiteViews } from '../view.ts';
 import type { OcrBridge } from './bridge.ts';
 
@@ -107,7 +107,10 @@ export function checkSession(s: OcrSession): { result: OcrCheck; views: SiteView
   const pages = s.pages.map((p) => ({ ...p, doubtful: p.doubtful.filter((c) => !fixed.has(cellKey(p.page, c.bbox))) }));
   const result = withOcrInfo(checkModel(model), pages);
   const views = buildViews(result, s.name);
-  for (const lang of ['zh', 'en'] as Lang[]) views[lang].ocr = ocrView(result, s, lang);
+  for (const lang of ['zh', 'en'] as Lang[]) {
+    views[lang].ocr = ocrView(result, s, lang);
+    for (const i of result.ocr.findingsOnDoubtful) views[lang].findings[i]!.doubtful = true;
+  }
   return { result, views };
 }
 
@@ -181,4 +184,37 @@ export async function ocrPdf(
     images.push(await renderPdfPage(pdf, n));
   }
   return ocrImages(bridge, images, name, { ...opts, textBlocks: textDoc.blocks });
+}
+
+/**
+ * A PDF read through its text layer, shown like a scan: the pages rendered, each marked cell boxed where
+ * the text layer put it (pdf sources are in points, top-left origin; pages render at 150 dpi).
+ */
+export function pdfPagesView(result: CheckResult, images: PageImage[], lang: Lang): OcrView {
+  const k = 150 / 72;
+  const cells: OcrBox[] = [];
+  for (const [ref, src] of Object.entries(result.locations)) {
+    if (src.kind !== 'pdf' || !images.some((i) => i.page === src.page)) continue;
+    const bbox = src.bbox.map((v) => Math.round(v * k * 10) / 10) as [number, number, number, number];
+    const cell = result.model.tables[ref[0] as 'A' | 'B' | 'C']?.cells[ref];
+    cells.push({ key: cellKey(src.page, bbox), ref, page: src.page, bbox, text: cell?.raw ?? '', confidence: 100, doubtful: false, corrected: false });
+  }
+  return {
+    pages: images.map((i) => ({ page: i.page, width: i.width, height: i.height, method: 'rules' as const, tables: [] })),
+    cells,
+    doubtful: [],
+    grid: [],
+    fallback: false,
+    noTable: false,
+    findingsOnDoubtful: [],
+    note: lang === 'zh' ? `PDF 文字层：共 ${images.length} 页，问题格标在页面上` : `PDF text layer: ${images.length} pages, the cells in question boxed on them`,
+  };
+}
+
+/** Renders the first `max` pages of a PDF for pdfPagesView. */
+export async function renderPdfPages(pdfjs: { getDocument(src: { data: Uint8Array }): { promise: Promise<{ getPage(n: number): Promise<unknown>; numPages: number }> } }, bytes: Uint8Array, max = 12): Promise<PageImage[]> {
+  const pdf = await pdfjs.getDocument({ data: bytes.slice() }).promise;
+  const out: PageImage[] = [];
+  for (let n = 1; n <= Math.min(pdf.numPages, max); n++) out.push(await renderPdfPage(pdf, n));
+  return out;
 }
