@@ -59,6 +59,28 @@ const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length))
 console.log('check() per fixture (Node ' + process.version + ')');
 for (const r of rows) console.log(r.map((c, i) => c.padEnd(widths[i]!)).join('  '));
 
+// PDF through its text layer (pdf.js legacy build in Node): time per page, parse included.
+{
+  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  const { checkPdf } = await import('../../core/pipeline/pdf.ts');
+  const prow: string[][] = [['pdf', 'pages', 'first ms', 'median ms', 'ms per page']];
+  for (const file of allFixtureFiles().filter((f) => f.endsWith('.pdf'))) {
+    const bytes = new Uint8Array(readFileSync(join(FIXTURES, file)));
+    const times: number[] = [];
+    let pages = 0;
+    for (let i = 0; i < 8; i++) {
+      const t0 = performance.now();
+      pages = (await checkPdf(pdfjs as never, bytes, file)).numPages;
+      times.push(performance.now() - t0);
+    }
+    const m = median(times.slice(1));
+    prow.push([file, String(pages), times[0]!.toFixed(1), m.toFixed(1), (m / pages).toFixed(1)]);
+  }
+  const w = prow[0]!.map((_, i) => Math.max(...prow.map((r) => r[i]!.length)));
+  console.log('\nPDF text layer (checkPdf, Node)');
+  for (const r of prow) console.log(r.map((c, i) => c.padEnd(w[i]!)).join('  '));
+}
+
 // The faces: the site always; the extension and OCR benches when their modules are present.
 const { benchSite, printRows } = await import('./site.ts');
 printRows('Site (built with vite, served from 127.0.0.1)', await benchSite());
