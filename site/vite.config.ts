@@ -4,29 +4,17 @@ import { defineConfig, type Plugin } from 'vite';
 import preact from '@preact/preset-vite';
 import { fileURLToPath } from 'node:url';
 import { copyFileSync, mkdirSync, existsSync, statSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { ocrAssetFiles } from './ocr-assets.ts';
 
 const PUBLIC_OCR = fileURLToPath(new URL('./public/ocr', import.meta.url));
 
-/**
- * OCR runs offline: tesseract.js's worker, its wasm cores (plain, SIMD, relaxed SIMD: the worker picks
- * what the browser supports) and the chi_sim + eng models are copied out of node_modules into
- * public/ocr/ (gitignored) and served by the site itself. tesseract.js's default would fetch a CDN.
- */
+/** OCR runs offline: its engine and models are copied into public/ocr/ (gitignored) and served by the site. */
 function tesseractAssets(): Plugin {
   return {
     name: 'gkc-tesseract-assets',
     buildStart() {
-      const require = createRequire(import.meta.url);
-      const pkg = (name: string) => dirname(require.resolve(`${name}/package.json`));
-      const files: [string, string][] = [
-        [join(pkg('tesseract.js'), 'dist/worker.min.js'), 'worker.min.js'],
-        ...['tesseract-core-lstm.wasm.js', 'tesseract-core-simd-lstm.wasm.js', 'tesseract-core-relaxedsimd-lstm.wasm.js'].map((f): [string, string] => [join(pkg('tesseract.js-core'), f), `core/${f}`]),
-        [join(pkg('@tesseract.js-data/chi_sim'), '4.0.0_best_int/chi_sim.traineddata.gz'), 'lang/chi_sim.traineddata.gz'],
-        [join(pkg('@tesseract.js-data/eng'), '4.0.0_best_int/eng.traineddata.gz'), 'lang/eng.traineddata.gz'],
-      ];
-      for (const [from, to] of files) {
+      for (const [from, to] of ocrAssetFiles()) {
         const dest = join(PUBLIC_OCR, to);
         if (existsSync(dest) && statSync(dest).size === statSync(from).size) continue;
         mkdirSync(dirname(dest), { recursive: true });

@@ -5,9 +5,23 @@ import { browser } from 'wxt/browser';
 import { isToBackground } from '../features/messages.ts';
 import { showBadge } from '../features/badge.ts';
 import { checkTab } from '../features/inject.ts';
+import { createMenus, isToChecker, onMenuClick, openChecker, takeCheckerFile } from '../features/checker-files.ts';
 
 export default defineBackground(() => {
-  browser.runtime.onMessage.addListener((msg, sender) => {
+  // Right-click an image or a PDF link → the checker page on that file (OCR for scans).
+  try {
+    browser.runtime.onInstalled.addListener(() => createMenus());
+    browser.contextMenus.onClicked.addListener((info, tab) => onMenuClick(info, tab));
+  } catch {
+    // no context menus here (WXT's fakeBrowser in unit tests): the rest of the background still works
+  }
+  // Headless browsers cannot open a context menu: the end-to-end test calls the same function.
+  (globalThis as { gkcOpenChecker?: typeof openChecker }).gkcOpenChecker = openChecker;
+  browser.runtime.onMessage.addListener((msg, sender, sendResponse) => {
+    if (isToChecker(msg)) {
+      sendResponse(takeCheckerFile(msg.id));
+      return undefined;
+    }
     const tabId = sender.tab?.id;
     // Only the top frame reports (it checks same-origin iframes itself).
     if (isToBackground(msg) && tabId !== undefined && !sender.frameId) void showBadge(tabId, msg.state);

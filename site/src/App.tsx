@@ -45,7 +45,11 @@ function initialLang(): Lang {
   return 'zh';
 }
 
-export function App({ db }: { db?: HistoryDb | undefined }) {
+/**
+ * `openOnStart`: a file to check as soon as the page opens (the extension's checker page, opened from a
+ * context menu on an image or a PDF link, passes the file it fetched).
+ */
+export function App({ db, openOnStart }: { db?: HistoryDb | undefined; openOnStart?: File | undefined }) {
   const [lang, setLang] = useState<Lang>(initialLang);
   const [route, setRoute] = useState<Route>(() => routeOf(location.hash));
   const [text, setText] = useState('');
@@ -68,6 +72,9 @@ export function App({ db }: { db?: HistoryDb | undefined }) {
   const fileInput = useRef<HTMLInputElement>(null);
   const resultRef = useRef<HTMLDivElement>(null);
 
+  useEffect(() => {
+    if (openOnStart) void openFile(openOnStart);
+  }, [openOnStart]);
   useEffect(() => {
     const on = () => setRoute(routeOf(location.hash));
     addEventListener('hashchange', on);

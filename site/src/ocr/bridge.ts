@@ -5,6 +5,7 @@
 import { createTesseractRecogniser, type CreateTessWorker, type TesseractRecogniser } from '../../../core/ocr/index.ts';
 
 const IDLE_MS = 60_000;
+const LOAD_TIMEOUT_MS = 60_000;
 
 export class OcrBridge {
   private recogniser: Promise<TesseractRecogniser> | undefined;
@@ -17,7 +18,20 @@ export class OcrBridge {
   private get(): Promise<TesseractRecogniser> {
     this.recogniser ??= (async () => {
       const { createWorker } = await import('tesseract.js');
-      return createTesseractRecogniser(createWorker as unknown as CreateTessWorker, {
+      // A worker that cannot start (wasm blocked by a page policy, a file missing) never answers: give up
+      // with a message instead of a spinner that turns forever.
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const timeout = new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new Error('文字识别引擎未能启动（超时）/ the OCR engine did not start')), LOAD_TIMEOUT_MS);
+      });
+      return Promise.race([this.create(createWorker as unknown as CreateTessWorker), timeout]).finally(() => clearTimeout(timer));
+    })();
+    this.recogniser.catch(() => (this.recogniser = undefined));
+    return this.recogniser;
+  }
+
+  private create(createWorker: CreateTessWorker): Promise<TesseractRecogniser> {
+    return createTesseractRecogniser(createWorker, {
         langPath: new URL('lang', this.base).href,
         workerOptions: {
           workerPath: new URL('worker.min.js', this.base).href,
@@ -29,9 +43,6 @@ export class OcrBridge {
           cacheMethod: 'none',
         },
       });
-    })();
-    this.recogniser.catch(() => (this.recogniser = undefined));
-    return this.recogniser;
   }
 
   /**

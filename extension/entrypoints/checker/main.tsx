@@ -1,0 +1,44 @@
+// The checker page: the site's own UI (paste, files, OCR, tables, findings, history) as an extension
+// page. Opened from the context menu on an image or a PDF link, it collects that file from the
+// background and checks it; OCR runs from the engine and models packaged with the extension (ocr/).
+import { render } from 'preact';
+import { browser } from 'wxt/browser';
+import { App } from '../../../site/src/App.tsx';
+import { HistoryDb } from '../../../site/src/history.ts';
+import '../../../site/src/styles.css';
+import type { CheckerReply } from '../../features/checker-files.ts';
+
+function fromBase64(s: string): Uint8Array {
+  const bin = atob(s);
+  const out = new Uint8Array(bin.length);
+  for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
+  return out;
+}
+
+async function main() {
+  const id = new URLSearchParams(location.search).get('id');
+  let file: File | undefined;
+  let problem: string | undefined;
+  if (id) {
+    const reply = (await browser.runtime.sendMessage({ type: 'gkc:checker-file', id })) as CheckerReply | undefined;
+    if (reply?.ok) file = new File([fromBase64(reply.file.base64) as BlobPart], reply.file.name, { type: reply.file.type });
+    else problem = `无法读取该文件${reply?.url ? `（${reply.url}）` : ''}：${reply?.error ?? '未知原因'}。可以把文件下载后拖到本页。`;
+  }
+  let db: HistoryDb | undefined;
+  try {
+    db = new HistoryDb();
+  } catch {
+    db = undefined;
+  }
+  const root = document.getElementById('app')!;
+  render(<App db={db} openOnStart={file} />, root);
+  if (problem) {
+    const p = document.createElement('p');
+    p.className = 'error';
+    p.setAttribute('role', 'alert');
+    p.textContent = problem;
+    root.querySelector('main')?.prepend(p);
+  }
+}
+
+void main();

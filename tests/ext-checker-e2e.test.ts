@@ -1,0 +1,104 @@
+// The extension's checker page in Debian chromium: "用公开年报核数检查" on a scanned report image or an
+// image-only PDF on a government page opens the site's UI as an extension page with that file, and OCR
+// runs from the engine and models packaged in the extension. Headless chromium cannot open a context
+// menu, so the test calls the function the menu calls (exposed on the service worker for this).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { BrowserContext, Worker } from 'playwright-core';
+import { CHROMIUM, CHROMIUM_ARGS, artifactPath, hasChromium, warnIfNoChromium } from './support/browser.ts';
+import { FIXTURES } from './support/fixtures.ts';
+
+warnIfNoChromium('extension checker-page end-to-end tests (tests/ext-checker-e2e.test.ts)');
+
+const ROOT = join(import.meta.dirname, '..');
+const OUT = '.output-checker-test';
+const EXT = join(ROOT, OUT, 'chrome-mv3');
+
+describe.skipIf(!hasChromium)('extension checker page', () => {
+  let server: Server;
+  let origin: string;
+  let context: BrowserContext;
+  let sw: Worker;
+  let profile: string;
+  const requests: string[] = [];
+
+  beforeAll(async () => {
+    // its own output folder: tests/ext-e2e.test.ts builds the release extension at the same time
+    const built = spawnSync('npx', ['wxt', 'build'], { cwd: ROOT, encoding: 'utf8', timeout: 180_000, env: { ...process.env, GKC_EXT_OUT: OUT } });
+    if (built.status !== 0) throw new Error(`wxt build failed:\n${built.stdout}\n${built.stderr}`);
+    const files: Record<string, [string, string]> = {
+      '/uploadfiles/nianbao-p4.png': [join(FIXTURES, 'ocr/hongze-district-gov-2023-p4.png'), 'image/png'],
+      '/uploadfiles/nianbao-scan.pdf': [join(FIXTURES, 'ocr/hongze-district-gov-2023-p4-scan.pdf'), 'application/pdf'],
+    };
+    server = createServer((req, res) => {
+      const f = files[req.url ?? ''];
+      if (!f) {
+        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+        res.end('<!doctype html><title>洪泽区2023年政府信息公开工作年度报告</title><p><img src="/uploadfiles/nianbao-p4.png" width="300"><a href="/uploadfiles/nianbao-scan.pdf">附件</a>');
+        return;
+      }
+      // a government site sends no CORS headers: the extension must cope
+      res.writeHead(200, { 'content-type': f[1] });
+      res.end(readFileSync(f[0]));
+    });
+    await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
+    origin = `http://www.hongze.gov.cn:${(server.address() as AddressInfo).port}`;
+    const { chromium } = await import('playwright-core');
+    profile = mkdtempSync(join(tmpdir(), 'gkc-ext-checker-'));
+    context = await chromium.launchPersistentContext(profile, {
+      executablePath: CHROMIUM,
+      headless: true,
+      viewport: { width: 1280, height: 1000 },
+      args: [...CHROMIUM_ARGS, `--disable-extensions-except=${EXT}`, `--load-extension=${EXT}`, '--host-resolver-rules=MAP *.gov.cn 127.0.0.1'],
+    });
+    context.on('request', (r) => requests.push(r.url()));
+    sw = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  }, 240_000);
+
+  afterAll(async () => {
+    await context?.close();
+    await new Promise((ok) => (server ? server.close(ok) : ok(undefined)));
+    if (profile) rmSync(profile, { recursive: true, force: true });
+  });
+
+  async function openOn(path: string) {
+    const page = await context.newPage();
+    await page.goto(`${origin}/nianbao.html`);
+    const tabId = await sw.evaluate(async () => {
+      const tabs = (globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<{ id?: number }[]> } } }).chrome.tabs;
+      return (await tabs.query({ active: true, lastFocusedWindow: true }))[0]?.id;
+    });
+    const opened = context.waitForEvent('page', (p) => p.url().includes('/checker.html'));
+    await sw.evaluate(([url, tab]) => (globalThis as unknown as { gkcOpenChecker(u: string, t?: number): Promise<string> }).gkcOpenChecker(url, tab), [`${origin}${path}`, tabId] as const);
+    return opened;
+  }
+
+  it('an image of a scanned table: OCR in the extension page, the two table-C errors boxed on it', async () => {
+    const checker = await openOn('/uploadfiles/nianbao-p4.png');
+    await checker.waitForSelector('.ocr-box[data-gkc="error"]', { timeout: 90_000 });
+    const boxed = await checker.locator('.ocr-box[data-gkc="error"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-gkc-cell')).sort());
+    expect(boxed).toEqual(['C.lita.total', 'C.rev.total']);
+    expect(await checker.locator('.meta').innerText()).toContain('nianbao-p4.png');
+    await checker.screenshot({ path: artifactPath('ext-checker-ocr.png') });
+    await checker.close();
+  }, 120_000);
+
+  it('a linked image-only PDF: the same errors', async () => {
+    const checker = await openOn('/uploadfiles/nianbao-scan.pdf');
+    await checker.waitForSelector('.ocr-box[data-gkc="error"]', { timeout: 90_000 });
+    expect(await checker.locator('.ocr-box[data-gkc="error"]').count()).toBe(2);
+    await checker.close();
+  }, 120_000);
+
+  it('OCR came from the extension itself; nothing left 127.0.0.1', () => {
+    const ext = requests.filter((u) => u.startsWith('chrome-extension://'));
+    expect(ext.some((u) => u.endsWith('/ocr/lang/eng.traineddata.gz'))).toBe(true);
+    const outside = requests.filter((u) => !u.startsWith('chrome-extension://') && !u.startsWith(origin) && !u.startsWith('blob:') && !u.startsWith('data:'));
+    expect(outside).toEqual([]);
+  });
+});
