@@ -112,6 +112,10 @@ describe('CLI', () => {
     const r = await run(broken);
     expect(r.code).toBe(2);
     expect(r.err).toMatch(/PDF/);
+    // a real report encrypted with a password (qpdf, AES-256): said so, not read as empty
+    const enc = await run(join(FIXTURES, 'bad', 'huaian-city-gov-2024-encrypted.pdf'));
+    expect(enc.code).toBe(2);
+    expect(enc.err).toContain('已加密');
   });
 
   it('walks a folder, prints a summary line; --csv gives one table with a BOM', async () => {

@@ -66,6 +66,14 @@ describe('PDF adapter', () => {
     expect(format(result, 'zh')).toContain('没有文字层');
   });
 
+  it('an encrypted PDF gives PdfReadError("encrypted") with a message saying so', async () => {
+    const bytes = new Uint8Array(readFileSync(join(FIXTURES, 'bad', 'huaian-city-gov-2024-encrypted.pdf')));
+    const err = await readPdfText(pdfjs, bytes).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(PdfReadError);
+    expect((err as PdfReadError).reason).toBe('encrypted');
+    expect((err as Error).message).toContain('已加密');
+  });
+
   it('garbage bytes give a clear PdfReadError', async () => {
     await expect(readPdfText(pdfjs, new TextEncoder().encode('%PDF-1.4\nnot a pdf at all'))).rejects.toBeInstanceOf(PdfReadError);
   });

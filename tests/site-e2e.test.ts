@@ -116,6 +116,11 @@ describe.skipIf(!hasChromium)('site in chromium', () => {
     expect(boxed).toEqual(['第 4 页 C.lita.total', '第 4 页 C.rev.total']);
   }, 60_000);
 
+  it('an encrypted PDF is refused with a clear message, not shown as an empty report', async () => {
+    await page.setInputFiles('input[type=file]', join(FIXTURES, 'bad/huaian-city-gov-2024-encrypted.pdf'));
+    await page.locator('[role="alert"]', { hasText: '已加密' }).waitFor({ timeout: 30_000 });
+  }, 60_000);
+
   it('a Word draft (.docx) is read with its merged cells', async () => {
     await page.setInputFiles('input[type=file]', join(FIXTURES, 'docx/shuyang-drc-2023.docx'));
     await page.waitForFunction(() => document.querySelector('[data-testid="agency"]')?.textContent?.includes('沭阳'), undefined, { timeout: 30_000 });
