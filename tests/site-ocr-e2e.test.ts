@@ -4,6 +4,7 @@
 // doubts are listed with their cell image and can be corrected (the check re-runs); cancel stops it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import type { Browser, Page } from 'playwright-core';
@@ -44,8 +45,17 @@ describe.skipIf(!hasChromium)('site OCR in chromium', () => {
 
   const boxes = () => page.locator('.ocr-box[data-gkc]').evaluateAll((els) => els.map((e) => `${e.getAttribute('data-gkc-cell')}:${e.getAttribute('data-gkc')}`));
 
-  it('a page image (洪泽区 2023 p.4, 150 dpi): progress, then the table-C errors boxed on the image with their card', async () => {
-    await page.setInputFiles('input[type=file]', join(OCR, 'hongze-district-gov-2023-p4.png'));
+  it('a page image dropped on the site (洪泽区 2023 p.4, 150 dpi): progress, then the table-C errors boxed on the image with their card', async () => {
+    // dropped on the page, as a user drags a file from the desktop
+    const png = readFileSync(join(OCR, 'hongze-district-gov-2023-p4.png')).toString('base64');
+    await page.evaluate((b64) => {
+      const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+      const dt = new DataTransfer();
+      dt.items.add(new File([bytes], 'hongze-district-gov-2023-p4.png', { type: 'image/png' }));
+      const app = document.querySelector('.app')!;
+      app.dispatchEvent(new DragEvent('dragover', { dataTransfer: dt, bubbles: true, cancelable: true }));
+      app.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+    }, png);
     await page.getByTestId('ocr-progress').waitFor();
     await page.waitForSelector('.banner', { timeout: 90_000 });
     const errors = (await boxes()).filter((b) => b.endsWith(':error')).sort();
