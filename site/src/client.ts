@@ -3,6 +3,8 @@
 import type { SiteViews } from './view.ts';
 import type { PreviousInput, SiteInput } from './engine.ts';
 import type { WorkerReply, WorkerRequest } from './check.worker.ts';
+// `?worker`: Vite bundles the worker itself (the `new URL(…, import.meta.url)` form does not survive WXT's build)
+import CheckWorker from './check.worker.ts?worker';
 
 let worker: Worker | undefined;
 let nextId = 1;
@@ -12,7 +14,7 @@ function getWorker(): Worker | undefined {
   if (worker) return worker;
   if (typeof Worker === 'undefined' || typeof window === 'undefined' || !('document' in globalThis) || import.meta.env?.MODE === 'test') return undefined;
   try {
-    worker = new Worker(new URL('./check.worker.ts', import.meta.url), { type: 'module' });
+    worker = new CheckWorker();
   } catch {
     return undefined;
   }

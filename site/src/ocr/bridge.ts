@@ -1,87 +1,102 @@
-// tesseract.js behind one small bridge: the core's recogniser (eng for digits, chi_sim for labels) over
-// workers made from files this site serves (public/ocr, copied at build time; tesseract.js would
-// otherwise fetch a CDN), one OCR job at a time, an AbortSignal that terminates the workers (a cancelled
-// OCR stops at once), and teardown after a minute idle so 40 MB of wasm and models leave memory.
-import { createTesseractRecogniser, type CreateTessWorker, type TesseractRecogniser } from '../../../core/ocr/index.ts';
+// The page's side of OCR: one Web Worker (site/src/ocr/ocr.worker.ts) that runs the core's OCR pipeline
+// with tesseract.js workers nested inside it, all loaded from files this site or extension serves (ocr/,
+// copied at build time; tesseract.js would otherwise fetch a CDN). Jobs queue one at a time; an
+// AbortSignal terminates the worker (and the tesseract workers with it) so a cancel stops at once; after
+// a minute idle it is terminated too, so 40 MB of wasm and models leave memory.
+import type { OcrImage, OcrPage, OcrProgress } from '../../../core/ocr/index.ts';
+import type { OcrWorkerReply, OcrWorkerRequest } from './ocr.worker.ts';
+// `?worker`: Vite bundles the worker itself; the `new URL(…, import.meta.url)` form is rewritten by WXT's build
+import OcrWorker from './ocr.worker.ts?worker';
 
 const IDLE_MS = 60_000;
+/** A worker that cannot start (wasm blocked by a policy, a file missing) never answers. */
 const LOAD_TIMEOUT_MS = 60_000;
 
+export type BridgeProgress = { type: 'loading' } | { type: 'progress'; progress: OcrProgress };
+
 export class OcrBridge {
-  private recogniser: Promise<TesseractRecogniser> | undefined;
+  private worker: Worker | undefined;
+  private loaded = false;
   private queue: Promise<unknown> = Promise.resolve();
   private idle: ReturnType<typeof setTimeout> | undefined;
+  private nextId = 1;
 
-  /** `base`: where public/ocr is served, e.g. new URL('ocr/', location.href) */
+  /** `base`: where the ocr/ folder is served, e.g. new URL('ocr/', location.href) */
   constructor(private readonly base: URL) {}
 
-  private get(): Promise<TesseractRecogniser> {
-    this.recogniser ??= (async () => {
-      const { createWorker } = await import('tesseract.js');
-      // A worker that cannot start (wasm blocked by a page policy, a file missing) never answers: give up
-      // with a message instead of a spinner that turns forever.
-      let timer: ReturnType<typeof setTimeout> | undefined;
-      const timeout = new Promise<never>((_, reject) => {
-        timer = setTimeout(() => reject(new Error('文字识别引擎未能启动（超时）/ the OCR engine did not start')), LOAD_TIMEOUT_MS);
-      });
-      return Promise.race([this.create(createWorker as unknown as CreateTessWorker), timeout]).finally(() => clearTimeout(timer));
-    })();
-    this.recogniser.catch(() => (this.recogniser = undefined));
-    return this.recogniser;
-  }
-
-  private create(createWorker: CreateTessWorker): Promise<TesseractRecogniser> {
-    return createTesseractRecogniser(createWorker, {
-        langPath: new URL('lang', this.base).href,
-        workerOptions: {
-          workerPath: new URL('worker.min.js', this.base).href,
-          corePath: new URL('core/', this.base).href,
-          gzip: true,
-          // an extension page may not spawn blob: workers; the site does not need them either
-          workerBlobURL: false,
-          // the models come from this site: nothing to cache in IndexedDB
-          cacheMethod: 'none',
-        },
-      });
-  }
-
-  /**
-   * Runs `job` with the recogniser once the jobs before it are done. `onLoading` is told when the
-   * workers and language data are being loaded (the first job, or the first after an idle teardown).
-   */
-  run<T>(job: (rec: TesseractRecogniser) => Promise<T>, opts: { signal?: AbortSignal; onLoading?: () => void } = {}): Promise<T> {
+  /** OCR of page images, in order; `onProgress` hears the loading and each stage of each page. */
+  run(pages: { page: number; image: OcrImage }[], opts: { signal?: AbortSignal; onProgress?: (p: BridgeProgress) => void } = {}): Promise<OcrPage[]> {
     clearTimeout(this.idle);
-    const next = this.queue.then(async () => {
-      if (opts.signal?.aborted) throw new DOMException('OCR cancelled', 'AbortError');
-      if (!this.recogniser) opts.onLoading?.();
-      const rec = await this.get();
-      // Cancel: terminate the workers and reject at once (a job inside a terminated worker never settles).
-      let onAbort = () => {};
-      const aborted = new Promise<never>((_, reject) => {
-        onAbort = () => {
-          void this.terminate();
-          reject(new DOMException('OCR cancelled', 'AbortError'));
-        };
-        opts.signal?.addEventListener('abort', onAbort, { once: true });
-      });
-      try {
-        return await Promise.race([job(rec), aborted]);
-      } finally {
-        opts.signal?.removeEventListener('abort', onAbort);
-      }
-    });
+    const next = this.queue.then(() => this.job(pages, opts));
     this.queue = next.catch(() => undefined);
-    void next.finally(() => {
-      clearTimeout(this.idle);
-      this.idle = setTimeout(() => void this.terminate(), IDLE_MS);
-    }).catch(() => undefined);
+    void next
+      .finally(() => {
+        clearTimeout(this.idle);
+        this.idle = setTimeout(() => this.terminate(), IDLE_MS);
+      })
+      .catch(() => undefined);
     return next;
   }
 
-  async terminate(): Promise<void> {
+  private job(pages: { page: number; image: OcrImage }[], opts: { signal?: AbortSignal; onProgress?: (p: BridgeProgress) => void }): Promise<OcrPage[]> {
+    if (opts.signal?.aborted) return Promise.reject(new DOMException('OCR cancelled', 'AbortError'));
+    this.worker ??= new OcrWorker();
+    const worker = this.worker;
+    const id = this.nextId++;
+    return new Promise<OcrPage[]>((resolve, reject) => {
+      let loadTimer: ReturnType<typeof setTimeout> | undefined;
+      const finish = () => {
+        clearTimeout(loadTimer);
+        worker.removeEventListener('message', onMessage);
+        worker.removeEventListener('error', onError);
+        opts.signal?.removeEventListener('abort', onAbort);
+      };
+      const onMessage = (e: MessageEvent<OcrWorkerReply>) => {
+        const m = e.data;
+        if (m.id !== id) return;
+        if (m.type === 'loading') {
+          opts.onProgress?.({ type: 'loading' });
+          loadTimer = setTimeout(() => {
+            finish();
+            this.terminate();
+            reject(new Error('文字识别引擎未能启动（超时）/ the OCR engine did not start'));
+          }, LOAD_TIMEOUT_MS);
+        } else if (m.type === 'progress') {
+          clearTimeout(loadTimer);
+          this.loaded = true;
+          opts.onProgress?.({ type: 'progress', progress: m.progress });
+        } else {
+          finish();
+          if (m.type === 'done') resolve(m.pages);
+          else reject(new Error(m.error));
+        }
+      };
+      const onError = (e: ErrorEvent) => {
+        finish();
+        this.terminate();
+        reject(new Error(e.message || 'OCR worker failed'));
+      };
+      const onAbort = () => {
+        finish();
+        this.terminate();
+        reject(new DOMException('OCR cancelled', 'AbortError'));
+      };
+      worker.addEventListener('message', onMessage);
+      worker.addEventListener('error', onError);
+      opts.signal?.addEventListener('abort', onAbort, { once: true });
+      worker.postMessage({ id, base: this.base.href, pages } satisfies OcrWorkerRequest);
+    });
+  }
+
+  /** Whether the engine is loaded (the next job starts at once). */
+  get ready(): boolean {
+    return !!this.worker && this.loaded;
+  }
+
+  terminate(): void {
     clearTimeout(this.idle);
-    const r = this.recogniser;
-    this.recogniser = undefined;
-    if (r) await r.then((x) => x.terminate()).catch(() => undefined);
+    this.worker?.terminate();
+    this.worker = undefined;
+    this.loaded = false;
   }
 }

@@ -2,7 +2,7 @@
 // check as any input. The Doc is kept, so a number the user corrects re-runs the check at once.
 import { checkModel } from '../../../core/index.ts';
 import { recognise } from '../../../core/recognise/index.ts';
-import { ocrPage, withOcrInfo, type OcrCheck, type OcrImage, type OcrPageInfo, type OcrProgress } from '../../../core/ocr/index.ts';
+import { withOcrInfo, type OcrCheck, type OcrImage, type OcrPageInfo, type OcrProgress } from '../../../core/ocr/index.ts';
 import { readPdfText, positionedToDoc, type PdfJs } from '../../../core/index.ts';
 import { mergePages } from '../../../core/pipeline/ocr.ts';
 import type { Block, CheckResult, Doc, Lang } from '../../../core/index.ts';
@@ -66,24 +66,15 @@ export async function ocrImages(
   opts: { signal?: AbortSignal; onProgress?: (p: SiteProgress) => void; textBlocks?: Block[] } = {},
 ): Promise<OcrSession> {
   const pages = images.length;
-  return bridge.run(
-    async (rec) => {
-      const infos: OcrPageInfo[] = [];
-      const blocks: Block[] = [];
-      for (const img of images) {
-        const p = await ocrPage(img.image, rec, {
-          page: img.page,
-          ...(opts.signal ? { signal: opts.signal } : {}),
-          onProgress: (pr) => opts.onProgress?.({ ...pr, pages }),
-        });
-        infos.push(p.info);
-        blocks.push(...p.blocks);
-      }
-      const doc = mergePages(opts.textBlocks ?? [], blocks, name);
-      return { name, doc, pages: infos, images, corrections: {} };
+  const done = await bridge.run(
+    images.map((i) => ({ page: i.page, image: i.image })),
+    {
+      ...(opts.signal ? { signal: opts.signal } : {}),
+      onProgress: (p) => opts.onProgress?.(p.type === 'loading' ? { stage: 'loading', page: 0, pages, done: 0, total: 1 } : { ...p.progress, pages }),
     },
-    { ...(opts.signal ? { signal: opts.signal } : {}), onLoading: () => opts.onProgress?.({ stage: 'loading', page: 0, pages, done: 0, total: 1 }) },
   );
+  const doc = mergePages(opts.textBlocks ?? [], done.flatMap((p) => p.blocks), name);
+  return { name, doc, pages: done.map((p) => p.info), images, corrections: {} };
 }
 
 /** The check of a session with the user's corrections applied: instant, no OCR again. */
