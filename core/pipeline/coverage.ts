@@ -5,6 +5,8 @@
 import type { CellRef, Coverage, CoverageKey, ReportModel, TableId } from '../types.ts';
 import type { RunOutput } from '../rules/run.ts';
 import { templateLabel } from '../template/labels.ts';
+import { A_2019, A_2021 } from '../template/table-a.ts';
+import { C_GROUP_LABELS } from '../template/table-c.ts';
 import { narrativeSentences, narrativeWasRead } from '../recognise/narrative.ts';
 
 const NAMES: Record<TableId, [string, string]> = {
@@ -93,7 +95,17 @@ function textCoverage(model: ReportModel): Coverage {
   return zh.length ? { status: 'partial', reasons: zh, reasonsEn: en } : { status: 'checked', reasons: [], reasonsEn: [] };
 }
 
+/** 「B.open」 → 「（一）予以公开」, 「A.reg」 → 「规章」, 「C.rev」 → 「行政复议」: names a reader knows. */
 function rowName(rowRef: string): string {
+  const [table, row = ''] = rowRef.split('.');
+  if (table === 'A' || table === 'A19') {
+    for (const block of table === 'A' ? A_2021 : A_2019) {
+      const r = block.rows.find((x) => x.key === row);
+      if (r) return r.label;
+    }
+    return row;
+  }
+  if (table === 'C') return C_GROUP_LABELS[row as keyof typeof C_GROUP_LABELS]?.zh ?? row;
   return templateLabel(`${rowRef}.tot`).split('/')[0]!.replace(/^B\./, '');
 }
 
