@@ -126,7 +126,8 @@ const HEADING_RE = /^(?:#+|[（(][一二三四五六七八九十\d]+[）)]|[一�
 // A title line (「泰山区卫生健康局2022年政府信息公开工作年度报告」) never runs into the preamble.
 const TITLE_END_RE = /(?:年度报告|工作报告|年报)$/;
 const TERMINAL_RE = /[。！？!?；;：:]$/;
-const SENTENCE_END = /[。！？!?]/;
+/** 。！？!? as char codes: the sentence splitter runs over every character of the narrative. */
+const SENTENCE_END = new Set([0x3002, 0xff01, 0xff1f, 0x21, 0x3f]);
 /** Joining a broken line to the next stops here: a PDF's table residue is never one sentence. */
 const MAX_RUN = 4000;
 
@@ -205,7 +206,7 @@ function splitRun(model: ReportModel, run: Piece[], section: number | undefined,
   let from = 0;
   while (from < text.length) {
     let to = from;
-    while (to < text.length && !SENTENCE_END.test(text[to]!)) to++;
+    while (to < text.length && !SENTENCE_END.has(text.charCodeAt(to))) to++;
     if (to < text.length) to++; // keep the full stop with its sentence
     const s = maskComparisons(text.slice(from, to));
     const sentence: NarrativeSentence = {
