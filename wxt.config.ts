@@ -7,6 +7,8 @@ import { ocrAssetFiles } from './site/ocr-assets.ts';
 // from 'wxt/…' explicitly, so the root tsconfig needs no generated .wxt types.
 export default defineConfig({
   srcDir: 'extension',
+  // icons live in extension/public (WXT's default is a public/ folder at the root)
+  publicDir: 'extension/public',
   // GKC_EXT_OUT: a test build kept apart from the release build another test may be making
   outDir: process.env.GKC_EXT_OUT ?? '.output',
   imports: false,

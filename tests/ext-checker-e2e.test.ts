@@ -95,6 +95,14 @@ describe.skipIf(!hasChromium)('extension checker page', () => {
     await checker.close();
   }, 120_000);
 
+  it('the build carries its toolbar icons and the permissions the checker needs, no more', () => {
+    const manifest = JSON.parse(readFileSync(join(EXT, 'manifest.json'), 'utf8'));
+    expect(Object.keys(manifest.icons)).toEqual(['16', '32', '48', '128']);
+    expect(manifest.permissions.sort()).toEqual(['activeTab', 'contextMenus', 'scripting', 'storage']);
+    expect(manifest.host_permissions ?? []).toEqual([]);
+    expect(manifest.content_security_policy.extension_pages).toContain("'wasm-unsafe-eval'");
+  });
+
   it('OCR came from the extension itself; nothing left 127.0.0.1', () => {
     const ext = requests.filter((u) => u.startsWith('chrome-extension://'));
     expect(ext.some((u) => u.endsWith('/ocr/lang/eng.traineddata.gz'))).toBe(true);
