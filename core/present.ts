@@ -113,7 +113,8 @@ export function coverageBanner(result: CheckResult, lang: Lang = 'zh'): Banner {
   return { level, headline: `${verdictText(result, lang)}（${tally}）`, lines };
 }
 
-function csvField(v: string | number): string {
+/** A CSV field, quoted when it holds a comma, quote or line break (shared with the site's batch export). */
+export function csvField(v: string | number): string {
   const s = String(v);
   return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }

@@ -14,6 +14,7 @@ import { format } from '../core/format.ts';
 import type { TesseractRecogniser } from '../core/ocr/tesseract.ts';
 import { createNodeRecogniser } from './support/tesseract-node.ts';
 import { numericAccuracy, ocrFixture, textLayerNumbers } from './support/ocr-accuracy.ts';
+import { blankPdf } from './support/blank-pdf.ts';
 
 /** A white page with black rectangles drawn on it. */
 function canvas(width: number, height: number) {
@@ -281,17 +282,3 @@ function boxBlur(g: Gray, r: number): Gray {
   return { width: w, height: h, data: Uint8Array.from(src, (v) => Math.round(v)) };
 }
 
-/** A one-page PDF with nothing on the page: what a scan looks like to a text-layer reader. */
-function blankPdf(): Uint8Array {
-  const objs = ['<< /Type /Catalog /Pages 2 0 R >>', '<< /Type /Pages /Kids [3 0 R] /Count 1 >>', '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>'];
-  let body = '%PDF-1.4\n';
-  const offsets: number[] = [];
-  objs.forEach((o, i) => {
-    offsets.push(body.length);
-    body += `${i + 1} 0 obj\n${o}\nendobj\n`;
-  });
-  const xref = body.length;
-  body += `xref\n0 ${objs.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
-  body += `trailer\n<< /Size ${objs.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
-  return new TextEncoder().encode(body);
-}

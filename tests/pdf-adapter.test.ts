@@ -6,24 +6,11 @@ import { join } from 'node:path';
 import * as pdfjsModule from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { checkPdf, PdfReadError, readPdfText, format, type PdfJs } from '../core/index.ts';
 import { FIXTURES } from './support/fixtures.ts';
+import { blankPdf } from './support/blank-pdf.ts';
 
 const pdfjs = pdfjsModule as unknown as PdfJs;
 const bytes = (f: string) => new Uint8Array(readFileSync(join(FIXTURES, f)));
 
-/** A one-page PDF with nothing on the page: what a scan looks like to a text-layer reader. */
-function blankPdf(): Uint8Array {
-  const objs = ['<< /Type /Catalog /Pages 2 0 R >>', '<< /Type /Pages /Kids [3 0 R] /Count 1 >>', '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>'];
-  let body = '%PDF-1.4\n';
-  const offsets: number[] = [];
-  objs.forEach((o, i) => {
-    offsets.push(body.length);
-    body += `${i + 1} 0 obj\n${o}\nendobj\n`;
-  });
-  const xref = body.length;
-  body += `xref\n0 ${objs.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
-  body += `trailer\n<< /Size ${objs.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
-  return new TextEncoder().encode(body);
-}
 
 describe('PDF adapter', () => {
   it('洪泽区 2023: table C read from page 4, the errors point at boxes on that page', async () => {

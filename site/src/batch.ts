@@ -2,6 +2,7 @@
 // own work), each with its state, then paired across years where the batch holds an agency's two years.
 import type { Lang, Severity } from '../../core/index.ts';
 import { agencyKey } from '../../core/model/agency.ts';
+import { csvField } from '../../core/present.ts';
 import type { SiteInput } from './engine.ts';
 import type { SiteViews } from './view.ts';
 import { t } from './i18n.ts';
@@ -55,11 +56,6 @@ export function notChecked(views: SiteViews | undefined, lang: Lang): string {
     .filter((tb) => tb.status !== 'checked')
     .map((tb) => `${tb.title.split(' ')[0]}（${word[tb.status]}）`)
     .join(lang === 'zh' ? '、' : ', ');
-}
-
-function csvField(v: string | number): string {
-  const s = String(v);
-  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
 /** One row per file, with a BOM for Excel. */
