@@ -6,19 +6,11 @@ import { ruleById } from './rules/registry.ts';
 import { labelOf } from './rules/run.ts';
 import { formatFinding, verdictText, countBySeverity, format, inputProblemText } from './format.ts';
 
-export { inputProblemText };
+import { SEVERITY_LABEL, TABLE_LABEL } from './words.ts';
+
+export { inputProblemText, SEVERITY_LABEL, TABLE_LABEL };
 
 const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
-
-export const SEVERITY_LABEL: Record<Lang, Record<Severity, string>> = {
-  zh: { error: '错误', warning: '警告', info: '提示' },
-  en: { error: 'Error', warning: 'Warning', info: 'Info' },
-};
-
-export const TABLE_LABEL: Record<Lang, Record<CoverageKey, string>> = {
-  zh: { A: '表一 主动公开情况', B: '表二 收到和处理政府信息公开申请情况', C: '表三 行政复议、行政诉讼情况', text: '正文与结构' },
-  en: { A: 'Table A (proactive disclosure)', B: 'Table B (applications)', C: 'Table C (reviews and suits)', text: 'Narrative and structure' },
-};
 
 export type CellMark = { ref: CellRef; severity: Severity; findings: number[] };
 

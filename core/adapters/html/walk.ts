@@ -14,14 +14,22 @@ const BLOCK_TAGS = new Set([
   'thead', 'tfoot', 'tr', 'td', 'th', 'ul', 'body', 'html',
 ]);
 
-/** All <table>s under root in document order, the order querySelectorAll('table') gives. */
+/**
+ * Where a browser's DOM holds no elements (template content lives apart; the others hold raw text), but
+ * a string parser of the same page's serialised HTML may find some: never counted, so a table's index
+ * is the same in the live page and in its outerHTML read elsewhere (the extension's background).
+ */
+const NO_TABLES_INSIDE = new Set(['template', 'noscript', 'iframe', 'noembed', 'noframes', 'xmp', 'textarea', 'script', 'style']);
+
+/** All <table>s under root in document order, the order getElementsByTagName('table') gives. */
 export function allTables(root: MinimalNode): MinimalNode[] {
   const out: MinimalNode[] = [];
   const visit = (n: MinimalNode): void => {
     for (const c of children(n)) {
       if (c.nodeType !== ELEMENT) continue;
-      if (tagOf(c) === 'table') out.push(c);
-      if (tagOf(c) !== 'template') visit(c);
+      const tag = tagOf(c);
+      if (tag === 'table') out.push(c);
+      if (!NO_TABLES_INSIDE.has(tag)) visit(c);
     }
   };
   visit(root);
