@@ -7,11 +7,15 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { BADGE_COLOR, badgeFor, showBadge } from '../extension/features/badge.ts';
-import { dismiss, findingKey, loadDismissals, pageKey, restore, storageKey } from '../extension/features/dismiss.ts';
+import { dismiss, loadDismissals, pageKey, restore, storageKey } from '../extension/features/dismiss.ts';
+import { findingKey } from '../extension/features/wire-check.ts';
 import { isSiteEnabled, setSiteEnabled } from '../extension/features/sites.ts';
 import { Popup, type PopupApi } from '../extension/features/popup.tsx';
 import type { Finding } from '../core/index.ts';
 import type { PageState } from '../extension/features/messages.ts';
+import type { WireResult } from '../extension/features/wire-check.ts';
+import { backgroundChecker } from '../extension/features/check-client.ts';
+import { shuyangWithOneChange } from './support/fixtures.ts';
 
 vi.mock('wxt/browser', async () => ({ browser: (await import('wxt/testing/fake-browser')).fakeBrowser }));
 
@@ -137,6 +141,8 @@ describe('popup', () => {
       openPanel: async () => void calls.push('openPanel'),
       isSiteEnabled: async () => true,
       setSiteEnabled: async (host, on) => void calls.push(`site ${host} ${on}`),
+      loadLang: async () => 'zh',
+      setLang: async (l) => void calls.push(`lang ${l}`),
       ...over,
     };
   }
@@ -167,5 +173,53 @@ describe('popup', () => {
     render(<Popup api={a} />);
     await waitFor(() => expect(screen.getByText(/已在此网站关闭自动检查/)).toBeTruthy());
     expect(a.calls).toEqual([]);
+  });
+
+  it('switches the language: the words change at once and the choice is stored for the pages', async () => {
+    const a = api();
+    render(<Popup api={a} />);
+    await waitFor(() => expect(screen.getByTestId('popup-counts').textContent).toBe('错误 2 · 警告 1 · 提示 0 · 已忽略 1'));
+    fireEvent.click(screen.getByText('English'));
+    await waitFor(() => expect(screen.getByTestId('popup-counts').textContent).toBe('2 errors · 1 warnings · 0 info · 1 dismissed'));
+    expect(screen.getByText('Check this page')).toBeTruthy();
+    expect(screen.getByText('Check fgw.shuyang.gov.cn automatically')).toBeTruthy();
+    expect(a.calls).toContain('lang en');
+    expect(screen.getByText('English').getAttribute('aria-pressed')).toBe('true');
+  });
+
+  it('opens in the stored language', async () => {
+    render(<Popup api={api({ loadLang: async () => 'en' })} />);
+    await waitFor(() => expect(screen.getByText('Everything is checked on this computer; nothing is uploaded.')).toBeTruthy());
+  });
+});
+
+describe('the check in the background', () => {
+  it('answers a check request with findings and cell places, and a bad request with a reason', async () => {
+    const { default: background } = await import('../extension/entrypoints/background.ts');
+    vi.spyOn(fakeBrowser.commands.onCommand, 'addListener').mockImplementation(() => {});
+    background.main();
+    const html = shuyangWithOneChange();
+    const answers: unknown[] = [];
+    // Chrome and Firefox pass sendResponse as the third argument; fakeBrowser's trigger passes what it is given
+    const trigger = fakeBrowser.runtime.onMessage.trigger as unknown as (...args: unknown[]) => Promise<unknown>;
+    await trigger({ type: 'gkc:check', html }, { tab: { id: 1 } as never, frameId: 0 }, (r: unknown) => answers.push(r));
+    const r = answers[0] as WireResult;
+    expect(r.hasTables).toBe(true);
+    expect(r.findings.filter((f) => f.severity === 'error').length).toBeGreaterThan(0);
+    const err = r.findings.find((f) => f.severity === 'error')!;
+    expect(r.cells[err.ref!]).toEqual({ table: expect.any(Number), row: expect.any(Number), cell: expect.any(Number) });
+    expect(err.card.zh.message).toMatch(/[\u4e00-\u9fff]/);
+    expect(err.card.en.message).toMatch(/the total should/); // English, quoting the report's own label
+    // a request the background cannot read
+    await trigger({ type: 'gkc:check', html: 42 }, { tab: { id: 1 } as never, frameId: 0 }, (x: unknown) => answers.push(x));
+    expect(answers).toHaveLength(1); // not a check request at all: no answer from the check
+  });
+
+  it('the content side gives up with the reason when the background does not answer', async () => {
+    vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockRejectedValue(new Error('Could not establish connection. Receiving end does not exist.'));
+    await expect(backgroundChecker('<p>x</p>')).rejects.toThrow(/Receiving end/);
+    expect(fakeBrowser.runtime.sendMessage).toHaveBeenCalledTimes(2); // one retry: a service worker may be restarting
+    vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockResolvedValue({ error: 'boom' });
+    await expect(backgroundChecker('<p>x</p>')).rejects.toThrow('boom');
   });
 });

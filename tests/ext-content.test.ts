@@ -11,12 +11,13 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { check, findDomCell } from '../core/index.ts';
 import { looksLikeReport } from '../extension/features/gate.ts';
 import { ContentController, startContent } from '../extension/features/content-main.ts';
-import { checkDocument } from '../extension/features/page-session.ts';
-import { snapshot } from '../extension/features/snapshot.ts';
-import { domToDoc } from '../core/index.ts';
+import { liveCell, pageHtml } from '../extension/features/live-cells.ts';
+import { answerCheck, checkPageHtml } from '../extension/features/wire-check.ts';
+import { domToDoc, htmlToDoc } from '../core/index.ts';
 import { storageKey } from '../extension/features/dismiss.ts';
 import { setSiteEnabled } from '../extension/features/sites.ts';
-import { FORCE_FLAG, type PageState } from '../extension/features/messages.ts';
+import { LANG_KEY } from '../extension/features/lang.ts';
+import { FORCE_FLAG, isCheckRequest, type PageState } from '../extension/features/messages.ts';
 import { FIXTURES } from './support/fixtures.ts';
 
 vi.mock('wxt/browser', async () => ({ browser: (await import('wxt/testing/fake-browser')).fakeBrowser }));
@@ -37,9 +38,19 @@ function load(html: string): void {
 
 /** The page's own <td> for a CellRef, found through a fresh check of the document. */
 function td(ref: string): HTMLElement {
-  const r = checkDocument(document);
+  const r = check({ kind: 'dom', root: document });
   return findDomCell(document as unknown as Element, r.locate(ref)!) as unknown as HTMLElement;
 }
+
+/**
+ * The background's side of the check, in-process: the answer crosses a JSON boundary, as Chrome's
+ * extension messaging does, so nothing that only works by sharing objects can pass here.
+ */
+const json = <T>(x: T): T => JSON.parse(JSON.stringify(x)) as T;
+const localCheck = async (html: string) => {
+  await tick();
+  return json(checkPageHtml(html));
+};
 
 const marks = (sev?: string) =>
   [...document.querySelectorAll(sev ? `[data-gkc="${sev}"]` : '[data-gkc]')].map((e) => `${e.getAttribute('data-gkc-cell')}:${e.getAttribute('data-gkc')}`);
@@ -50,7 +61,7 @@ let sent: PageState[];
 let controller: ContentController | undefined;
 
 async function start(): Promise<ContentController> {
-  controller = new ContentController({ send: (s) => sent.push(s), debounceMs: 20 });
+  controller = new ContentController({ send: (s) => sent.push(s), debounceMs: 20, check: localCheck });
   await controller.start();
   return controller;
 }
@@ -79,6 +90,13 @@ describe('gate', () => {
     expect(looksLikeReport(document)).toBe(false);
     load(`<html><body>${'<p>2023年工作总结：本年度完成项目 12 个。</p>'.repeat(5000)}<table><tr><td>项目</td><td>12</td></tr></table></body></html>`);
     expect(looksLikeReport(document)).toBe(false);
+    // a variant table without the template labels: the heading names the report, a table has its words
+    const variant = '<table><tr><td>申请人</td><td>自然人</td></tr><tr><td>本年新收</td><td>3</td></tr></table>';
+    load(`<html><head><title>详情</title></head><body><h2>2023年政府信息公开工作年度报告</h2>${variant}</body></html>`);
+    expect(looksLikeReport(document)).toBe(true);
+    // the heading alone, over tables with none of the report tables' words, is nothing the core could check
+    load('<html><head><title>详情</title></head><body><h2>2023年政府信息公开工作年度报告</h2><table><tr><td>项目</td><td>12</td></tr></table></body></html>');
+    expect(looksLikeReport(document)).toBe(false);
     // the words alone, without a table, are a list of reports, not a report
     load('<html><body><a href="/a.html">2023年政府信息公开年度报告</a></body></html>');
     expect(looksLikeReport(document)).toBe(false);
@@ -94,11 +112,40 @@ describe('gate', () => {
   });
 });
 
-describe('snapshot', () => {
-  it('the core reads the same Doc from the page snapshot as from the live DOM', () => {
-    expect(domToDoc(snapshot(document))).toEqual(domToDoc(document));
+describe('the page as the background reads it', () => {
+  it('the core reads the same Doc from the page body\'s HTML as from the live DOM', () => {
+    const fromHtml = () => htmlToDoc(pageHtml(document));
+    expect(fromHtml()).toEqual(domToDoc(document));
     td('B.new.tot').textContent = '27';
-    expect(domToDoc(snapshot(document))).toEqual(domToDoc(document));
+    expect(fromHtml()).toEqual(domToDoc(document));
+  });
+
+  it('every cell the answer names leads back to the page\'s own <td>, with our UI on the page', async () => {
+    td('B.new.tot').textContent = '27';
+    const c = await start(); // our style and shadow host are on the page now
+    expect(pageHtml(document)).not.toContain('data-gkc-ui');
+    const r = checkPageHtml(pageHtml(document));
+    const core = check({ kind: 'dom', root: document });
+    expect(Object.keys(r.cells).length).toBeGreaterThan(3);
+    for (const [ref, place] of Object.entries(r.cells)) expect(liveCell(document, place)).toBe(findDomCell(document as unknown as Element, core.locate(ref)!));
+    c.stop();
+  });
+
+  it('a <noscript> table in the page does not shift the other tables\' places', () => {
+    // A browser holds noscript content as text; its outerHTML gives markup a string parser would read.
+    const cell = td('B.new.tot');
+    document.body.insertBefore(document.createElement('noscript'), document.body.firstChild).textContent = '<table><tr><td>1</td></tr></table>';
+    const r = checkPageHtml(pageHtml(document).replace(/&lt;/g, '<').replace(/&gt;/g, '>'));
+    cell.textContent = '27';
+    const r2 = checkPageHtml(pageHtml(document).replace(/&lt;/g, '<').replace(/&gt;/g, '>'));
+    expect(r.hasTables).toBe(true);
+    expect(liveCell(document, r2.cells['B.new.tot']!)).toBe(cell);
+  });
+
+  it('the background answers a request that is not a page with a reason, never a crash', () => {
+    expect(answerCheck(undefined)).toEqual({ error: expect.stringMatching(/no page/) });
+    const garbage = answerCheck('\u0000'.repeat(10));
+    expect('error' in garbage ? garbage.error : garbage.hasTables).toBe(false);
   });
 });
 
@@ -245,7 +292,7 @@ describe('panel, jump-to, dismiss and restore', () => {
 
   it('a table that could not be read gets a 未检查 notice in the panel and an incomplete state', async () => {
     // drop table C (行政复议、行政诉讼) from the page
-    const r = checkDocument(document);
+    const r = check({ kind: 'dom', root: document });
     const cTable = (findDomCell(document as unknown as Element, r.locate('C.rev.keep')!) as unknown as HTMLElement).closest('table')!;
     cTable.remove();
     await start();
@@ -297,16 +344,20 @@ describe('per-site switch and the content script main()', () => {
     expect(marks()).toEqual(['B.new.biz:warning']);
   });
 
-  it('startContent reports to the background, answers the popup, and honours an on-demand (forced) check', async () => {
+  it('startContent has the background check the page, reports to it, and honours an on-demand (forced) check', async () => {
     const messages: unknown[] = [];
+    // the background's answer, through runtime messaging (fakeBrowser hands back what a listener returns)
     fakeBrowser.runtime.onMessage.addListener((m: unknown) => {
       messages.push(m);
+      return isCheckRequest(m) ? json(answerCheck(m.html)) : undefined;
     });
     let invalidate: () => void = () => {};
     const state = await startContent({ onInvalidated: (cb) => (invalidate = cb) });
     expect(state.status).toBe('checked');
     await tick();
+    expect(messages).toContainEqual(expect.objectContaining({ type: 'gkc:check' }));
     expect(messages).toContainEqual(expect.objectContaining({ type: 'gkc:page-state' }));
+    expect(marks()).toEqual(['B.new.biz:warning']);
     invalidate();
     expect(marks()).toEqual([]);
 
@@ -318,5 +369,88 @@ describe('per-site switch and the content script main()', () => {
     expect(document.querySelector('[data-gkc-ui]')).toBeNull();
     expect((globalThis as Record<string, unknown>)[FORCE_FLAG]).toBeUndefined();
     invalidate();
+  });
+});
+
+describe('English', () => {
+  it('the launcher, the card and the panel speak English when the setting says so, and switch back at once', async () => {
+    await fakeBrowser.storage.local.set({ [LANG_KEY]: 'en' });
+    const cell = td('B.new.tot');
+    cell.textContent = '27';
+    const c = await start();
+    const launcher = () => shadow()!.querySelector('[data-testid="launcher"]')!;
+    expect(launcher().textContent).toMatch(/^Check · [1-9]\d* errors · \d+ warnings · \d+ info$/);
+    expect(sent.at(-1)!.headline).toMatch(/errors? found: check the marked cells/);
+    cell.focus();
+    const card = shadow()!.querySelector('#gkc-card')!;
+    expect(card.querySelector('[data-testid="equation"]')!.textContent).toMatch(/= 27[\s\S]*≠[\s\S]*= 26[\s\S]*difference [+-]1/);
+    expect(card.querySelector('.sev')!.textContent).toBe('Error');
+    expect(card.querySelector('.msg')!.textContent).toMatch(/should/);
+    expect(card.querySelector('[data-action="dismiss"]')!.textContent).toBe('Dismiss…');
+    document.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+    (launcher() as HTMLElement).click();
+    const drawer = shadow()!.querySelector('.drawer')!;
+    expect(drawer.querySelector('h2')!.textContent).toBe('Disclosure report check');
+    expect(drawer.querySelector('section[data-table="B"] h3')!.textContent).toBe('Table B (applications)');
+    expect(drawer.textContent).not.toMatch(/错误|警告|忽略|理由/);
+    // the popup switches back to Chinese: the page follows without checking again
+    const checks = c.sessions[0]!.checks;
+    await fakeBrowser.storage.local.set({ [LANG_KEY]: 'zh' });
+    await c.onStorageChanged({ [LANG_KEY]: { newValue: 'zh' } });
+    expect(shadow()!.querySelector('.drawer h2')!.textContent).toBe('公开年报核数');
+    expect(shadow()!.querySelector('section[data-table="B"] h3')!.textContent).toContain('表二');
+    expect(sent.at(-1)!.headline).toMatch(/^发现 \d+ 处错误/);
+    expect(c.sessions[0]!.checks).toBe(checks);
+  });
+});
+
+describe('a report that loads after the page', () => {
+  it('is checked when its tables arrive within the window; nothing is watched after that', async () => {
+    const full = document.body.innerHTML;
+    document.body.innerHTML = '<div id="content">加载中…</div>';
+    controller = new ContentController({ send: (s) => sent.push(s), check: localCheck, lateWindowMs: 2000, lateDelayMs: 30 });
+    expect((await controller.start()).status).toBe('not-report');
+    // a script fills the article in (the report's own body, tables included)
+    document.getElementById('content')!.innerHTML = full;
+    expect(controller.status).toBe('not-report'); // never inside the observer callback
+    await vi.waitFor(() => expect(controller!.status).toBe('checked'), { timeout: 1500 });
+    expect(marks()).toEqual(['B.new.biz:warning']);
+    expect(sent.at(-1)!.status).toBe('checked');
+  });
+
+  it('a page that gets tables that are not a report stays unchecked, and the watch ends with its window', async () => {
+    document.title = '统计数据';
+    document.body.innerHTML = '<div id="content"></div>';
+    controller = new ContentController({ send: (s) => sent.push(s), check: localCheck, lateWindowMs: 150, lateDelayMs: 20 });
+    await controller.start();
+    document.getElementById('content')!.innerHTML = '<table><tr><td>访问量</td><td>123</td></tr></table>';
+    await tick(80);
+    expect(controller.status).toBe('not-report');
+    await tick(150);
+    // after the window: even a real report arriving is left alone (the toolbar button still checks it)
+    document.getElementById('content')!.innerHTML = PAGE.slice(PAGE.indexOf('<body'), PAGE.lastIndexOf('</body>')).replace(/^<body[^>]*>/, '').replace(/(<iframe\b[^>]*?)\ssrc=/g, '$1 data-src=');
+    await tick(80);
+    expect(controller.status).toBe('not-report');
+    expect(marks()).toEqual([]);
+    expect(sent).toEqual([]);
+  });
+});
+
+describe('when the check does not come back', () => {
+  it('the page says it was not checked (never clean), and the state says failed', async () => {
+    controller = new ContentController({
+      send: (s) => sent.push(s),
+      check: async () => {
+        throw new Error('Receiving end does not exist.');
+      },
+    });
+    const s = await controller.start();
+    expect(s.status).toBe('failed');
+    expect(s.incomplete).toBe(true);
+    expect(s.headline).toMatch(/未能核对此页面（Receiving end does not exist\.），表格未检查/);
+    expect(marks()).toEqual([]);
+    // the launcher is there, so the reader sees it
+    (shadow()!.querySelector('[data-testid="launcher"]') as HTMLElement).click();
+    expect(shadow()!.querySelector('.drawer .headline')!.textContent).toMatch(/未能核对/);
   });
 });

@@ -15,7 +15,7 @@ import { join } from 'node:path';
 import type { BrowserContext, Page, Worker } from 'playwright-core';
 import { check } from '../core/index.ts';
 import { CHROMIUM, CHROMIUM_ARGS, artifactPath, hasChromium, warnIfNoChromium } from './support/browser.ts';
-import { FIXTURES } from './support/fixtures.ts';
+import { FIXTURES, shuyangWithOneChange } from './support/fixtures.ts';
 
 warnIfNoChromium('extension end-to-end tests (tests/ext-e2e.test.ts)');
 
@@ -23,16 +23,7 @@ const ROOT = join(import.meta.dirname, '..');
 const EXT = join(ROOT, '.output', 'chrome-mv3');
 const REPORT = readFileSync(join(FIXTURES, 'shuyang-drc-2023.html'), 'utf8');
 
-/** The real page with one number of table B changed: 一、本年新收 总计 26 → 27. */
-function changedReport(): string {
-  const rowStart = REPORT.indexOf('、本年新收政府信息公开申请数量');
-  const rowEnd = REPORT.indexOf('</tr>', rowStart);
-  const row = REPORT.slice(rowStart, rowEnd);
-  const at = row.lastIndexOf('>26<');
-  if (rowStart < 0 || at < 0) throw new Error('fixture changed: 本年新收 row not found');
-  return REPORT.slice(0, rowStart) + row.slice(0, at) + '>27<' + row.slice(at + 4) + REPORT.slice(rowEnd);
-}
-const CHANGED = changedReport();
+const CHANGED = shuyangWithOneChange();
 
 const NEWS = `<!doctype html><html><head><meta charset="utf-8"><title>沭阳县发改局 工作动态</title></head><body>
 <h1>工作动态</h1><p>本局召开安全生产会议。</p><table><tr><td>项目</td><td>数量</td></tr><tr><td>会议</td><td>3</td></tr></table></body></html>`;

@@ -1,8 +1,10 @@
-// The badge (errors on the page, per tab), and the keyboard shortcut that checks the current tab.
-// No network, no remote code: the background only relays between the page and the toolbar.
+// The check itself (the content script sends the page's HTML, the core runs here, off the page's
+// thread), the badge (errors on the page, per tab), the keyboard shortcut that checks the current tab,
+// and the context menu that opens the checker page. No network, no remote code.
 import { defineBackground } from 'wxt/utils/define-background';
 import { browser } from 'wxt/browser';
-import { isToBackground } from '../features/messages.ts';
+import { isCheckRequest, isToBackground } from '../features/messages.ts';
+import { answerCheck } from '../features/wire-check.ts';
 import { showBadge } from '../features/badge.ts';
 import { checkTab } from '../features/inject.ts';
 import { createMenus, isToChecker, onMenuClick, openChecker, takeCheckerFile } from '../features/checker-files.ts';
@@ -18,6 +20,11 @@ export default defineBackground(() => {
   // Headless browsers cannot open a context menu: the end-to-end test calls the same function.
   (globalThis as { gkcOpenChecker?: typeof openChecker }).gkcOpenChecker = openChecker;
   browser.runtime.onMessage.addListener((msg, sender, sendResponse) => {
+    if (isCheckRequest(msg)) {
+      // synchronous: the answer is ready before the listener returns (Chrome and Firefox alike)
+      sendResponse(answerCheck(msg.html));
+      return undefined;
+    }
     if (isToChecker(msg)) {
       sendResponse(takeCheckerFile(msg.id));
       return undefined;

@@ -7,6 +7,8 @@ import type { PageState } from './messages.ts';
 export const BADGE_COLOR = { error: '#c5221f', warning: '#b05a00', info: '#1a73e8' } as const;
 
 export function badgeFor(state: PageState | undefined): { text: string; color: string } {
+  // a check that did not come back is not a clean page
+  if (state?.status === 'failed') return { text: '?', color: BADGE_COLOR.warning };
   if (!state || state.status !== 'checked') return { text: '', color: BADGE_COLOR.info };
   const { error, warning } = state.counts;
   if (error > 0) return { text: error > 999 ? '999+' : String(error), color: BADGE_COLOR.error };

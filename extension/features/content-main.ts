@@ -3,10 +3,13 @@
 // storage, state reported to the background (badge) and answered to the popup. `forced` is a check the
 // person asked for (toolbar button, shortcut): it skips the gate and the per-site switch.
 import { browser } from 'wxt/browser';
-import { looksLikeReport, reportDocuments } from './gate.ts';
+import { iframesOf, looksLikeReport, reportDocuments } from './gate.ts';
 import { PageSession } from './page-session.ts';
 import { isSiteEnabled, SITES_OFF_KEY } from './sites.ts';
 import { storageKey } from './dismiss.ts';
+import { LANG_KEY, loadLang, type Lang } from './lang.ts';
+import { watchForLateReport } from './late.ts';
+import type { Checker } from './check-client.ts';
 import { FORCE_FLAG, NO_COUNTS, isToContent, type PageState, type ToBackground } from './messages.ts';
 
 export type ContentContext = { onInvalidated(cb: () => void): unknown };
@@ -16,6 +19,13 @@ export type ContentOptions = {
   /** report the page state to the background (badge); default runtime.sendMessage */
   send?(state: PageState): void;
   debounceMs?: number;
+  /** runs the core on the page's HTML (default: the background) */
+  check?: Checker;
+  /** how long after document_idle a report that loads late is still picked up (default 15 s) */
+  lateWindowMs?: number;
+  lateDelayMs?: number;
+  /** something was checked or switched off here: dismissals, the switch and the language now matter */
+  onActive?(): void;
 };
 
 
@@ -28,6 +38,8 @@ export class ContentController {
   private stopped = false;
   private readonly send: (state: PageState) => void;
   private frameCleanups: (() => void)[] = [];
+  private lang: Lang | undefined;
+  private stopLate: (() => void) | undefined;
 
   constructor(private readonly opts: ContentOptions = {}) {
     this.doc = opts.doc ?? document;
@@ -51,10 +63,12 @@ export class ContentController {
     if (!this.forced) this.watchFrames(docs);
     if (!docs.length && !this.forced) {
       this.status = 'not-report';
+      this.watchLate();
       return this.state();
     }
     if (!this.forced && !(await isSiteEnabled(this.host))) {
       this.status = 'disabled';
+      this.opts.onActive?.();
       this.report();
       return this.state();
     }
@@ -71,21 +85,43 @@ export class ContentController {
     return this.state();
   }
 
+  /** The gate failed at idle: for a while, run it again when tables are added (a report loaded by script). */
+  private watchLate(): void {
+    if (this.stopLate || this.stopped) return;
+    this.stopLate = watchForLateReport(
+      this.doc,
+      () => {
+        if (this.stopped || this.status !== 'not-report' || !reportDocuments(this.doc).length) return;
+        this.stopLate?.();
+        void this.start();
+      },
+      { ...(this.opts.lateWindowMs !== undefined ? { windowMs: this.opts.lateWindowMs } : {}), ...(this.opts.lateDelayMs !== undefined ? { delayMs: this.opts.lateDelayMs } : {}) },
+    );
+  }
+
   private async run(docs: Document[]): Promise<void> {
+    this.lang ??= await loadLang();
     for (const doc of docs) {
       if (this.sessions.some((s) => s.doc === doc)) continue;
-      const session = new PageSession({ doc, onChange: () => this.report(), ...(this.opts.debounceMs !== undefined ? { debounceMs: this.opts.debounceMs } : {}) });
+      const session = new PageSession({
+        doc,
+        lang: this.lang,
+        onChange: () => this.report(),
+        ...(this.opts.debounceMs !== undefined ? { debounceMs: this.opts.debounceMs } : {}),
+        ...(this.opts.check ? { check: this.opts.check } : {}),
+      });
       this.sessions.push(session);
       await session.start();
     }
     if (this.stopped) return;
     this.status = this.sessions.some((s) => s.hasTables) ? 'checked' : 'no-tables';
+    this.opts.onActive?.();
     this.report();
   }
 
   /** An iframe that loads after document_idle may hold the article: check it when it has loaded. */
   private watchFrames(already: Document[]): void {
-    for (const frame of Array.from(this.doc.getElementsByTagName('iframe'))) {
+    for (const frame of iframesOf(this.doc)) {
       let inner: Document | null = null;
       try {
         inner = frame.contentDocument;
@@ -122,14 +158,17 @@ export class ContentController {
       checkMs += s.checkMs ?? 0;
     }
     const withTables = this.sessions.filter((s) => s.hasTables);
-    const headline = withTables.length === 1 ? withTables[0]!.state().headline : undefined;
+    const failed = this.sessions.find((s) => s.failure !== undefined);
+    const headline = withTables.length === 1 ? withTables[0]!.state().headline : !withTables.length && failed ? failed.state().headline : undefined;
+    const backgroundMs = this.sessions.reduce((t, s) => t + (s.backgroundMs ?? 0), 0);
+    const htmlMs = this.sessions.reduce((t, s) => t + (s.htmlMs ?? 0), 0);
     return {
       ...base,
-      status: withTables.length ? 'checked' : 'no-tables',
+      status: withTables.length ? 'checked' : failed ? 'failed' : 'no-tables',
       counts,
-      incomplete: !withTables.length || withTables.some((s) => s.incomplete),
+      incomplete: !withTables.length || withTables.some((s) => s.incomplete) || !!failed,
       ...(headline ? { headline } : {}),
-      timing: { gateMs: this.gateMs, checkMs },
+      timing: { gateMs: this.gateMs, checkMs, htmlMs, backgroundMs },
     };
   }
 
@@ -144,6 +183,11 @@ export class ContentController {
   /** storage.local changed (here, in the popup, or in another tab). */
   async onStorageChanged(changes: Record<string, unknown>): Promise<void> {
     for (const s of this.sessions) if (storageKey(s.url) in changes) await s.reloadDismissals();
+    if (LANG_KEY in changes) {
+      this.lang = await loadLang();
+      for (const s of this.sessions) s.setLang(this.lang);
+      this.report();
+    }
     if (SITES_OFF_KEY in changes && !this.forced) {
       const on = await isSiteEnabled(this.host);
       if (!on && this.status !== 'disabled' && this.status !== 'not-report') {
@@ -165,6 +209,7 @@ export class ContentController {
   stop(): void {
     this.stopSessions();
     for (const c of this.frameCleanups.splice(0)) c();
+    this.stopLate?.();
     this.stopped = true;
   }
 }
@@ -174,12 +219,11 @@ export function startContent(ctx: ContentContext, opts: ContentOptions = {}): Pr
   const g = globalThis as Record<string, unknown>;
   const forced = g[FORCE_FLAG] === true;
   delete g[FORCE_FLAG];
-  const controller = new ContentController(opts);
+  const controller = new ContentController({ ...opts, onActive: () => listenToStorage() });
   // sendResponse + `return true` works in Chrome and Firefox alike (a returned Promise does not everywhere).
   const onMessage = (msg: unknown, _sender: unknown, sendResponse: (r: PageState) => void): true | undefined => {
     if (!isToContent(msg) || typeof sendResponse !== 'function') return undefined;
     if (msg.type === 'gkc:check-now') {
-      listenToStorage();
       void controller.checkNow().then(sendResponse);
       return true;
     }
@@ -202,10 +246,6 @@ export function startContent(ctx: ContentContext, opts: ContentOptions = {}): Pr
     browser.runtime.onMessage.removeListener(onMessage);
     browser.storage.onChanged.removeListener(onStorage);
     controller.stop();
-  });
-  // Dismissals and the site switch only matter once something was checked or switched off.
-  void started.then((s) => {
-    if (s.status !== 'not-report' || forced) listenToStorage();
   });
   return started;
 }

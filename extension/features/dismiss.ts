@@ -1,12 +1,11 @@
 // Dismissed findings: per page URL (without the #fragment) and per finding (rule + the cell it marks),
 // with the reason, in storage.local. Shown under 已忽略 with 恢复.
 import { browser } from 'wxt/browser';
-import type { Finding } from '../../core/index.ts';
 
 export type Reason = 'ok' | 'fixed' | 'na';
 
-export const REASON_LABEL: Record<Reason, string> = { ok: '数据无误', fixed: '已更正', na: '规则不适用' };
-export const REASONS = Object.keys(REASON_LABEL) as Reason[];
+/** 数据无误 / 已更正 / 规则不适用 (their words are in lang.ts) */
+export const REASONS: readonly Reason[] = ['ok', 'fixed', 'na'];
 
 export type Dismissal = { reason: Reason; at: number };
 export type Dismissals = Record<string, Dismissal>;
@@ -18,12 +17,6 @@ export function pageKey(url: string): string {
 
 export function storageKey(url: string): string {
   return `dismissed:${pageKey(url)}`;
-}
-
-/** Stable across re-checks of the same page: the rule and the cell it marks (or the paragraph). */
-export function findingKey(f: Finding): string {
-  const where = f.cells[0] ?? (f.span ? JSON.stringify(f.span) : f.messageId);
-  return `${f.ruleId}@${where}`;
 }
 
 export async function loadDismissals(url: string): Promise<Dismissals> {

@@ -2,8 +2,7 @@
 // cell had none) plus one injected stylesheet. Outline never changes layout, follows scrolling and the
 // 长者版 toolbars' zoom, and removing the attributes gives the page back as it was. Nothing is
 // re-parented or re-texted, so the page's own scripts and a re-read of the tables see the same cells.
-import { findDomCell, type CellRef, type CheckResult, type Severity } from '../../core/index.ts';
-import { SnapNode } from './snapshot.ts';
+import type { CellRef, Severity } from '../../core/types.ts';
 
 const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
@@ -32,11 +31,11 @@ export const MARK_CSS = `
 export type Mark = { ref: CellRef; severity: Severity; findings: number[] };
 
 /** The cells to mark for the findings still shown: first cell of each, worst severity wins. */
-export function visibleMarks(result: CheckResult, shown: (index: number) => boolean): Map<CellRef, Mark> {
+export function visibleMarks(findings: readonly { ref?: CellRef; severity: Severity }[], shown: (index: number) => boolean, placed: (ref: CellRef) => boolean): Map<CellRef, Mark> {
   const marks = new Map<CellRef, Mark>();
-  result.findings.forEach((f, i) => {
-    const ref = f.cells[0];
-    if (!ref || !shown(i) || !result.locate(ref)) return;
+  findings.forEach((f, i) => {
+    const ref = f.ref;
+    if (!ref || !shown(i) || !placed(ref)) return;
     const m = marks.get(ref);
     if (!m) marks.set(ref, { ref, severity: f.severity, findings: [i] });
     else {
@@ -45,16 +44,6 @@ export function visibleMarks(result: CheckResult, shown: (index: number) => bool
     }
   });
   return marks;
-}
-
-/**
- * The page's own cell for a CellRef, found through the source the adapter recorded, under the root the
- * check read: the live document, or its snapshot (whose nodes carry their live node).
- */
-export function cellElement(root: Document | SnapNode, result: CheckResult, ref: CellRef): HTMLElement | undefined {
-  const src = result.locate(ref);
-  const hit = src ? (findDomCell(root as unknown as SnapNode, src) as SnapNode | Node | undefined) : undefined;
-  return (hit instanceof SnapNode ? hit.live : hit) as HTMLElement | undefined;
 }
 
 export class CellMarker {
@@ -67,10 +56,10 @@ export class CellMarker {
   constructor(private readonly doc: Document) {}
 
   /** Replace all marks in one batch: clear the old ones, then write the new attributes. */
-  apply(marks: Map<CellRef, Mark>, result: CheckResult, root: Document | SnapNode = this.doc): Map<CellRef, HTMLElement> {
+  apply(marks: Map<CellRef, Mark>, cellOf: (ref: CellRef) => HTMLElement | undefined): Map<CellRef, HTMLElement> {
     const cells = new Map<CellRef, HTMLElement>();
     for (const m of marks.values()) {
-      const td = cellElement(root, result, m.ref);
+      const td = cellOf(m.ref);
       if (td) cells.set(m.ref, td);
     }
     this.clearMarks();

@@ -1,30 +1,40 @@
 // What the content script, the background and the popup say to each other. Plain data only.
+import type { WireResult } from './wire-check.ts';
 
 export type Counts = { error: number; warning: number; info: number; dismissed: number };
 
 export const NO_COUNTS: Counts = { error: 0, warning: 0, info: 0, dismissed: 0 };
 
-/** 错误 1 · 警告 2 · 提示 0 · 已忽略 1 (the last part only when something was dismissed) */
-export function countsText(c: Counts): string {
-  return `错误 ${c.error} · 警告 ${c.warning} · 提示 ${c.info}${c.dismissed ? ` · 已忽略 ${c.dismissed}` : ''}`;
-}
-
 /** A page as the popup and the badge see it. */
 export type PageState = {
-  /** checked: report tables found and checked; no-tables: checked on request, nothing to check */
-  status: 'checked' | 'no-tables' | 'not-report' | 'disabled';
+  /**
+   * checked: report tables found and checked; no-tables: checked on request, nothing to check;
+   * failed: the check itself did not answer (the page says so, the badge shows '?')
+   */
+  status: 'checked' | 'no-tables' | 'not-report' | 'disabled' | 'failed';
   host: string;
   counts: Counts;
   /** a report table could not be read or was only partly read: never show "clean" */
   incomplete: boolean;
   headline?: string;
-  /** main-thread milliseconds of the gate and of each check + marking (the last one) */
-  timing: { gateMs: number; checkMs?: number };
+  /**
+   * Milliseconds of the last check: gateMs and checkMs on the page's thread (the gate; taking the page's
+   * HTML plus the marking, of which htmlMs the HTML), backgroundMs the check itself in the background.
+   */
+  timing: { gateMs: number; checkMs?: number; htmlMs?: number; backgroundMs?: number };
 };
 
 export type ToContent = { type: 'gkc:get-state' } | { type: 'gkc:check-now' } | { type: 'gkc:open-panel' };
 
 export type ToBackground = { type: 'gkc:page-state'; state: PageState };
+
+/** The content script asks the background to check the page's HTML; the answer is a WireResult or { error }. */
+export type CheckRequest = { type: 'gkc:check'; html: string };
+export type CheckAnswer = WireResult | { error: string };
+
+export function isCheckRequest(m: unknown): m is CheckRequest {
+  return (m as { type?: unknown } | null)?.type === 'gkc:check' && typeof (m as CheckRequest).html === 'string';
+}
 
 export function isToContent(m: unknown): m is ToContent {
   const t = (m as { type?: unknown } | null)?.type;

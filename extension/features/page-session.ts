@@ -1,28 +1,19 @@
-// One checked document (the page, or the same-origin iframe holding the article): read its tables
-// through the core, mark the cells in one batch, show the card on hover/focus and the findings panel,
-// keep dismissals, and re-check when the report container changes. stop() gives the page back.
-import { cardOf, checkModel, domToDoc, inputProblemText, recognise, type CellRef, type CheckResult, type CoverageKey } from '../../core/index.ts';
-import { CellMarker, cellElement, visibleMarks, type Mark } from './marks.ts';
+// One checked document (the page, or the same-origin iframe holding the article): send its HTML
+// to the background to be checked, mark the cells in one batch, show the card on hover/focus and the
+// findings panel, keep dismissals, and re-check when the report container changes. stop() gives the
+// page back. The core never runs on the page's thread: only taking the HTML and the marking do.
+import type { CellRef, CoverageKey, Lang } from '../../core/types.ts';
+import { CellMarker, visibleMarks, type Mark } from './marks.ts';
 import { createUiHost, type UiHost } from './ui-host.ts';
 import { UI_CSS } from './ui-css.ts';
 import { renderUi, unmountUi, type UiFinding, type UiModel, type UiState } from './ui.tsx';
-import { dismiss, findingKey, loadDismissals, restore, type Dismissals, type Reason } from './dismiss.ts';
+import { dismiss, loadDismissals, restore, type Dismissals, type Reason } from './dismiss.ts';
 import { watchReport } from './observe.ts';
-import { snapshot, type SnapNode } from './snapshot.ts';
+import { liveCell, liveTable, pageHtml } from './live-cells.ts';
+import type { WireResult } from './wire-check.ts';
+import { backgroundChecker, type Checker } from './check-client.ts';
+import { WORDS } from './lang.ts';
 import type { Counts, PageState } from './messages.ts';
-
-/**
- * What core check({ kind: 'dom', root }) does, spelled out: read through a snapshot of the page
- * (snapshot.ts: the walker's repeated visits become plain JS), and without bundling the string HTML
- * parser (htmlparser2 + entity tables, ~30 kB gzip) that only check()'s other input kinds use.
- */
-export function checkSnapshot(root: SnapNode): CheckResult {
-  return checkModel(recognise(domToDoc(root)).model);
-}
-
-export function checkDocument(doc: Document): CheckResult {
-  return checkSnapshot(snapshot(doc));
-}
 
 export type SessionOptions = {
   doc: Document;
@@ -32,6 +23,9 @@ export type SessionOptions = {
   onChange?(session: PageSession): void;
   /** re-check delay after the report container changed */
   debounceMs?: number;
+  /** runs the core on the page's HTML (default: in the background) */
+  check?: Checker;
+  lang?: Lang;
 };
 
 type OpenCard = { ref: CellRef; via: 'hover' | 'focus' };
@@ -39,13 +33,19 @@ type OpenCard = { ref: CellRef; via: 'hover' | 'focus' };
 export class PageSession {
   readonly doc: Document;
   readonly url: string;
-  result: CheckResult | undefined;
-  /** the copy of the page the last check read; its nodes lead back to the page's own cells */
-  root: SnapNode | undefined;
+  result: WireResult | undefined;
+  /** the page's own cells for the result's places, found once each */
+  private live = new Map<CellRef, HTMLElement | null>();
+  /** why the last check did not come back (the background failed) */
+  failure: string | undefined;
   dismissals: Dismissals = {};
-  /** main-thread ms of the last check + marking */
+  lang: Lang;
+  /** page-thread ms of the last check (HTML + marking), and the background's ms */
   checkMs: number | undefined;
+  htmlMs: number | undefined;
+  backgroundMs: number | undefined;
   checks = 0;
+  private generation = 0;
 
   private readonly marker: CellMarker;
   private ui: UiHost | undefined;
@@ -64,6 +64,7 @@ export class PageSession {
   constructor(private readonly opts: SessionOptions) {
     this.doc = opts.doc;
     this.url = opts.url ?? opts.doc.URL;
+    this.lang = opts.lang ?? 'zh';
     this.marker = new CellMarker(this.doc);
   }
 
@@ -75,26 +76,64 @@ export class PageSession {
     this.dismissals = await loadDismissals(this.url);
     if (this.stopped) return;
     this.listen();
-    this.runCheck();
+    await this.runCheck();
   }
 
   get hasTables(): boolean {
-    const t = this.result?.model.tables;
-    return !!(t && (t.A || t.B || t.C));
+    return !!this.result?.hasTables;
   }
 
-  /** Check the document now and redraw everything (marks in one batch). */
-  runCheck(): void {
+  /**
+   * Check the document now and redraw everything (marks in one batch). Two slices run on the page's
+   * thread: taking the page's HTML, and the marking once the background has answered. A check
+   * overtaken by a newer one is dropped.
+   */
+  async runCheck(): Promise<void> {
     if (this.stopped) return;
+    const gen = ++this.generation;
     const t0 = performance.now();
-    this.root = snapshot(this.doc);
-    this.result = checkSnapshot(this.root);
+    const html = pageHtml(this.doc);
+    const snapMs = performance.now() - t0;
+    let result: WireResult | undefined;
+    let failure: string | undefined;
+    try {
+      result = await (this.opts.check ?? backgroundChecker)(html);
+    } catch (e) {
+      failure = e instanceof Error ? e.message : String(e);
+    }
+    if (this.stopped || gen !== this.generation) return;
+    const t1 = performance.now();
+    this.result = result;
+    this.failure = failure;
+    this.live.clear();
     this.checks++;
     this.closeCard();
     this.redraw();
-    this.checkMs = performance.now() - t0;
+    this.checkMs = snapMs + (performance.now() - t1);
+    this.htmlMs = snapMs;
+    this.backgroundMs = result?.ms;
     this.watch();
     this.opts.onChange?.(this);
+  }
+
+  /** The language setting changed: redraw in it, without checking again. */
+  setLang(lang: Lang): void {
+    if (lang === this.lang) return;
+    this.lang = lang;
+    if (!this.result || this.stopped) return;
+    this.redraw();
+    this.opts.onChange?.(this);
+  }
+
+  /** The page's own cell for a CellRef of the result. */
+  private nodeAt(ref: CellRef): HTMLElement | undefined {
+    let el = this.live.get(ref);
+    if (el === undefined) {
+      const place = this.result?.cells[ref];
+      el = (place && liveCell(this.doc, place)) ?? null;
+      this.live.set(ref, el);
+    }
+    return el ?? undefined;
   }
 
   /** Dismissals changed (here or in another tab): redraw without re-reading the page. */
@@ -136,12 +175,16 @@ export class PageSession {
   state(gateMs = 0): PageState {
     const counts = this.counts();
     return {
-      status: this.hasTables ? 'checked' : 'no-tables',
+      status: this.failure !== undefined ? 'failed' : this.hasTables ? 'checked' : 'no-tables',
       host: this.view.location?.hostname ?? '',
       counts,
       incomplete: this.incomplete,
       headline: this.model().headline,
-      timing: { gateMs, ...(this.checkMs !== undefined ? { checkMs: this.checkMs } : {}) },
+      timing: {
+        gateMs,
+        ...(this.checkMs !== undefined ? { checkMs: this.checkMs } : {}),
+        ...(this.backgroundMs !== undefined ? { backgroundMs: this.backgroundMs } : {}),
+      },
     };
   }
 
@@ -176,46 +219,47 @@ export class PageSession {
     }
     this.cells.clear();
     this.marks.clear();
+    this.live.clear();
   }
 
   // ---------------------------------------------------------------------------------------------
 
   private redraw(): void {
-    const result = this.result!;
+    const result = this.result;
     const seen = new Map<string, number>();
-    this.findings = result.findings.map((f, index) => {
-      let key = findingKey(f);
+    this.findings = (result?.findings ?? []).map((f, index) => {
+      // the same rule twice on one cell or paragraph: keep the keys apart
+      let key = f.key;
       const n = seen.get(key) ?? 0;
       seen.set(key, n + 1);
       if (n) key += `#${n}`;
       const d = this.dismissals[key];
-      return { index, key, severity: f.severity, table: f.table, ...(f.cells[0] ? { ref: f.cells[0] } : {}), card: cardOf(result, f, 'zh'), ...(d ? { dismissal: d } : {}) };
+      return { index, key, severity: f.severity, table: f.table, ...(f.ref ? { ref: f.ref } : {}), card: f.card[this.lang], ...(d ? { dismissal: d } : {}) };
     });
-    this.marks = visibleMarks(result, (i) => !this.findings[i]!.dismissal);
-    this.cells = this.marker.apply(this.marks, result, this.root);
+    this.marks = visibleMarks(this.findings, (i) => !this.findings[i]!.dismissal, (ref) => this.nodeAt(ref) !== undefined);
+    this.cells = this.marker.apply(this.marks, (ref) => this.nodeAt(ref));
     this.renderUi();
   }
 
   private model(): UiModel {
+    const w = WORDS[this.lang];
     const result = this.result;
     const counts = this.counts();
-    if (!result) return { counts, headline: '', level: 'warn', general: [], notices: {}, findings: [] };
+    if (!result) return { lang: this.lang, counts, headline: this.failure !== undefined ? w.failed(this.failure) : '', level: 'warn', general: [], notices: {}, findings: [] };
     const notices: Partial<Record<CoverageKey, string[]>> = {};
     for (const k of ['A', 'B', 'C', 'text'] as const) {
       const c = result.coverage[k];
-      if (c.status !== 'checked') notices[k] = c.reasons.length ? c.reasons : ['未检查'];
+      const reasons = this.lang === 'zh' ? c.reasons : c.reasonsEn;
+      if (c.status !== 'checked') notices[k] = reasons.length ? reasons : [w.notChecked];
     }
     const incomplete = this.incomplete;
-    const headline = counts.error
-      ? `发现 ${counts.error} 处错误，请核对标记的单元格`
-      : incomplete
-        ? '已核对部分未发现错误，但有表格未检查或只检查了一部分'
-        : '已核对部分未发现错误';
+    const headline = counts.error ? w.headlineErrors(counts.error) : incomplete ? w.headlinePartial : w.headlineClean;
     return {
+      lang: this.lang,
       counts,
       headline,
       level: counts.error ? 'bad' : incomplete ? 'warn' : 'ok',
-      general: result.model.recognition.inputProblems.map((p) => inputProblemText(p, 'zh')),
+      general: result.problems[this.lang],
       notices,
       findings: this.findings,
     };
@@ -228,7 +272,7 @@ export class PageSession {
 
   private renderUi(): void {
     if (this.stopped) return;
-    if (!this.hasTables) {
+    if (!this.hasTables && this.failure === undefined) {
       // Nothing to show (checked on request, no report tables): leave the page alone.
       if (this.ui) {
         unmountUi(this.ui.container);
@@ -275,7 +319,7 @@ export class PageSession {
     const related = new Set<HTMLElement>();
     for (const f of findings) {
       for (const r of f.card.related) {
-        const el = cellElement(this.root!, this.result!, r);
+        const el = this.nodeAt(r);
         if (el) related.add(el);
       }
     }
@@ -370,16 +414,10 @@ export class PageSession {
     this.unwatch?.();
     this.unwatch = undefined;
     if (!this.hasTables) return;
-    const tables = new Set<Element>();
-    for (const t of ['A', 'B', 'C'] as const) {
-      const cell = Object.values(this.result!.model.tables[t]?.cells ?? {})[0];
-      const td = cell && cellElement(this.root!, this.result!, cell.ref);
-      const table = td?.closest('table');
-      if (table) tables.add(table);
-    }
-    const container = commonAncestor([...tables]);
+    const tables = this.result!.tables.map((i) => liveTable(this.doc, i)).filter((t): t is HTMLTableElement => !!t);
+    const container = commonAncestor(tables);
     if (!container) return;
-    this.unwatch = watchReport(container, () => this.runCheck(), { delayMs: this.opts.debounceMs ?? 500, view: this.view });
+    this.unwatch = watchReport(container, () => void this.runCheck(), { delayMs: this.opts.debounceMs ?? 500, view: this.view });
   }
 }
 

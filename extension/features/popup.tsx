@@ -1,12 +1,13 @@
 // The toolbar popup: what was found on the current tab, a "check this page" button (any site, through
 // activeTab + scripting), "show the list", and the per-site switch. Opening the popup on a page the
 // content script did not run on (not *.gov.cn) checks that page: the click on the toolbar button is
-// the request.
+// the request. The language switch (中文 / English) is stored and every checked page follows it.
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { countsText, type PageState } from './messages.ts';
+import type { PageState } from './messages.ts';
 import { checkTab, openPanel, pageState } from './inject.ts';
 import { isSiteEnabled, setSiteEnabled } from './sites.ts';
+import { loadLang, setLang, WORDS, type Lang } from './lang.ts';
 
 export type PopupApi = {
   activeTab(): Promise<{ id?: number; url?: string } | undefined>;
@@ -15,6 +16,8 @@ export type PopupApi = {
   openPanel(tabId: number): Promise<void>;
   isSiteEnabled(host: string): Promise<boolean>;
   setSiteEnabled(host: string, on: boolean): Promise<void>;
+  loadLang(): Promise<Lang>;
+  setLang(lang: Lang): Promise<void>;
 };
 
 export const browserPopupApi: PopupApi = {
@@ -24,6 +27,8 @@ export const browserPopupApi: PopupApi = {
   openPanel,
   isSiteEnabled,
   setSiteEnabled,
+  loadLang,
+  setLang,
 };
 
 function hostOf(url: string | undefined): string {
@@ -35,15 +40,18 @@ function hostOf(url: string | undefined): string {
   }
 }
 
-type View = { tabId?: number; host: string; state?: PageState; enabled: boolean; busy: boolean; error?: string };
+type View = { tabId?: number; host: string; state?: PageState; enabled: boolean; busy: boolean; error?: 'cannotCheck' | 'cannotRun' };
 
 export function Popup({ api }: { api: PopupApi }) {
   const [view, setView] = useState<View>({ host: '', enabled: true, busy: true });
+  const [lang, setLangState] = useState<Lang>('zh');
+  const w = WORDS[lang];
 
   useEffect(() => {
+    void api.loadLang().then(setLangState);
     void (async () => {
       const tab = await api.activeTab();
-      if (tab?.id === undefined) return setView({ host: '', enabled: true, busy: false, error: '无法检查此页面。' });
+      if (tab?.id === undefined) return setView({ host: '', enabled: true, busy: false, error: 'cannotCheck' });
       let state = await api.pageState(tab.id);
       const host = hostOf(tab.url) || state?.host || '';
       const enabled = host ? await api.isSiteEnabled(host) : true;
@@ -53,7 +61,7 @@ export function Popup({ api }: { api: PopupApi }) {
           state = await api.checkTab(tab.id);
           setView({ tabId: tab.id, host, enabled, busy: false, ...(state ? { state } : {}) });
         } catch {
-          setView({ tabId: tab.id, host, enabled, busy: false, error: '无法在此页面运行（浏览器内部页面或扩展商店）。' });
+          setView({ tabId: tab.id, host, enabled, busy: false, error: 'cannotRun' });
         }
       }
     })();
@@ -66,7 +74,7 @@ export function Popup({ api }: { api: PopupApi }) {
       const state = await api.checkTab(view.tabId);
       setView({ ...view, busy: false, ...(state ? { state } : {}) });
     } catch {
-      setView({ ...view, busy: false, error: '无法在此页面运行（浏览器内部页面或扩展商店）。' });
+      setView({ ...view, busy: false, error: 'cannotRun' });
     }
   };
 
@@ -81,41 +89,59 @@ export function Popup({ api }: { api: PopupApi }) {
     }
   };
 
+  const switchLang = async (to: Lang) => {
+    setLangState(to);
+    await api.setLang(to);
+    // The page redraws in the new language through storage; its headline comes back with the state.
+    if (view.tabId !== undefined) {
+      const tabId = view.tabId;
+      setTimeout(() => void api.pageState(tabId).then((state) => state && setView((v) => ({ ...v, state }))), 100);
+    }
+  };
+
   const s = view.state;
   return (
-    <main>
-      <h1>公开年报核数</h1>
-      <Status view={view} />
+    <main lang={lang === 'zh' ? 'zh-CN' : 'en'}>
+      <h1>{w.app}</h1>
+      <Status view={view} lang={lang} />
       {s?.status === 'checked' && (
         <p class="counts" data-testid="popup-counts">
-          {countsText(s.counts)}
+          {w.counts(s.counts)}
         </p>
       )}
       <div class="buttons">
         <button type="button" class="primary" data-action="check" disabled={view.busy || view.tabId === undefined} onClick={() => void checkNow()}>
-          {view.busy ? '正在检查…' : '检查此页面'}
+          {view.busy ? w.checking : w.checkPage}
         </button>
         {s?.status === 'checked' && view.tabId !== undefined && (
           <button type="button" data-action="open-panel" onClick={() => void api.openPanel(view.tabId!).then(() => window.close())}>
-            显示问题列表
+            {w.showList}
           </button>
         )}
       </div>
       {view.host && (
         <label>
           <input type="checkbox" data-action="site-switch" checked={view.enabled} onChange={(e) => void toggle((e.currentTarget as HTMLInputElement).checked)} />
-          在 {view.host} 上自动检查
+          {w.autoCheck(view.host)}
         </label>
       )}
-      <p class="note">核对全部在本机完成，不上传任何内容。</p>
+      <div class="lang" role="group" aria-label={w.language}>
+        {(['zh', 'en'] as const).map((l) => (
+          <button type="button" key={l} data-lang={l} aria-pressed={lang === l} onClick={() => void switchLang(l)}>
+            {l === 'zh' ? '中文' : 'English'}
+          </button>
+        ))}
+      </div>
+      <p class="note">{w.local}</p>
     </main>
   );
 }
 
-function Status({ view }: { view: View }) {
-  if (view.error) return <p class="status warn">{view.error}</p>;
+function Status({ view, lang }: { view: View; lang: Lang }) {
+  const w = WORDS[lang];
+  if (view.error) return <p class="status warn">{w[view.error]}</p>;
   const s = view.state;
-  if (!s) return <p class="status">{view.busy ? '正在检查…' : !view.enabled ? '已在此网站关闭自动检查。' : '此页面尚未检查。'}</p>;
+  if (!s) return <p class="status">{view.busy ? w.checking : !view.enabled ? w.siteOff : w.notYet}</p>;
   switch (s.status) {
     case 'checked':
       return (
@@ -123,11 +149,17 @@ function Status({ view }: { view: View }) {
           {s.headline}
         </p>
       );
+    case 'failed':
+      return (
+        <p class="status warn" data-testid="popup-status">
+          {s.headline}
+        </p>
+      );
     case 'no-tables':
-      return <p class="status warn">此页面没有找到政府信息公开年报的表格。</p>;
+      return <p class="status warn">{w.noTables}</p>;
     case 'disabled':
-      return <p class="status">已在此网站关闭自动检查。可点“检查此页面”单独检查。</p>;
+      return <p class="status">{w.siteOffHint}</p>;
     default:
-      return <p class="status">此页面不像政府信息公开年度报告，未检查。</p>;
+      return <p class="status">{w.notReport}</p>;
   }
 }

@@ -2,9 +2,11 @@
 // props in, callbacks out: the page session (page-session.ts) owns the state and re-renders.
 import { render } from 'preact';
 import { useState } from 'preact/hooks';
-import { TABLE_LABEL, type Card, type CellRef, type CoverageKey, type Severity } from '../../core/index.ts';
-import { countsText, type Counts } from './messages.ts';
-import { REASONS, REASON_LABEL, type Dismissal, type Reason } from './dismiss.ts';
+import type { CellRef, CoverageKey, Lang, Severity } from '../../core/types.ts';
+import type { Card } from '../../core/present.ts';
+import type { Counts } from './messages.ts';
+import { REASONS, type Dismissal, type Reason } from './dismiss.ts';
+import { WORDS } from './lang.ts';
 
 export type UiFinding = {
   index: number;
@@ -17,6 +19,7 @@ export type UiFinding = {
 };
 
 export type UiModel = {
+  lang: Lang;
   counts: Counts;
   headline: string;
   level: 'ok' | 'warn' | 'bad';
@@ -44,33 +47,34 @@ export type UiActions = {
   cardPointer(inside: boolean): void;
 };
 
-const SEV: Record<Severity, string> = { error: '错误', warning: '警告', info: '提示' };
+type Words = (typeof WORDS)[Lang];
 const TABLES: CoverageKey[] = ['A', 'B', 'C', 'text'];
 
 
 export function Ui({ state, actions }: { state: UiState; actions: UiActions }) {
+  const w = WORDS[state.model.lang];
   return (
-    <>
+    <div lang={state.model.lang === 'zh' ? 'zh-CN' : 'en'}>
       {state.panelOpen ? (
-        <Drawer model={state.model} actions={actions} />
+        <Drawer model={state.model} actions={actions} w={w} />
       ) : (
         <button
           type="button"
           class={`launcher${state.model.counts.error ? ' has-error' : ''}`}
           data-testid="launcher"
-          aria-label={`公开年报核数：${countsText(state.model.counts)}，打开问题列表`}
+          aria-label={w.launcherLabel(state.model.counts)}
           onClick={() => actions.setPanel(true)}
         >
-          核数 · {countsText({ ...state.model.counts, dismissed: 0 })}
+          {w.launcher} · {w.counts({ ...state.model.counts, dismissed: 0 })}
         </button>
       )}
       {/* after the launcher and the drawer, so it is drawn over them */}
-      {state.card && <FindingCard card={state.card} actions={actions} />}
-    </>
+      {state.card && <FindingCard card={state.card} actions={actions} w={w} />}
+    </div>
   );
 }
 
-function FindingCard({ card, actions }: { card: NonNullable<UiState['card']>; actions: UiActions }) {
+function FindingCard({ card, actions, w }: { card: NonNullable<UiState['card']>; actions: UiActions; w: Words }) {
   const { rect, viewport } = card;
   const width = Math.min(420, viewport.width - 16);
   const left = Math.max(8, Math.min(rect.left, viewport.width - width - 8));
@@ -90,21 +94,26 @@ function FindingCard({ card, actions }: { card: NonNullable<UiState['card']>; ac
     >
       {card.findings.map((f) => (
         <div class="card-body" key={f.key}>
-          <FindingText f={f} />
-          <Equation card={f.card} />
-          {f.card.caveat && <p class="caveat">可能的合理原因：{f.card.caveat}</p>}
-          <DismissControl onDismiss={(r) => actions.dismiss(f.key, r)} />
+          <FindingText f={f} w={w} />
+          <Equation card={f.card} w={w} />
+          {f.card.caveat && (
+            <p class="caveat">
+              {w.caveat}
+              {f.card.caveat}
+            </p>
+          )}
+          <DismissControl onDismiss={(r) => actions.dismiss(f.key, r)} w={w} />
         </div>
       ))}
     </div>
   );
 }
 
-function FindingText({ f }: { f: UiFinding }) {
+function FindingText({ f, w }: { f: UiFinding; w: Words }) {
   return (
     <>
       <p class="head">
-        <span class={`sev sev-${f.severity}`}>{SEV[f.severity]}</span>
+        <span class={`sev sev-${f.severity}`}>{w.sev[f.severity]}</span>
         <code>{f.card.ruleId}</code>
         {f.card.cellLabel && <span class="cell">{f.card.cellLabel}</span>}
       </p>
@@ -113,7 +122,7 @@ function FindingText({ f }: { f: UiFinding }) {
   );
 }
 
-function Equation({ card }: { card: Card }) {
+function Equation({ card, w }: { card: Card; w: Words }) {
   const eq = card.equation;
   if (!eq) return null;
   return (
@@ -121,53 +130,53 @@ function Equation({ card }: { card: Card }) {
       <div>
         {eq.left} = <strong>{eq.leftSum}</strong>
       </div>
-      <div aria-label="不等于">≠</div>
+      <div aria-label={w.notEqual}>≠</div>
       <div>
         {eq.right} = <strong>{eq.rightSum}</strong>
       </div>
-      <div class="diff">相差 {eq.diff > 0 ? `+${eq.diff}` : eq.diff}</div>
+      <div class="diff">{w.diff(eq.diff)}</div>
     </div>
   );
 }
 
-function DismissControl({ onDismiss }: { onDismiss(reason: Reason): void }) {
+function DismissControl({ onDismiss, w }: { onDismiss(reason: Reason): void; w: Words }) {
   const [choosing, setChoosing] = useState(false);
   if (!choosing)
     return (
       <div class="actions">
         <button type="button" data-action="dismiss" onClick={() => setChoosing(true)}>
-          忽略…
+          {w.dismiss}
         </button>
       </div>
     );
   return (
-    <div class="actions" role="group" aria-label="忽略的理由">
-      <span>理由：</span>
+    <div class="actions" role="group" aria-label={w.reasonGroup}>
+      <span>{w.reasonPrefix}</span>
       {REASONS.map((r) => (
         <button type="button" key={r} data-reason={r} onClick={() => onDismiss(r)}>
-          {REASON_LABEL[r]}
+          {w.reason[r]}
         </button>
       ))}
       <button type="button" onClick={() => setChoosing(false)}>
-        取消
+        {w.cancel}
       </button>
     </div>
   );
 }
 
-function Drawer({ model, actions }: { model: UiModel; actions: UiActions }) {
+function Drawer({ model, actions, w }: { model: UiModel; actions: UiActions; w: Words }) {
   const shown = model.findings.filter((f) => !f.dismissal);
   const dismissed = model.findings.filter((f) => f.dismissal);
   return (
-    <aside class="drawer" role="complementary" aria-label="公开年报核数：问题列表">
+    <aside class="drawer" role="complementary" aria-label={w.panelLabel}>
       <header>
         <div>
-          <h2>公开年报核数</h2>
+          <h2>{w.app}</h2>
           <div class="counts" data-testid="counts">
-            {countsText(model.counts)}
+            {w.counts(model.counts)}
           </div>
         </div>
-        <button type="button" aria-label="关闭列表" data-action="close-panel" onClick={() => actions.setPanel(false)}>
+        <button type="button" aria-label={w.closePanel} data-action="close-panel" onClick={() => actions.setPanel(false)}>
           ×
         </button>
       </header>
@@ -184,7 +193,7 @@ function Drawer({ model, actions }: { model: UiModel; actions: UiActions }) {
           if (!rows.length && !notices.length) return null;
           return (
             <section key={t} data-table={t}>
-              <h3>{TABLE_LABEL.zh[t]}</h3>
+              <h3>{w.table[t]}</h3>
               {notices.map((n) => (
                 <p class="notice" data-testid="not-checked" key={n}>
                   {n}
@@ -194,27 +203,30 @@ function Drawer({ model, actions }: { model: UiModel; actions: UiActions }) {
                 {rows.map((f) => (
                   <li class="row" key={f.key}>
                     <button type="button" class="jump" data-jump={f.ref} disabled={!f.ref} onClick={() => f.ref && actions.jump(f.ref)}>
-                      <FindingText f={f} />
+                      <FindingText f={f} w={w} />
                     </button>
-                    <DismissControl onDismiss={(r) => actions.dismiss(f.key, r)} />
+                    <DismissControl onDismiss={(r) => actions.dismiss(f.key, r)} w={w} />
                   </li>
                 ))}
               </ul>
             </section>
           );
         })}
-        {!shown.length && <p class="empty">没有待处理的问题。</p>}
+        {!shown.length && <p class="empty">{w.nothingLeft}</p>}
         {dismissed.length > 0 && (
           <section data-testid="dismissed">
-            <h3>已忽略</h3>
+            <h3>{w.dismissed}</h3>
             <ul>
               {dismissed.map((f) => (
                 <li class="row dismissed" key={f.key}>
-                  <FindingText f={f} />
+                  <FindingText f={f} w={w} />
                   <div class="actions">
-                    <span class="reason">理由：{REASON_LABEL[f.dismissal!.reason]}</span>
+                    <span class="reason">
+                      {w.reasonPrefix}
+                      {w.reason[f.dismissal!.reason]}
+                    </span>
                     <button type="button" data-restore={f.key} onClick={() => actions.restore(f.key)}>
-                      恢复
+                      {w.restore}
                     </button>
                   </div>
                 </li>

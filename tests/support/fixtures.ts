@@ -44,3 +44,14 @@ export function expectations(): Expected[] {
       return { file: file!, kind: kind as Expected['kind'], key: key!, value: value!, severity: severity! };
     });
 }
+
+/** The real 沭阳县发改局 2023 page with one number of table B changed: 一、本年新收 总计 26 → 27. */
+export function shuyangWithOneChange(): string {
+  const page = readFileSync(join(FIXTURES, 'shuyang-drc-2023.html'), 'utf8');
+  const rowStart = page.indexOf('、本年新收政府信息公开申请数量');
+  const rowEnd = page.indexOf('</tr>', rowStart);
+  const row = page.slice(rowStart, rowEnd);
+  const at = row.lastIndexOf('>26<');
+  if (rowStart < 0 || at < 0) throw new Error('fixture changed: 本年新收 row not found');
+  return page.slice(0, rowStart) + row.slice(0, at) + '>27<' + row.slice(at + 4) + page.slice(rowEnd);
+}
