@@ -1,0 +1,179 @@
+// The Firefox build of the extension (MV2, `wxt build -b firefox`) in Debian's firefox-esr, driven over
+// WebDriver BiDi (tests/support/firefox.ts), on the saved real page under its own *.gov.cn host name.
+// The chromium test (ext-e2e) covers the same ground in more detail; this one proves the Firefox build
+// works where Firefox differs: the MV2 event page answering the content script's check, browserAction
+// for the badge (read off the toolbar button), storage.local for dismissals, Firefox's Xray view of the
+// page the content script marks. Every request Firefox makes goes through this test's proxy, so it also
+// sees that nothing but the page's own host was asked for.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { check } from '../core/index.ts';
+import { artifactPath } from './support/browser.ts';
+import { Firefox, hasFirefox, warnIfNoFirefox } from './support/firefox.ts';
+import { FIXTURES, shuyangWithOneChange } from './support/fixtures.ts';
+
+warnIfNoFirefox('extension end-to-end tests in Firefox (tests/ext-firefox-e2e.test.ts)');
+
+const ROOT = join(import.meta.dirname, '..');
+const OUT = '.output-firefox-e2e';
+const EXT = join(ROOT, OUT, 'firefox-mv2');
+const HOST = 'fgw.shuyang.gov.cn';
+const CHANGED = shuyangWithOneChange();
+const PAGES: Record<string, string> = {
+  '/art/2024/1/22/art_report.html': readFileSync(join(FIXTURES, 'shuyang-drc-2023.html'), 'utf8'),
+  '/art/2024/1/22/art_changed.html': CHANGED,
+  '/news.html': `<!doctype html><html><head><meta charset="utf-8"><title>沭阳县发改局 工作动态</title></head><body>
+<h1>工作动态</h1><p>本局召开安全生产会议。</p><table><tr><td>项目</td><td>数量</td></tr><tr><td>会议</td><td>3</td></tr></table></body></html>`,
+};
+const ESCAPE = '\uE00C';
+
+/** Page-side expressions (run in the page's realm through BiDi). */
+const MARKS = `[...document.querySelectorAll('[data-gkc]')].map((e) => e.getAttribute('data-gkc-cell') + ':' + e.getAttribute('data-gkc'))`;
+const UI = `document.querySelector('gkc-ui')?.shadowRoot`;
+
+describe.skipIf(!hasFirefox)('extension in Firefox', () => {
+  let proxy: Server;
+  let ff: Firefox;
+  let tab: string;
+  let base: string;
+  /** Every request Firefox sent through the proxy: method, host and path. */
+  const requests: string[] = [];
+
+  beforeAll(async () => {
+    const built = spawnSync('npx', ['wxt', 'build', '-b', 'firefox'], { cwd: ROOT, encoding: 'utf8', timeout: 120_000, env: { ...process.env, GKC_EXT_OUT: OUT } });
+    if (built.status !== 0) throw new Error(`wxt build -b firefox failed:\n${built.stdout}\n${built.stderr}`);
+    // A proxy, not a web server: requests arrive with absolute URLs (http://fgw.shuyang.gov.cn/…).
+    proxy = createServer((req, res) => {
+      let url: URL;
+      try {
+        url = new URL(req.url ?? '');
+      } catch {
+        url = new URL(`http://${req.headers.host}${req.url}`);
+      }
+      requests.push(`${req.method} ${url.host}${url.pathname}`);
+      const body = url.hostname === HOST ? PAGES[url.pathname] : undefined;
+      if (body === undefined) res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+      else res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(body);
+    });
+    proxy.on('connect', (req, socket) => {
+      requests.push(`CONNECT ${req.url}`);
+      socket.end('HTTP/1.1 403 Forbidden\r\n\r\n');
+    });
+    await new Promise<void>((ok) => proxy.listen(0, '127.0.0.1', ok));
+    const port = (proxy.address() as AddressInfo).port;
+    base = `http://${HOST}`;
+    ff = await Firefox.launch({ proxyPort: port });
+    expect(await ff.installExtension(EXT)).toBe('gongkai-check@gongkai-check.invalid');
+    tab = await ff.tab();
+  }, 180_000);
+
+  afterAll(async () => {
+    await ff?.close();
+    await new Promise((ok) => (proxy ? proxy.close(ok) : ok(undefined)));
+  });
+
+  /** The badge on our toolbar button (pinned to the toolbar in Firefox: default_area navbar). */
+  const badge = () =>
+    ff.evaluateInWindow<string>(`(() => {
+      const item = document.getElementById('gongkai-check_gongkai-check_invalid-browser-action');
+      if (!item) throw new Error('our button is not on the toolbar');
+      const b = item.querySelector('[badge]') ?? item;
+      return b.getAttribute('badge') ?? '';
+    })()`);
+  const waitBadge = async (text: string) => {
+    for (let i = 0; i < 100 && (await badge()) !== text; i++) await new Promise((ok) => setTimeout(ok, 50));
+    expect(await badge()).toBe(text);
+  };
+  const waitChecked = () => ff.waitFor(tab, `!!document.querySelector('gkc-ui')`);
+
+  it('the real consistent page: no error mark (only the EMPTY-CELLS warning), empty badge', async () => {
+    await ff.navigate(tab, `${base}/art/2024/1/22/art_report.html`);
+    await waitChecked();
+    expect(await ff.evaluate(tab, MARKS)).toEqual(['B.new.biz:warning']);
+    await waitBadge('');
+    expect(await ff.evaluate(tab, `document.querySelectorAll('style[data-gkc-ui]').length`)).toBe(1);
+  });
+
+  it('one changed table-B cell: the mark is on exactly that <td>, the badge counts the errors, the card shows the equation', async () => {
+    const expected = check({ kind: 'html', html: CHANGED });
+    const errors = expected.findings.filter((f) => f.severity === 'error');
+    expect(errors.length).toBeGreaterThan(0);
+    const src = expected.locate('B.new.tot')!;
+    if (src.kind !== 'dom') throw new Error('dom source expected');
+
+    await ff.navigate(tab, `${base}/art/2024/1/22/art_changed.html`);
+    await ff.waitFor(tab, `!!document.querySelector('[data-gkc="error"]')`);
+    const hit = await ff.evaluate(
+      tab,
+      `(() => {
+        const marked = [...document.querySelectorAll('[data-gkc="error"]')];
+        const own = document.querySelectorAll('table')[${src.table}].rows[${src.row}].cells[${src.cell}];
+        return { count: marked.length, same: marked[0] === own, ref: own.getAttribute('data-gkc-cell'), text: own.textContent.trim(), tabindex: own.getAttribute('tabindex') };
+      })()`,
+    );
+    expect(hit).toEqual({ count: 1, same: true, ref: 'B.new.tot', text: '27', tabindex: '0' });
+    await waitBadge(String(errors.length));
+
+    await ff.evaluate(tab, `document.querySelector('td[data-gkc-cell="B.new.tot"]').focus()`);
+    const equation = await ff.waitFor<string>(tab, `${UI}?.querySelector('#gkc-card [data-testid="equation"]')?.textContent`);
+    expect(equation).toMatch(/= 27[\s\S]*≠[\s\S]*= 26[\s\S]*相差/);
+    expect(await ff.evaluate(tab, `document.querySelectorAll('[data-gkc-related]').length`)).toBeGreaterThanOrEqual(1);
+    writeFileSync(artifactPath('ext-firefox-e2e.png'), await ff.screenshot(tab));
+    await ff.press(tab, ESCAPE);
+    await ff.waitFor(tab, `!${UI}.querySelector('#gkc-card')`);
+    expect(await ff.evaluate(tab, `document.querySelectorAll('[data-gkc-related]').length`)).toBe(0);
+  });
+
+  it('jump-to from the panel focuses the cell; dismissing its findings removes the mark and the badge, also after a reload', async () => {
+    await ff.evaluate(tab, `document.activeElement?.blur()`);
+    await ff.evaluate(tab, `${UI}.querySelector('[data-testid="launcher"]').click()`);
+    const counts = await ff.waitFor<string>(tab, `${UI}.querySelector('.drawer [data-testid="counts"]')?.textContent`);
+    expect(counts).toMatch(/^错误 \d+ · 警告 \d+ · 提示 \d+$/);
+    await ff.evaluate(tab, `${UI}.querySelector('.drawer button[data-jump="B.new.tot"]').click()`);
+    await ff.waitFor(tab, `document.activeElement?.getAttribute('data-gkc-cell') === 'B.new.tot'`);
+    await ff.press(tab, ESCAPE); // the card that focus opened
+    await ff.evaluate(tab, `${UI}.querySelector('.drawer') || ${UI}.querySelector('[data-testid="launcher"]').click()`);
+
+    const rowsLeft = `[...${UI}.querySelectorAll('.drawer li.row')].filter((li) => li.querySelector('button[data-jump="B.new.tot"]')).length`;
+    const n = await ff.waitFor<number>(tab, rowsLeft);
+    expect(n).toBeGreaterThanOrEqual(2);
+    for (let i = 0; i < n; i++) {
+      const row = `[...${UI}.querySelectorAll('.drawer li.row')].find((li) => li.querySelector('button[data-jump="B.new.tot"]'))`;
+      await ff.evaluate(tab, `${row}.querySelector('[data-action="dismiss"]').click()`);
+      await ff.waitFor(tab, `!!${row}?.querySelector('[data-reason="ok"]')`);
+      await ff.evaluate(tab, `${row}.querySelector('[data-reason="ok"]').click()`);
+      await ff.waitFor(tab, `${rowsLeft} === ${n - i - 1}`);
+    }
+    await ff.waitFor(tab, `!document.querySelector('td[data-gkc-cell="B.new.tot"]')`);
+    expect(await ff.evaluate(tab, `document.querySelectorAll('[data-gkc="error"]').length`)).toBe(0);
+    await waitBadge('');
+    expect(await ff.evaluate(tab, `${UI}.querySelector('[data-testid="dismissed"]').textContent`)).toContain('数据无误');
+
+    // still dismissed after a reload (storage.local, keyed by the page URL)
+    await ff.reload(tab);
+    await waitChecked();
+    expect(await ff.evaluate(tab, `document.querySelectorAll('[data-gkc="error"]').length`)).toBe(0);
+    await waitBadge('');
+  });
+
+  it('a page that is not a report gets no marks and no injected UI', async () => {
+    await ff.navigate(tab, `${base}/news.html`);
+    await new Promise((ok) => setTimeout(ok, 500));
+    expect(await ff.evaluate(tab, `document.querySelectorAll('[data-gkc], [data-gkc-ui], gkc-ui').length`)).toBe(0);
+    await waitBadge('');
+  });
+
+  it('every request Firefox made was for the page\'s own host or Firefox\'s own services; none from the extension', () => {
+    expect(requests.filter((r) => r.startsWith(`GET ${HOST}/`)).length).toBeGreaterThan(0);
+    // Release Firefox ignores services.settings.server and keeps polling its remote-settings server
+    // (certificate revocation lists and the like) whatever the profile says: that is the browser's own
+    // traffic, to Mozilla's hosts, on every page. Anything else would have come from the page or from us.
+    const mozilla = /^CONNECT [a-z0-9.-]+\.(mozilla\.(com|net|org)|firefox\.com):443$/;
+    const other = requests.filter((r) => !r.startsWith(`GET ${HOST}/`) && !mozilla.test(r));
+    expect(other).toEqual([]);
+  });
+});
