@@ -12,9 +12,10 @@ import { findingKey } from '../extension/features/wire-check.ts';
 import { isSiteEnabled, setSiteEnabled } from '../extension/features/sites.ts';
 import { Popup, type PopupApi } from '../extension/features/popup.tsx';
 import type { Finding } from '../core/index.ts';
-import type { PageState } from '../extension/features/messages.ts';
+import { combineStates, type PageState } from '../extension/features/messages.ts';
 import type { WireResult } from '../extension/features/wire-check.ts';
 import { backgroundChecker } from '../extension/features/check-client.ts';
+import { pageState } from '../extension/features/inject.ts';
 import { shuyangWithOneChange } from './support/fixtures.ts';
 
 vi.mock('wxt/browser', async () => ({ browser: (await import('wxt/testing/fake-browser')).fakeBrowser }));
@@ -46,24 +47,54 @@ describe('badge', () => {
     expect(badgeFor(state({ counts: { error: 1234, warning: 0, info: 0, dismissed: 0 } })).text).toBe('999+');
   });
 
-  it('the background sets it per tab from the content script, ignores sub-frames, clears it on navigation', async () => {
+  it('the background sets it per tab from the content script, counts a cross-origin frame\'s report with the page\'s, clears it on navigation', async () => {
     const { default: background } = await import('../extension/entrypoints/background.ts');
     vi.spyOn(fakeBrowser.commands.onCommand, 'addListener').mockImplementation(() => {});
     background.main();
+    const trigger = fakeBrowser.runtime.onMessage.trigger as unknown as (...args: unknown[]) => Promise<unknown>;
     const msg = { type: 'gkc:page-state', state: state({ counts: { error: 3, warning: 1, info: 0, dismissed: 1 } }) };
-    await fakeBrowser.runtime.onMessage.trigger(msg, { tab: { id: 7 } as never, frameId: 0 });
+    await trigger(msg, { tab: { id: 7 } as never, frameId: 0 });
     await vi.waitFor(async () => expect(await fakeBrowser.action.getBadgeText({ tabId: 7 })).toBe('3'));
     expect(await fakeBrowser.action.getBadgeBackgroundColor({ tabId: 7 })).toEqual([0xc5, 0x22, 0x1f, 255]);
-    // a report inside a sub-frame's own content script (not ours: we run in the top frame) is ignored
-    await fakeBrowser.runtime.onMessage.trigger(msg, { tab: { id: 8 } as never, frameId: 3 });
-    expect(await fakeBrowser.action.getBadgeText({ tabId: 8 })).toBe('');
-    // the person dismissed the errors
-    await fakeBrowser.runtime.onMessage.trigger({ ...msg, state: state({ counts: { error: 0, warning: 1, info: 0, dismissed: 4 } }) }, { tab: { id: 7 } as never, frameId: 0 });
-    await vi.waitFor(async () => expect(await fakeBrowser.action.getBadgeText({ tabId: 7 })).toBe(''));
-    await fakeBrowser.runtime.onMessage.trigger(msg, { tab: { id: 7 } as never, frameId: 0 });
-    await vi.waitFor(async () => expect(await fakeBrowser.action.getBadgeText({ tabId: 7 })).toBe('3'));
+    // a report in a cross-origin frame (its own content script checked it) counts with the page's
+    const inFrame = { type: 'gkc:page-state', state: state({ host: 'xxgk.shuyang.gov.cn', counts: { error: 2, warning: 0, info: 0, dismissed: 0 } }) };
+    await trigger(inFrame, { tab: { id: 7 } as never, frameId: 5 });
+    await vi.waitFor(async () => expect(await fakeBrowser.action.getBadgeText({ tabId: 7 })).toBe('5'));
+    // the popup asks for the frames' states (the top page answers for itself)
+    const answers: unknown[] = [];
+    await trigger({ type: 'gkc:frame-states', tabId: 7 }, { frameId: 0 }, (r: unknown) => answers.push(r));
+    expect(answers).toEqual([[inFrame.state]]);
+    // a tab whose top page is not a report, with the report in a frame
+    await trigger(inFrame, { tab: { id: 8 } as never, frameId: 3 });
+    await vi.waitFor(async () => expect(await fakeBrowser.action.getBadgeText({ tabId: 8 })).toBe('2'));
+    // the person dismissed the page's errors: the frame's remain
+    await trigger({ ...msg, state: state({ counts: { error: 0, warning: 1, info: 0, dismissed: 4 } }) }, { tab: { id: 7 } as never, frameId: 0 });
+    await vi.waitFor(async () => expect(await fakeBrowser.action.getBadgeText({ tabId: 7 })).toBe('2'));
+    await trigger(msg, { tab: { id: 7 } as never, frameId: 0 });
+    await vi.waitFor(async () => expect(await fakeBrowser.action.getBadgeText({ tabId: 7 })).toBe('5'));
+    // a new page: the frame's old count goes with the old page
     await fakeBrowser.tabs.onUpdated.trigger(7, { status: 'loading', url: 'http://www.example.gov.cn/other.html' }, {} as never);
     await vi.waitFor(async () => expect(await fakeBrowser.action.getBadgeText({ tabId: 7 })).toBe(''));
+    await trigger(msg, { tab: { id: 7 } as never, frameId: 0 });
+    await vi.waitFor(async () => expect(await fakeBrowser.action.getBadgeText({ tabId: 7 })).toBe('3'));
+  });
+
+  it('one state for a tab: frames that found nothing add nothing; a frame that failed keeps the tab from looking clean', () => {
+    const top = state({ counts: { error: 1, warning: 2, info: 0, dismissed: 1 } });
+    const frame = state({ host: 'xxgk.shuyang.gov.cn', headline: '表乙：1 处错误', counts: { error: 2, warning: 0, info: 1, dismissed: 0 } });
+    const quiet = state({ status: 'not-report', counts: { error: 0, warning: 0, info: 0, dismissed: 0 } });
+    expect(combineStates(top, [])).toBe(top);
+    expect(combineStates(top, [quiet])).toBe(top);
+    expect(combineStates(undefined, [])).toBeUndefined();
+    const both = combineStates(top, [frame, quiet])!;
+    expect(both).toMatchObject({ status: 'checked', host: top.host, counts: { error: 3, warning: 2, info: 1, dismissed: 1 }, incomplete: false });
+    expect(both.headline).toBeUndefined(); // two reports: no one headline speaks for both
+    // a top page that is not a report takes the frame's state, headline included
+    expect(combineStates(state({ status: 'not-report', headline: undefined }), [frame])).toMatchObject({ status: 'checked', counts: frame.counts, headline: frame.headline });
+    const failed = combineStates(quiet, [state({ status: 'failed', counts: { error: 0, warning: 0, info: 0, dismissed: 0 } })])!;
+    expect(failed.status).toBe('failed');
+    expect(badgeFor(failed).text).toBe('?');
+    expect(combineStates(top, [state({ status: 'failed' })])!).toMatchObject({ status: 'checked', incomplete: true });
   });
 
   it('the keyboard command checks the active tab: asks the content script, else injects it flagged as on request', async () => {
@@ -87,6 +118,22 @@ describe('badge', () => {
     await vi.waitFor(() => expect(injected).toEqual([{ flag: '__gkcForce', set: true }, { files: ['/content-scripts/content.js'] }]));
     onCommand!('something-else', { id: 9 });
     expect(injected).toHaveLength(2);
+  });
+
+  it('the popup asks the top frame only (every frame has the content script) and adds the frames\' reports', async () => {
+    const asked: unknown[] = [];
+    vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockImplementation((async (tabId: number, msg: unknown, opts?: unknown) => {
+      asked.push({ tabId, msg, opts });
+      return state({ status: 'not-report', headline: undefined });
+    }) as never);
+    const frame = state({ host: 'xxgk.shuyang.gov.cn', counts: { error: 2, warning: 0, info: 0, dismissed: 0 } });
+    vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockResolvedValue([frame] as never);
+    expect(await pageState(4)).toMatchObject({ status: 'checked', counts: frame.counts });
+    expect(asked).toEqual([{ tabId: 4, msg: { type: 'gkc:get-state' }, opts: { frameId: 0 } }]);
+    expect(fakeBrowser.runtime.sendMessage).toHaveBeenCalledWith({ type: 'gkc:frame-states', tabId: 4 });
+    // no background answer (asked from the background itself): the top page's state alone
+    vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockRejectedValue(new Error('Could not establish connection. Receiving end does not exist.'));
+    expect(await pageState(4)).toMatchObject({ status: 'not-report' });
   });
 
   it('showBadge writes text and colour for the tab only', async () => {

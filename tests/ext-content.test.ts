@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { check, findDomCell } from '../core/index.ts';
-import { looksLikeReport } from '../extension/features/gate.ts';
+import { frameRole, looksLikeReport } from '../extension/features/gate.ts';
 import { ContentController, startContent } from '../extension/features/content-main.ts';
 import { liveCell, pageHtml } from '../extension/features/live-cells.ts';
 import { answerCheck, checkPageHtml } from '../extension/features/wire-check.ts';
@@ -100,6 +100,21 @@ describe('gate', () => {
     // the words alone, without a table, are a list of reports, not a report
     load('<html><body><a href="/a.html">2023年政府信息公开年度报告</a></body></html>');
     expect(looksLikeReport(document)).toBe(false);
+  });
+
+  it('runs in every frame, but a same-origin frame is left to the page\'s script and a cross-origin one checks itself', () => {
+    expect(frameRole(window as unknown as Window)).toBe('top');
+    const inner = { document: {} } as unknown as Window;
+    const top = {} as Window;
+    const framed = (parent: object) => ({ top, parent }) as unknown as Window;
+    expect(frameRole(framed(inner))).toBe('covered');
+    // what a browser does when a frame reads a cross-origin parent's document
+    const crossOrigin = Object.defineProperty({}, 'document', {
+      get() {
+        throw new DOMException('Blocked a frame with origin "http://xxgk.shuyang.gov.cn" from accessing a cross-origin frame.', 'SecurityError');
+      },
+    });
+    expect(frameRole(framed(crossOrigin))).toBe('own');
   });
 
   it('does nothing on a page that is not a report: no marks, no style, no UI, no message', async () => {

@@ -3,7 +3,8 @@
 // *.gov.cn host name (--host-resolver-rules, shared/spec/toolchain.md §3): no error mark on the real
 // consistent page; one changed table-B cell marked on exactly that <td>; the badge read from the
 // service worker; the card's equation on focus; jump-to from the panel; dismiss clearing the mark and the
-// badge; a same-origin iframe holding the article; a non-report page left untouched; and not one request
+// badge; a same-origin iframe holding the article, and one from another *.gov.cn host (cross-origin, checked
+// by the frame's own script, counted on the badge); a non-report page left untouched; and not one request
 // leaving 127.0.0.1.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
@@ -30,7 +31,11 @@ const NEWS = `<!doctype html><html><head><meta charset="utf-8"><title>沭阳县�
 const FRAME = `<!doctype html><html><head><meta charset="utf-8"><title>政务公开</title></head><body>
 <p>正文见下：</p><iframe src="/art/2024/1/22/art_changed.html" width="1000" height="600"></iframe></body></html>`;
 
+const crossOriginFrame = (port: number) => `<!doctype html><html><head><meta charset="utf-8"><title>沭阳县人民政府 信息公开</title></head><body>
+<p>部门年报：</p><iframe src="http://fgw.shuyang.gov.cn:${port}/art/2024/1/22/art_changed_xframe.html" width="1000" height="600"></iframe></body></html>`;
+
 const PAGES: Record<string, string> = {
+  '/art/2024/1/22/art_changed_xframe.html': CHANGED,
   '/art/2024/1/22/art_report.html': REPORT,
   '/art/2024/1/22/art_changed.html': CHANGED,
   '/news.html': NEWS,
@@ -52,7 +57,9 @@ describe.skipIf(!hasChromium)('extension in chromium', () => {
     if (built.status !== 0) throw new Error(`wxt build failed:\n${built.stdout}\n${built.stderr}`);
     server = createServer((req, res) => {
       served.push(req.url ?? '');
-      const body = PAGES[(req.url ?? '').split('?')[0]!];
+      const path = (req.url ?? '').split('?')[0]!;
+      // the article from another *.gov.cn host in a frame: cross-origin, out of the page script's reach
+      const body = path === '/xframe.html' ? crossOriginFrame(port) : PAGES[path];
       if (body === undefined) {
         res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
         return;
@@ -187,6 +194,22 @@ describe.skipIf(!hasChromium)('extension in chromium', () => {
     // but its EMPTY-CELLS warning is there, and the outer page is untouched
     expect(await frame.locator('[data-gkc]').count()).toBeGreaterThanOrEqual(1);
     expect(await page.locator('[data-gkc], [data-gkc-ui]').count()).toBe(0);
+    // checked once: by the page's script; the frame's own script (it runs in every frame) stood aside
+    await page.waitForTimeout(300);
+    expect(await frame.locator('gkc-ui').count()).toBe(1);
+    expect(await frame.locator('style[data-gkc-ui]').count()).toBe(1);
+  });
+
+  it('an article in a cross-origin frame (another *.gov.cn host) is checked by the frame\'s own script; the badge counts it', async () => {
+    const errors = check({ kind: 'html', html: CHANGED }).findings.filter((f) => f.severity === 'error');
+    await page.goto(`${base.replace('fgw.', 'www.')}/xframe.html`);
+    const frame = page.frameLocator('iframe');
+    await frame.locator('[data-gkc="error"]').first().waitFor({ state: 'attached' });
+    expect(await frame.locator('[data-gkc="error"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-gkc-cell')))).toEqual(['B.new.tot']);
+    expect(await frame.locator('gkc-ui').count()).toBe(1);
+    // the page around it is untouched: its own script could not read the frame, and did not try
+    expect(await page.locator('[data-gkc], [data-gkc-ui], gkc-ui').count()).toBe(0);
+    await waitBadge(String(errors.length));
   });
 
   it('a page that is not a report gets no marks and no injected UI', async () => {
@@ -209,7 +232,7 @@ describe.skipIf(!hasChromium)('extension in chromium', () => {
     const outside = requests.filter((u) => {
       const url = new URL(u);
       if (url.protocol === 'chrome-extension:' || url.protocol === 'data:') return false;
-      return !(url.hostname === '127.0.0.1' || url.hostname === 'fgw.shuyang.gov.cn');
+      return !(url.hostname === '127.0.0.1' || url.hostname === 'fgw.shuyang.gov.cn' || url.hostname === 'www.shuyang.gov.cn');
     });
     expect(outside).toEqual([]);
     // the extension's own requests are its packaged files (the popup page), never the network

@@ -29,6 +29,13 @@ const PAGES: Record<string, string> = {
   '/news.html': `<!doctype html><html><head><meta charset="utf-8"><title>沭阳县发改局 工作动态</title></head><body>
 <h1>工作动态</h1><p>本局召开安全生产会议。</p><table><tr><td>项目</td><td>数量</td></tr><tr><td>会议</td><td>3</td></tr></table></body></html>`,
 };
+/** A page on another *.gov.cn host with the report in a (cross-origin) frame. */
+const FRAMING_HOST = 'www.shuyang.gov.cn';
+const FRAMING: Record<string, string> = {
+  '/xframe.html': `<!doctype html><html><head><meta charset="utf-8"><title>沭阳县人民政府 信息公开</title></head><body>
+<p>部门年报：</p><iframe src="http://${HOST}/art/2024/1/22/art_changed_xframe.html" width="1000" height="600"></iframe></body></html>`,
+};
+PAGES['/art/2024/1/22/art_changed_xframe.html'] = CHANGED;
 const ESCAPE = '\uE00C';
 
 /** Page-side expressions (run in the page's realm through BiDi). */
@@ -55,7 +62,7 @@ describe.skipIf(!hasFirefox)('extension in Firefox', () => {
         url = new URL(`http://${req.headers.host}${req.url}`);
       }
       requests.push(`${req.method} ${url.host}${url.pathname}`);
-      const body = url.hostname === HOST ? PAGES[url.pathname] : undefined;
+      const body = url.hostname === HOST ? PAGES[url.pathname] : url.hostname === FRAMING_HOST ? FRAMING[url.pathname] : undefined;
       if (body === undefined) res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
       else res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(body);
     });
@@ -160,6 +167,17 @@ describe.skipIf(!hasFirefox)('extension in Firefox', () => {
     await waitBadge('');
   });
 
+  it('an article in a cross-origin frame is checked by the frame\'s own script; the badge counts it', async () => {
+    const errors = check({ kind: 'html', html: CHANGED }).findings.filter((f) => f.severity === 'error');
+    await ff.navigate(tab, `http://${FRAMING_HOST}/xframe.html`);
+    const frames = await ff.send<{ contexts: { children: { context: string; url: string }[] }[] }>('browsingContext.getTree', { root: tab });
+    const frame = frames.contexts[0]!.children.find((c) => c.url.includes('art_changed_xframe'))!.context;
+    await ff.waitFor(frame, `!!document.querySelector('[data-gkc="error"]')`);
+    expect(await ff.evaluate(frame, `[...document.querySelectorAll('[data-gkc="error"]')].map((e) => e.getAttribute('data-gkc-cell'))`)).toEqual(['B.new.tot']);
+    expect(await ff.evaluate(tab, `document.querySelectorAll('[data-gkc], [data-gkc-ui], gkc-ui').length`)).toBe(0);
+    await waitBadge(String(errors.length));
+  });
+
   it('a page that is not a report gets no marks and no injected UI', async () => {
     await ff.navigate(tab, `${base}/news.html`);
     await new Promise((ok) => setTimeout(ok, 500));
@@ -167,13 +185,14 @@ describe.skipIf(!hasFirefox)('extension in Firefox', () => {
     await waitBadge('');
   });
 
-  it('every request Firefox made was for the page\'s own host or Firefox\'s own services; none from the extension', () => {
+  it('every request Firefox made was for the pages\' own hosts or Firefox\'s own services; none from the extension', () => {
     expect(requests.filter((r) => r.startsWith(`GET ${HOST}/`)).length).toBeGreaterThan(0);
+    const ours = (r: string) => r.startsWith(`GET ${HOST}/`) || r.startsWith(`GET ${FRAMING_HOST}/`);
     // Release Firefox ignores services.settings.server and keeps polling its remote-settings server
     // (certificate revocation lists and the like) whatever the profile says: that is the browser's own
     // traffic, to Mozilla's hosts, on every page. Anything else would have come from the page or from us.
     const mozilla = /^CONNECT [a-z0-9.-]+\.(mozilla\.(com|net|org)|firefox\.com):443$/;
-    const other = requests.filter((r) => !r.startsWith(`GET ${HOST}/`) && !mozilla.test(r));
+    const other = requests.filter((r) => !ours(r) && !mozilla.test(r));
     expect(other).toEqual([]);
   });
 });

@@ -3,13 +3,15 @@
 // and the context menu that opens the checker page. No network, no remote code.
 import { defineBackground } from 'wxt/utils/define-background';
 import { browser } from 'wxt/browser';
-import { isCheckRequest, isToBackground } from '../features/messages.ts';
+import { isCheckRequest, isFrameStatesRequest, isToBackground } from '../features/messages.ts';
+import { TabStates } from '../features/tab-states.ts';
 import { answerCheck } from '../features/wire-check.ts';
 import { showBadge } from '../features/badge.ts';
 import { checkTab } from '../features/inject.ts';
 import { createMenus, isToChecker, onMenuClick, openChecker, takeCheckerFile } from '../features/checker-files.ts';
 
 export default defineBackground(() => {
+  const states = new TabStates();
   // Right-click an image or a PDF link → the checker page on that file (OCR for scans).
   try {
     browser.runtime.onInstalled.addListener(() => createMenus());
@@ -29,15 +31,23 @@ export default defineBackground(() => {
       sendResponse(takeCheckerFile(msg.id));
       return undefined;
     }
+    if (isFrameStatesRequest(msg)) {
+      sendResponse(states.frames(msg.tabId));
+      return undefined;
+    }
     const tabId = sender.tab?.id;
-    // Only the top frame reports (it checks same-origin iframes itself).
-    if (isToBackground(msg) && tabId !== undefined && !sender.frameId) void showBadge(tabId, msg.state);
+    // The top page reports for itself and its same-origin frames; a cross-origin frame holding a
+    // report reports for itself. The badge counts them together.
+    if (isToBackground(msg) && tabId !== undefined) void showBadge(tabId, states.set(tabId, sender.frameId ?? 0, msg.state));
     return undefined;
   });
   // A new page in the tab: the old count no longer applies.
   browser.tabs.onUpdated.addListener((tabId, info) => {
-    if (info.status === 'loading' && info.url !== undefined) void showBadge(tabId, undefined);
+    if (info.status !== 'loading' || info.url === undefined) return;
+    states.clear(tabId);
+    void showBadge(tabId, undefined);
   });
+  browser.tabs.onRemoved.addListener((tabId) => states.clear(tabId));
   browser.commands.onCommand.addListener((command, tab) => {
     if (command !== 'check-page') return;
     void (async () => {

@@ -3,7 +3,7 @@
 // storage, state reported to the background (badge) and answered to the popup. `forced` is a check the
 // person asked for (toolbar button, shortcut): it skips the gate and the per-site switch.
 import { browser } from 'wxt/browser';
-import { iframesOf, looksLikeReport, reportDocuments } from './gate.ts';
+import { frameRole, iframesOf, looksLikeReport, reportDocuments } from './gate.ts';
 import { PageSession } from './page-session.ts';
 import { isSiteEnabled, SITES_OFF_KEY } from './sites.ts';
 import { storageKey } from './dismiss.ts';
@@ -219,6 +219,11 @@ export function startContent(ctx: ContentContext, opts: ContentOptions = {}): Pr
   const g = globalThis as Record<string, unknown>;
   const forced = g[FORCE_FLAG] === true;
   delete g[FORCE_FLAG];
+  const view = opts.doc?.defaultView ?? (typeof window === 'undefined' ? undefined : window);
+  if (!forced && view && frameRole(view) === 'covered') {
+    // the parent page's script checks this frame's document; nothing to do here, nothing to listen to
+    return Promise.resolve({ status: 'not-report', host: view.location?.hostname ?? '', counts: { ...NO_COUNTS }, incomplete: false, timing: { gateMs: 0 } });
+  }
   const controller = new ContentController({ ...opts, onActive: () => listenToStorage() });
   // sendResponse + `return true` works in Chrome and Firefox alike (a returned Promise does not everywhere).
   const onMessage = (msg: unknown, _sender: unknown, sendResponse: (r: PageState) => void): true | undefined => {

@@ -78,3 +78,18 @@ export function reportDocuments(doc: Document): Document[] {
   }
   return out;
 }
+
+/**
+ * Which frame this content script runs in (it runs in every *.gov.cn frame): the top page; a frame whose
+ * parent is same-origin, which the parent's script already checks through contentDocument ("covered":
+ * do nothing, or it would be checked and marked twice); or a frame the parent cannot reach (another
+ * *.gov.cn host: the article served from an xxgk. subdomain), which checks itself.
+ */
+export function frameRole(win: Window): 'top' | 'covered' | 'own' {
+  if (win.top === win || !win.parent || win.parent === win) return 'top';
+  try {
+    return win.parent.document ? 'covered' : 'own';
+  } catch {
+    return 'own'; // cross-origin: reading the parent's document throws
+  }
+}

@@ -1,23 +1,47 @@
 // Check a tab on request (toolbar popup, keyboard shortcut): ask the content script already there, or
 // inject it through activeTab + scripting, flagged so it skips the gate and the per-site switch.
 import { browser } from 'wxt/browser';
-import { FORCE_FLAG, type PageState, type ToContent } from './messages.ts';
+import { combineStates, FORCE_FLAG, type FrameStatesRequest, type PageState, type ToContent } from './messages.ts';
 
 export const CONTENT_SCRIPT_FILE = '/content-scripts/content.js';
 
+/**
+ * The tab as the popup shows it: the top page's own answer, combined with what cross-origin frames
+ * holding a report told the background. Only the top frame is asked (every frame has the content
+ * script; the first to answer would win).
+ */
 export async function pageState(tabId: number): Promise<PageState | undefined> {
+  return combineStates(await topState(tabId), await frameStates(tabId));
+}
+
+async function topState(tabId: number): Promise<PageState | undefined> {
   try {
     const msg: ToContent = { type: 'gkc:get-state' };
-    return ((await browser.tabs.sendMessage(tabId, msg)) as PageState | undefined) ?? undefined;
+    return ((await browser.tabs.sendMessage(tabId, msg, { frameId: 0 })) as PageState | undefined) ?? undefined;
   } catch {
     return undefined; // no content script in this tab
   }
 }
 
+async function frameStates(tabId: number): Promise<PageState[]> {
+  try {
+    const msg: FrameStatesRequest = { type: 'gkc:frame-states', tabId };
+    const r: unknown = await browser.runtime.sendMessage(msg);
+    return Array.isArray(r) ? (r as PageState[]) : [];
+  } catch {
+    return []; // asked from the background itself (the shortcut): there is no one to answer
+  }
+}
+
 export async function checkTab(tabId: number): Promise<PageState | undefined> {
+  return combineStates(await checkTop(tabId), await frameStates(tabId));
+}
+
+/** Re-check the top page, injecting the content script (forced past the gate) if it is not there. */
+async function checkTop(tabId: number): Promise<PageState | undefined> {
   try {
     const msg: ToContent = { type: 'gkc:check-now' };
-    const s = (await browser.tabs.sendMessage(tabId, msg)) as PageState | undefined;
+    const s = (await browser.tabs.sendMessage(tabId, msg, { frameId: 0 })) as PageState | undefined;
     if (s) return s;
   } catch {
     // not injected yet
@@ -30,9 +54,10 @@ export async function checkTab(tabId: number): Promise<PageState | undefined> {
     args: [FORCE_FLAG],
   });
   const [res] = await browser.scripting.executeScript({ target: { tabId }, files: [CONTENT_SCRIPT_FILE] });
-  return (res?.result as PageState | undefined) ?? (await pageState(tabId));
+  return (res?.result as PageState | undefined) ?? (await topState(tabId));
 }
 
+/** Every frame is told: the one whose report is checked opens its panel (the others have none). */
 export async function openPanel(tabId: number): Promise<void> {
   const msg: ToContent = { type: 'gkc:open-panel' };
   await browser.tabs.sendMessage(tabId, msg).catch(() => undefined);

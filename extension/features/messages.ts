@@ -28,6 +28,41 @@ export type ToContent = { type: 'gkc:get-state' } | { type: 'gkc:check-now' } | 
 
 export type ToBackground = { type: 'gkc:page-state'; state: PageState };
 
+/** The popup asks the background for the states its tab's cross-origin frames reported (frameId ≠ 0). */
+export type FrameStatesRequest = { type: 'gkc:frame-states'; tabId: number };
+
+export function isFrameStatesRequest(m: unknown): m is FrameStatesRequest {
+  return (m as { type?: unknown } | null)?.type === 'gkc:frame-states' && typeof (m as FrameStatesRequest).tabId === 'number';
+}
+
+/**
+ * One state for a tab: the top page's, plus what cross-origin frames that hold a report found (a
+ * frame's content script checks its own document when the page's cannot reach into it). Frames that
+ * were not reports add nothing; a top page that is not a report takes the frames' status.
+ */
+export function combineStates(top: PageState | undefined, frames: readonly PageState[]): PageState | undefined {
+  const found = frames.filter((f) => f.status === 'checked' || f.status === 'failed');
+  if (!found.length) return top;
+  const parts = top && (top.status === 'checked' || top.status === 'failed') ? [top, ...found] : found;
+  const counts = { ...NO_COUNTS };
+  for (const p of parts) {
+    counts.error += p.counts.error;
+    counts.warning += p.counts.warning;
+    counts.info += p.counts.info;
+    counts.dismissed += p.counts.dismissed;
+  }
+  const checked = parts.filter((p) => p.status === 'checked');
+  const headline = parts.length === 1 ? parts[0]!.headline : undefined;
+  return {
+    status: checked.length ? 'checked' : 'failed',
+    host: top?.host ?? parts[0]!.host,
+    counts,
+    incomplete: parts.some((p) => p.incomplete || p.status === 'failed'),
+    ...(headline ? { headline } : {}),
+    timing: top?.timing ?? parts[0]!.timing,
+  };
+}
+
 /** The content script asks the background to check the page's HTML; the answer is a WireResult or { error }. */
 export type CheckRequest = { type: 'gkc:check'; html: string };
 export type CheckAnswer = WireResult | { error: string };
