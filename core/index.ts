@@ -9,7 +9,7 @@ export { recognise } from './recognise/index.ts';
 export { RULES, ruleById } from './rules/registry.ts';
 export { templateLabel, columnLabel } from './template/labels.ts';
 export { inputProblemText } from './format.ts';
-export { cellMarks, cardOf, coverageBanner, csvField, csvHeader, findingsCsvRows, findingsCsv, findingsJson, plainSummary, SEVERITY_LABEL, TABLE_LABEL, type Card, type CellMark, type Banner } from './present.ts';
+export { cellMarks, cardOf, coverageBanner, csvField, csvHeader, findingsCsvRows, findingsCsv, findingsJson, plainSummary, SEVERITY_LABEL, TABLE_LABEL, TEMPLATE_LABEL, type Card, type CellMark, type Banner } from './present.ts';
 export { findDomCell } from './adapters/html/index.ts';
 export { positionedToDoc, readPdfText, PdfReadError, type PdfJs, type PageText, type TextItem } from './adapters/pdf/index.ts';
 export { checkPdf, type PdfCheck } from './pipeline/pdf.ts';

@@ -6,9 +6,9 @@ import { ruleById } from './rules/registry.ts';
 import { labelOf } from './rules/run.ts';
 import { formatFinding, verdictText, countBySeverity, format, inputProblemText } from './format.ts';
 
-import { SEVERITY_LABEL, TABLE_LABEL } from './words.ts';
+import { SEVERITY_LABEL, TABLE_LABEL, TEMPLATE_LABEL } from './words.ts';
 
-export { inputProblemText, SEVERITY_LABEL, TABLE_LABEL };
+export { inputProblemText, SEVERITY_LABEL, TABLE_LABEL, TEMPLATE_LABEL };
 
 const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 

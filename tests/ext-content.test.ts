@@ -236,6 +236,10 @@ describe('card', () => {
     document.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
     expect(shadow()!.querySelector('#gkc-card')).toBeNull();
     expect(document.querySelectorAll('[data-gkc-related]')).toHaveLength(0);
+    // focus stayed on the cell: Enter opens the card again
+    expect(document.activeElement).toBe(cell);
+    cell.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
+    expect(shadow()!.querySelector('#gkc-card')).not.toBeNull();
   });
 
   it('hover opens the card too, and leaving closes it', async () => {
@@ -247,6 +251,113 @@ describe('card', () => {
     cell.dispatchEvent(new MouseEvent('mouseout', { bubbles: true, relatedTarget: document.body }));
     await tick(350);
     expect(shadow()!.querySelector('#gkc-card')).toBeNull();
+  });
+});
+
+describe('copy, template, show in list', () => {
+  /** What a browser does on execCommand('copy'): a copy event whose clipboardData the listeners may fill. */
+  const undo: (() => void)[] = [];
+  afterEach(() => {
+    for (const u of undo.splice(0)) u();
+  });
+  /** happy-dom has no execCommand: this one stands in for the browser's. */
+  function execCommand(fn: (cmd: string) => boolean): void {
+    Object.defineProperty(document, 'execCommand', { value: fn, configurable: true });
+    undo.push(() => delete (document as unknown as Record<string, unknown>).execCommand);
+  }
+  function fakeCopyCommand(): { copied: () => string | undefined; pageSaw: string[] } {
+    let data: string | undefined;
+    const pageSaw: string[] = [];
+    // a page that appends its source notice to anything copied (common on government sites)
+    const pageHandler = (e: Event) => {
+      pageSaw.push('copy');
+      (e as ClipboardEvent).clipboardData?.setData('text/plain', '来源：沭阳县人民政府');
+    };
+    document.addEventListener('copy', pageHandler);
+    undo.push(() => document.removeEventListener('copy', pageHandler));
+    execCommand((cmd: string) => {
+      if (cmd !== 'copy') return false;
+      const clipboardData = { setData: (_t: string, v: string) => void (data = v), getData: () => data ?? '' };
+      const e = new Event('copy', { bubbles: true, cancelable: true });
+      Object.defineProperty(e, 'clipboardData', { value: clipboardData });
+      document.body.dispatchEvent(e);
+      return true;
+    });
+    return { copied: () => data, pageSaw };
+  }
+
+  it('the card names the template, copies its finding as text on an http page, and leads to its row in the list', async () => {
+    const cell = td('B.new.tot');
+    cell.textContent = '27';
+    await start();
+    const clip = fakeCopyCommand();
+    cell.focus();
+    const card = () => shadow()!.querySelector('#gkc-card')!;
+    expect(card().querySelector('[data-testid="template"]')!.textContent).toBe('格式：2021 年版格式（国办公开办函〔2021〕30号）');
+    const copy = card().querySelector('[data-action="copy"]') as HTMLElement;
+    copy.click();
+    await tick();
+    const text = clip.copied()!;
+    expect(text.split('\n')[0]).toMatch(/^错误 APP-(BALANCE|ROW-TOTAL) /);
+    expect(text).toMatch(/= 27 ≠ .* = 26，相差 [+-]1/);
+    // ours, not the page's notice: the page's copy handler never ran
+    expect(clip.pageSaw).toEqual([]);
+    expect(card().querySelector('[data-action="copy"]')!.textContent).toBe('已复制');
+
+    const key = card().querySelector('.card-body [data-action="show-in-list"]') as HTMLElement;
+    key.click();
+    await tick();
+    expect(shadow()!.querySelector('#gkc-card')).toBeNull();
+    const focused = shadow()!.activeElement as HTMLElement | null;
+    expect(focused?.matches('.drawer li.row')).toBe(true);
+    expect(focused!.querySelector('[data-jump]')!.getAttribute('data-jump')).toBe('B.new.tot');
+  });
+
+  it('copy all: a header with the page, its template and counts, the findings by table, dismissed ones left out; the Clipboard API where the page is https', async () => {
+    const cell = td('B.new.tot');
+    cell.textContent = '27';
+    await start();
+    (shadow()!.querySelector('[data-testid="launcher"]') as HTMLElement).click();
+    const drawer = () => shadow()!.querySelector('.drawer')!;
+    expect(drawer().querySelector('.template')!.textContent).toContain('2021 年版格式');
+    // dismiss one first
+    const row = drawer().querySelector('li.row') as HTMLElement;
+    (row.querySelector('[data-action="dismiss"]') as HTMLElement).click();
+    await tick();
+    (row.querySelector('[data-reason="na"]') as HTMLElement).click();
+    await tick();
+
+    const written: string[] = [];
+    Object.defineProperty(window, 'isSecureContext', { value: true, configurable: true });
+    Object.defineProperty(window.navigator, 'clipboard', { value: { writeText: async (t: string) => void written.push(t) }, configurable: true });
+    try {
+      (drawer().querySelector('[data-action="copy-all"]') as HTMLElement).click();
+      await tick();
+    } finally {
+      Object.defineProperty(window, 'isSecureContext', { value: false, configurable: true });
+    }
+    expect(written).toHaveLength(1);
+    const lines = written[0]!.split('\n');
+    const counts = sent.at(-1)!.counts;
+    expect(lines[0]).toBe(document.title.trim());
+    expect(lines[1]).toBe(URL_);
+    expect(lines[2]).toBe(`2021 年版格式（国办公开办函〔2021〕30号）；公开年报核数（本机核对）：错误 ${counts.error} · 警告 ${counts.warning} · 提示 ${counts.info}`);
+    expect(written[0]).toContain('【表二 收到和处理政府信息公开申请情况】');
+    expect(written[0]).toMatch(/\n1\. 错误 APP-/);
+    expect(lines.at(-1)).toBe('另有 1 条已忽略，未列出。');
+    const listed = (written[0]!.match(/^\d+\. /gm) ?? []).length;
+    expect(listed).toBe(counts.error + counts.warning + counts.info);
+  });
+
+  it('a page where nothing can be copied says so on the button', async () => {
+    const cell = td('B.new.tot');
+    cell.textContent = '27';
+    await start();
+    execCommand(() => false);
+    cell.focus();
+    (shadow()!.querySelector('#gkc-card [data-action="copy"]') as HTMLElement).click();
+    await tick();
+    expect(shadow()!.querySelector('#gkc-card [data-action="copy"]')!.textContent).toBe('未能复制');
   });
 });
 

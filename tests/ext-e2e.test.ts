@@ -156,6 +156,40 @@ describe.skipIf(!hasChromium)('extension in chromium', () => {
     expect(await page.locator('[data-gkc-related]').count()).toBe(0);
   });
 
+  it('the card copies its finding as text on the plain-http page; "show in the list" opens the panel on its row', async () => {
+    // the last test closed the card with Esc; focus is still on the cell, where Enter opens it again
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-gkc-cell'))).toBe('B.new.tot');
+    await page.keyboard.press('Enter');
+    const card = page.locator('#gkc-card');
+    await card.waitFor();
+    expect(await card.locator('[data-testid="template"]').innerText()).toBe('格式：2021 年版格式（国办公开办函〔2021〕30号）');
+    await card.locator('.card-body').first().locator('[data-action="copy"]').click();
+    await card.locator('[data-copied="ok"]').waitFor();
+    // read the clipboard back from a loopback page (a secure context, where reading is allowed)
+    const origin = `http://127.0.0.1:${new URL(base).port}`;
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin });
+    const reader = await context.newPage();
+    await reader.goto(`${origin}/clipboard`);
+    const copied = await reader.evaluate(() => navigator.clipboard.readText());
+    await reader.close();
+    expect(copied.split('\n')[0]).toMatch(/^错误 APP-(BALANCE|ROW-TOTAL) /);
+    expect(copied).toMatch(/= 27 ≠ .* = 26，相差 [+-]1/);
+
+    await page.bringToFront();
+    if (!(await card.count())) {
+      await page.focus('td[data-gkc-cell="B.new.tot"]');
+      await page.keyboard.press('Enter');
+    }
+    await card.waitFor();
+    await card.locator('.card-body').first().locator('[data-action="show-in-list"]').click();
+    await card.waitFor({ state: 'detached' });
+    await page.waitForFunction(() => {
+      const active = document.querySelector('gkc-ui')?.shadowRoot?.activeElement;
+      return active?.matches('.drawer li.row') && active.querySelector('[data-jump="B.new.tot"]');
+    });
+    await page.locator('.drawer [data-action="close-panel"]').click();
+  });
+
   it('jump-to from the panel focuses the cell; dismissing its findings removes the mark and the badge', async () => {
     await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
     await page.click('[data-testid="launcher"]');

@@ -45,6 +45,15 @@ type Words = {
   headlinePartial: string;
   headlineClean: string;
   failed(why: string): string;
+  template: string;
+  copy: string;
+  copyAll: string;
+  copied: string;
+  copyFailed: string;
+  showInList: string;
+  /** the first line of "copy all": what was checked, where */
+  copyHeader(o: { title: string; url: string; template: string; counts: Counts }): string;
+  copyDismissed(n: number): string;
   // popup
   cannotCheck: string;
   cannotRun: string;
@@ -89,6 +98,15 @@ export const WORDS: Record<Lang, Words> = {
     headlinePartial: '已核对部分未发现错误，但有表格未检查或只检查了一部分',
     headlineClean: '已核对部分未发现错误',
     failed: (why) => `未能核对此页面（${why}），表格未检查。`,
+    template: '格式：',
+    copy: '复制说明',
+    copyAll: '复制全部',
+    copied: '已复制',
+    copyFailed: '未能复制',
+    showInList: '在列表中查看',
+    copyHeader: ({ title, url, template, counts }) =>
+      [title, url, `${template}；公开年报核数（本机核对）：错误 ${counts.error} · 警告 ${counts.warning} · 提示 ${counts.info}`].filter(Boolean).join('\n'),
+    copyDismissed: (n) => `另有 ${n} 条已忽略，未列出。`,
     cannotCheck: '无法检查此页面。',
     cannotRun: '无法在此页面运行（浏览器内部页面或扩展商店）。',
     checking: '正在检查…',
@@ -128,6 +146,15 @@ export const WORDS: Record<Lang, Words> = {
     headlinePartial: 'No errors in what was checked, but a table was not checked or only partly',
     headlineClean: 'No errors in what was checked',
     failed: (why) => `This page could not be checked (${why}): its tables were not checked.`,
+    template: 'Template: ',
+    copy: 'Copy',
+    copyAll: 'Copy all',
+    copied: 'Copied',
+    copyFailed: 'Could not copy',
+    showInList: 'Show in the list',
+    copyHeader: ({ title, url, template, counts }) =>
+      [title, url, `${template}; checked on this computer by gongkai-check: ${counts.error} errors · ${counts.warning} warnings · ${counts.info} info`].filter(Boolean).join('\n'),
+    copyDismissed: (n) => `${n} dismissed finding${n === 1 ? '' : 's'} not listed.`,
     cannotCheck: 'This page cannot be checked.',
     cannotRun: 'Cannot run on this page (a browser page or the extension store).',
     checking: 'Checking…',

@@ -13,6 +13,8 @@ import { liveCell, liveTable, pageHtml } from './live-cells.ts';
 import type { WireResult } from './wire-check.ts';
 import { backgroundChecker, type Checker } from './check-client.ts';
 import { WORDS } from './lang.ts';
+import { TEMPLATE_LABEL } from '../../core/words.ts';
+import { copyText, findingAsText, findingsAsText } from './copy.ts';
 import type { Counts, PageState } from './messages.ts';
 
 export type SessionOptions = {
@@ -245,7 +247,7 @@ export class PageSession {
     const w = WORDS[this.lang];
     const result = this.result;
     const counts = this.counts();
-    if (!result) return { lang: this.lang, counts, headline: this.failure !== undefined ? w.failed(this.failure) : '', level: 'warn', general: [], notices: {}, findings: [] };
+    if (!result) return { lang: this.lang, counts, headline: this.failure !== undefined ? w.failed(this.failure) : '', level: 'warn', general: [], notices: {}, findings: [], template: '' };
     const notices: Partial<Record<CoverageKey, string[]>> = {};
     for (const k of ['A', 'B', 'C', 'text'] as const) {
       const c = result.coverage[k];
@@ -262,7 +264,32 @@ export class PageSession {
       general: result.problems[this.lang],
       notices,
       findings: this.findings,
+      template: this.templateLabel(),
     };
+  }
+
+  private templateLabel(): string {
+    const t = this.result?.template;
+    return t && t !== 'unknown' ? TEMPLATE_LABEL[this.lang][t] : '';
+  }
+
+  /** Open the panel with this finding's row in view and focused (the card's "在列表中查看"). */
+  showInList(key: string): void {
+    this.closeCard();
+    this.openPanel(true);
+    const row = [...(this.ui?.container.querySelectorAll<HTMLElement>('li.row') ?? [])].find((li) => li.dataset.key === key);
+    row?.scrollIntoView?.({ block: 'nearest' });
+    row?.focus();
+  }
+
+  private copyFinding(key: string): Promise<boolean> {
+    const f = this.findings.find((x) => x.key === key);
+    return f ? copyText(this.doc, findingAsText(f, this.lang)) : Promise.resolve(false);
+  }
+
+  private copyAll(): Promise<boolean> {
+    const text = findingsAsText({ findings: this.findings, counts: this.counts(), template: this.templateLabel(), title: this.doc.title.trim(), url: this.url, lang: this.lang });
+    return copyText(this.doc, text);
   }
 
   private visibleAt(ref: CellRef): UiFinding[] {
@@ -291,6 +318,7 @@ export class PageSession {
         findings: this.visibleAt(this.card.ref),
         rect: { top: r.top, left: r.left, bottom: r.bottom, right: r.right },
         viewport: { width: this.view.innerWidth, height: this.view.innerHeight },
+        template: state.model.template,
       };
     }
     renderUi(this.ui.container, state, {
@@ -299,6 +327,9 @@ export class PageSession {
       dismiss: (key, reason) => void this.dismiss(key, reason),
       restore: (key) => void this.restore(key),
       closeCard: () => this.closeCard(),
+      copyFinding: (key) => this.copyFinding(key),
+      copyAll: () => this.copyAll(),
+      showInList: (key) => this.showInList(key),
       cardPointer: (inside) => {
         this.pointerInCard = inside;
         if (inside) this.cancelClose();
@@ -387,12 +418,20 @@ export class PageSession {
       if (to && this.ui && (to === this.ui.host || this.ui.host.contains(to))) return; // into the card
       if (!this.pointerInCard) this.closeCard();
     });
-    // Esc closes the card (then the panel), wherever focus is, our shadow root included (WCAG 1.4.13).
+    // Esc closes the card (then the panel), wherever focus is, our shadow root included (WCAG 1.4.13);
+    // Enter on a marked cell opens its card again.
     this.on(
       doc,
       'keydown',
       (e) => {
-        if ((e as KeyboardEvent).key !== 'Escape') return;
+        const key = (e as KeyboardEvent).key;
+        if (key === 'Enter') {
+          // the card closed with Esc while focus stayed on the cell: Enter brings it back
+          const hit = this.markedCell(e.target);
+          if (hit && this.card?.ref !== hit.ref) this.openCard(hit.ref, 'focus');
+          return;
+        }
+        if (key !== 'Escape') return;
         if (this.card) this.closeCard();
         else if (this.panelOpen) this.openPanel(false);
       },

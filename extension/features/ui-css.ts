@@ -45,4 +45,23 @@ li.row{padding:6px 0;border-bottom:1px solid #f1f3f4}
 .dismissed .msg{color:#5f6368}
 .reason{font-size:12px;color:#5f6368}
 .empty{color:#5f6368;font-size:13px}
+.template{font-size:12px;color:#5f6368;margin:6px 0 0}
+.drawer .template{margin:0}
+.head-actions{display:flex;gap:6px;align-items:center}
+li.row:focus{outline:2px solid #1a73e8;outline-offset:2px}
+[data-copied="failed"]{color:#b3261e!important}
+/* the reader's system in dark mode: the card and the panel follow (the page itself is left as it is) */
+@media (prefers-color-scheme:dark){
+  .root{color:#e8eaed}
+  .card,.drawer,.launcher{background:#202124;color:#e8eaed;border-color:#9aa0a6}
+  .eq{background:#303134}
+  .actions button,.drawer button{background:#303134;color:#e8eaed;border-color:#5f6368}
+  .actions button:hover,.drawer button:hover{background:#3c4043}
+  code,.cell,.caveat,.counts,.reason,.empty,.template,.dismissed .msg,h3{color:#bdc1c6}
+  .sev-error,.headline.bad{color:#f28b82}.sev-warning,.headline.warn{color:#fdd663}.sev-info{color:#8ab4f8}.headline.ok{color:#81c995}
+  .notice{background:#3c3424;border-left-color:#fdd663}
+  .drawer header,.card-body+.card-body{border-color:#5f6368}
+  li.row{border-bottom-color:#3c4043}
+  [data-copied="failed"]{color:#f28b82!important}
+}
 `;

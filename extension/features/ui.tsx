@@ -1,6 +1,6 @@
 // The card and the findings panel, rendered with Preact into the shadow root of ui-host.ts. Plain
 // props in, callbacks out: the page session (page-session.ts) owns the state and re-renders.
-import { render } from 'preact';
+import { render, type ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import type { CellRef, CoverageKey, Lang, Severity } from '../../core/types.ts';
 import type { Card } from '../../core/present.ts';
@@ -28,6 +28,8 @@ export type UiModel = {
   /** per table: why it was not (fully) checked */
   notices: Partial<Record<CoverageKey, string[]>>;
   findings: UiFinding[];
+  /** the template the tables follow, named for people ('' when not recognised) */
+  template: string;
 };
 
 export type Rect = { top: number; left: number; bottom: number; right: number };
@@ -35,7 +37,7 @@ export type Rect = { top: number; left: number; bottom: number; right: number };
 export type UiState = {
   model: UiModel;
   panelOpen: boolean;
-  card?: { ref: CellRef; findings: UiFinding[]; rect: Rect; viewport: { width: number; height: number } };
+  card?: { ref: CellRef; findings: UiFinding[]; rect: Rect; viewport: { width: number; height: number }; template: string };
 };
 
 export type UiActions = {
@@ -45,6 +47,11 @@ export type UiActions = {
   restore(key: string): void;
   closeCard(): void;
   cardPointer(inside: boolean): void;
+  /** resolve whether the text reached the clipboard (the button says so) */
+  copyFinding(key: string): Promise<boolean>;
+  copyAll(): Promise<boolean>;
+  /** open the panel on this finding's row */
+  showInList(key: string): void;
 };
 
 type Words = (typeof WORDS)[Lang];
@@ -102,9 +109,20 @@ function FindingCard({ card, actions, w }: { card: NonNullable<UiState['card']>;
               {f.card.caveat}
             </p>
           )}
-          <DismissControl onDismiss={(r) => actions.dismiss(f.key, r)} w={w} />
+          <DismissControl onDismiss={(r) => actions.dismiss(f.key, r)} w={w}>
+            <CopyButton label={w.copy} action="copy" copy={() => actions.copyFinding(f.key)} w={w} />
+            <button type="button" data-action="show-in-list" onClick={() => actions.showInList(f.key)}>
+              {w.showInList}
+            </button>
+          </DismissControl>
         </div>
       ))}
+      {card.template && (
+        <p class="template" data-testid="template">
+          {w.template}
+          {card.template}
+        </p>
+      )}
     </div>
   );
 }
@@ -139,11 +157,28 @@ function Equation({ card, w }: { card: Card; w: Words }) {
   );
 }
 
-function DismissControl({ onDismiss, w }: { onDismiss(reason: Reason): void; w: Words }) {
+/** A copy button that says, for a moment, whether it worked. */
+function CopyButton({ label, action, copy, w }: { label: string; action: string; copy(): Promise<boolean>; w: Words }) {
+  const [said, setSaid] = useState<'' | 'ok' | 'failed'>('');
+  const click = () =>
+    void copy().then((ok) => {
+      setSaid(ok ? 'ok' : 'failed');
+      setTimeout(() => setSaid(''), 1500);
+    });
+  return (
+    <button type="button" data-action={action} data-copied={said || undefined} onClick={click}>
+      {said === 'ok' ? w.copied : said === 'failed' ? w.copyFailed : label}
+    </button>
+  );
+}
+
+/** 忽略… (then the three reasons), after any other actions of the row (`children`). */
+function DismissControl({ onDismiss, w, children }: { onDismiss(reason: Reason): void; w: Words; children?: ComponentChildren }) {
   const [choosing, setChoosing] = useState(false);
   if (!choosing)
     return (
       <div class="actions">
+        {children}
         <button type="button" data-action="dismiss" onClick={() => setChoosing(true)}>
           {w.dismiss}
         </button>
@@ -175,10 +210,19 @@ function Drawer({ model, actions, w }: { model: UiModel; actions: UiActions; w: 
           <div class="counts" data-testid="counts">
             {w.counts(model.counts)}
           </div>
+          {model.template && (
+            <div class="template">
+              {w.template}
+              {model.template}
+            </div>
+          )}
         </div>
-        <button type="button" aria-label={w.closePanel} data-action="close-panel" onClick={() => actions.setPanel(false)}>
-          ×
-        </button>
+        <div class="head-actions">
+          {shown.length > 0 && <CopyButton label={w.copyAll} action="copy-all" copy={() => actions.copyAll()} w={w} />}
+          <button type="button" aria-label={w.closePanel} data-action="close-panel" onClick={() => actions.setPanel(false)}>
+            ×
+          </button>
+        </div>
       </header>
       <div class="scroll">
         <p class={`headline ${model.level}`}>{model.headline}</p>
@@ -201,7 +245,7 @@ function Drawer({ model, actions, w }: { model: UiModel; actions: UiActions; w: 
               ))}
               <ul>
                 {rows.map((f) => (
-                  <li class="row" key={f.key}>
+                  <li class="row" key={f.key} data-key={f.key} tabIndex={-1}>
                     <button type="button" class="jump" data-jump={f.ref} disabled={!f.ref} onClick={() => f.ref && actions.jump(f.ref)}>
                       <FindingText f={f} w={w} />
                     </button>

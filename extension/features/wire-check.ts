@@ -3,7 +3,7 @@
 // the page needs to mark and explain out: findings with their cards in both languages, what was and
 // was not checked, and for each cell it names the place (table, row, cell) in the page, which leads
 // back to the page's own <td> (live-cells.ts). The page's thread never runs the core.
-import { cardOf, checkModel, htmlToDoc, inputProblemText, recognise, type Card, type CellRef, type Coverage, type CoverageKey, type Finding, type Lang, type Severity } from '../../core/index.ts';
+import { cardOf, checkModel, htmlToDoc, inputProblemText, recognise, type Card, type CellRef, type Coverage, type CoverageKey, type Finding, type Lang, type Severity, type TemplateId } from '../../core/index.ts';
 import type { CheckAnswer } from './messages.ts';
 
 export type WireFinding = {
@@ -27,6 +27,8 @@ export type WireResult = {
   problems: Record<Lang, string[]>;
   /** table A, B or C recognised */
   hasTables: boolean;
+  /** which national template the tables follow (the card and the copied text name it) */
+  template: TemplateId;
   /** index (document order) of each recognised report <table>: the re-check watches their common ancestor */
   tables: number[];
   /** the place of every cell a finding marks or lights */
@@ -68,6 +70,7 @@ export function checkPageHtml(html: string): WireResult {
     coverage: result.coverage,
     problems: { zh: problems.map((p) => inputProblemText(p, 'zh')), en: problems.map((p) => inputProblemText(p, 'en')) },
     hasTables: !!(t.A || t.B || t.C),
+    template: result.model.template,
     tables: [...tables],
     cells,
     ms: performance.now() - t0,

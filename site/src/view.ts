@@ -1,7 +1,7 @@
 // CheckResult → SiteView: everything the page renders, as plain data, for both languages at once.
 // Built where the check ran (the worker) so only JSON crosses to the page, and a language switch needs
 // no second check. Pure; tested in Node.
-import { cardOf, cellMarks, countBySeverity, coverageBanner, findingsCsv, findingsJson, plainSummary, SEVERITY_LABEL, TABLE_LABEL, templateLabel, verdictText } from '../../core/index.ts';
+import { cardOf, cellMarks, countBySeverity, coverageBanner, findingsCsv, findingsJson, plainSummary, SEVERITY_LABEL, TABLE_LABEL, TEMPLATE_LABEL, templateLabel, verdictText } from '../../core/index.ts';
 import type { Banner, Card, CellRef, CheckResult, Coverage, CoverageKey, Lang, Severity, TableId } from '../../core/index.ts';
 import { A_2019, A_2021 } from '../../core/template/table-a.ts';
 import { B_COLS, B_COL_LABELS, B_ROWS, B_GROUPS } from '../../core/template/table-b.ts';
@@ -53,10 +53,6 @@ export type SiteView = {
 };
 export type SiteViews = { zh: SiteView; en: SiteView };
 
-const TEMPLATE_TEXT: Record<Lang, Record<string, string>> = {
-  zh: { '2019': '2019 年版格式（国办公开办函〔2019〕60号）', '2021': '2021 年版格式（国办公开办函〔2021〕30号）', mixed: '新旧格式混用', unknown: '格式未识别' },
-  en: { '2019': '2019 template', '2021': '2021 template', mixed: 'mixed templates', unknown: 'template not recognised' },
-};
 
 export function buildViews(result: CheckResult, name = '', inputText?: string): SiteViews {
   return { zh: buildView(result, 'zh', name, inputText), en: buildView(result, 'en', name, inputText) };
@@ -87,7 +83,7 @@ export function buildView(result: CheckResult, lang: Lang, name = '', inputText?
     name,
     ...(m.agency ? { agency: m.agency } : {}),
     ...(m.year !== undefined ? { year: m.year } : {}),
-    template: TEMPLATE_TEXT[lang][m.template] ?? m.template,
+    template: TEMPLATE_LABEL[lang][m.template] ?? m.template,
     verdict: result.verdict,
     verdictText: verdictText(result, lang),
     counts: countBySeverity(result.findings),
