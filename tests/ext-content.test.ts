@@ -242,6 +242,48 @@ describe('card', () => {
     expect(shadow()!.querySelector('#gkc-card')).not.toBeNull();
   });
 
+  it('keyboard: Tab goes from the cell into its card and back out after the cell; Shift+Tab and Esc return to the cell', async () => {
+    const cell = td('B.new.tot');
+    cell.textContent = '27';
+    await start();
+    const key = (target: EventTarget, k: string, shiftKey = false) => {
+      const e = new KeyboardEvent('keydown', { key: k, shiftKey, bubbles: true, composed: true, cancelable: true });
+      target.dispatchEvent(e);
+      return e.defaultPrevented;
+    };
+    const buttons = () => [...shadow()!.querySelectorAll<HTMLElement>('#gkc-card button')];
+    const active = () => shadow()!.activeElement;
+    cell.focus();
+    expect(buttons().length).toBeGreaterThanOrEqual(3);
+    // Tab from the cell: into the card, its first button
+    expect(key(cell, 'Tab')).toBe(true);
+    expect(active()).toBe(buttons()[0]);
+    expect(shadow()!.querySelector('#gkc-card')).not.toBeNull();
+    // Shift+Tab from the first button: back to the cell, the card stays
+    expect(key(active()!, 'Tab', true)).toBe(true);
+    expect(document.activeElement).toBe(cell);
+    expect(shadow()!.querySelector('#gkc-card')).not.toBeNull();
+    // Tab from the last button: focus goes back to the cell and the browser's own Tab goes on from there
+    key(cell, 'Tab');
+    buttons().at(-1)!.focus();
+    expect(key(active()!, 'Tab')).toBe(false);
+    expect(document.activeElement).toBe(cell);
+    expect(shadow()!.querySelector('#gkc-card')).toBeNull();
+    // Esc inside the card: closed, focus back on its cell (without reopening it)
+    key(cell, 'Enter');
+    key(cell, 'Tab');
+    expect(active()).toBe(buttons()[0]);
+    key(active()!, 'Escape');
+    expect(shadow()!.querySelector('#gkc-card')).toBeNull();
+    expect(document.activeElement).toBe(cell);
+    // focus leaving the card for somewhere else in the page closes it
+    key(cell, 'Enter');
+    key(cell, 'Tab');
+    const link = document.querySelector('a[href]') as HTMLElement;
+    link.focus();
+    expect(shadow()!.querySelector('#gkc-card')).toBeNull();
+  });
+
   it('hover opens the card too, and leaving closes it', async () => {
     const cell = td('B.new.tot');
     cell.textContent = '27';

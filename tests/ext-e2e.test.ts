@@ -190,6 +190,40 @@ describe.skipIf(!hasChromium)('extension in chromium', () => {
     await page.locator('.drawer [data-action="close-panel"]').click();
   });
 
+  it('keyboard only: Tab from the cell into its card, through its buttons, and out to what follows the cell in the page', async () => {
+    await page.focus('td[data-gkc-cell="B.new.tot"]');
+    const card = page.locator('#gkc-card');
+    if (!(await card.count())) await page.keyboard.press('Enter');
+    await card.waitFor();
+    const focused = () =>
+      page.evaluate(() => {
+        const inUi = document.querySelector('gkc-ui')?.shadowRoot?.activeElement;
+        if (inUi) return `ui:${inUi.getAttribute('data-action')}`;
+        return `page:${document.activeElement?.getAttribute('data-gkc-cell') ?? document.activeElement?.tagName}`;
+      });
+    await page.keyboard.press('Tab');
+    expect(await focused()).toBe('ui:copy');
+    await page.keyboard.press('Shift+Tab');
+    expect(await focused()).toBe('page:B.new.tot');
+    expect(await card.count()).toBe(1);
+    const buttons = await card.locator('button').count();
+    expect(buttons).toBeGreaterThanOrEqual(3);
+    for (let i = 0; i < buttons; i++) await page.keyboard.press('Tab');
+    expect(await focused()).toBe('ui:dismiss');
+    // out of the last button: the card closes and the browser's Tab goes on from the cell
+    await page.keyboard.press('Tab');
+    await card.waitFor({ state: 'detached' });
+    const after = await focused();
+    expect(after.startsWith('page:')).toBe(true);
+    expect(after).not.toBe('page:B.new.tot');
+    const next = await page.evaluate(() => {
+      const cell = document.querySelector('td[data-gkc-cell="B.new.tot"]')!;
+      return !!(cell.compareDocumentPosition(document.activeElement!) & Node.DOCUMENT_POSITION_FOLLOWING);
+    });
+    expect(next).toBe(true);
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+  });
+
   it('jump-to from the panel focuses the cell; dismissing its findings removes the mark and the badge', async () => {
     await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
     await page.click('[data-testid="launcher"]');

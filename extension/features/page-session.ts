@@ -56,6 +56,8 @@ export class PageSession {
   private findings: UiFinding[] = [];
   private panelOpen = false;
   private card: OpenCard | undefined;
+  /** set while we move focus back to a cell ourselves: that focus must not reopen the card */
+  private quietFocus = false;
   private pointerInCard = false;
   private closeTimer: number | undefined;
   private frame: number | undefined;
@@ -338,6 +340,53 @@ export class PageSession {
     });
   }
 
+  private onKey(e: KeyboardEvent): void {
+    const card = this.card;
+    const cell = card && this.cells.get(card.ref);
+    const buttons = card && this.ui ? [...this.ui.container.querySelectorAll<HTMLElement>('#gkc-card button')] : [];
+    const inCard = this.inUi(e.target as Node) && buttons.includes(this.ui!.shadow.activeElement as HTMLElement);
+    if (e.key === 'Enter') {
+      const hit = this.markedCell(e.target);
+      if (hit && card?.ref !== hit.ref) this.openCard(hit.ref, 'focus');
+      return;
+    }
+    if (e.key === 'Tab' && cell && buttons.length) {
+      if (!e.shiftKey && e.target === cell) {
+        e.preventDefault();
+        buttons[0]!.focus();
+      } else if (inCard && e.shiftKey && this.ui!.shadow.activeElement === buttons[0]) {
+        e.preventDefault();
+        this.focusQuietly(cell);
+      } else if (inCard && !e.shiftKey && this.ui!.shadow.activeElement === buttons.at(-1)) {
+        // no preventDefault: with focus back on the cell, the browser's own Tab goes on from there
+        this.focusQuietly(cell);
+        this.closeCard();
+      }
+      return;
+    }
+    if (e.key !== 'Escape') return;
+    if (card) {
+      this.closeCard();
+      if (inCard && cell) this.focusQuietly(cell);
+    } else if (this.panelOpen) this.openPanel(false);
+  }
+
+  /** Is this node our UI? (Browsers retarget a node inside the shadow root to its host; test DOMs may not.) */
+  private inUi(node: Node | null): boolean {
+    if (!node || !this.ui) return false;
+    return node === this.ui.host || this.ui.host.contains(node) || node.getRootNode?.() === this.ui.shadow;
+  }
+
+  /** Focus a marked cell without its focus opening the card again. */
+  private focusQuietly(cell: HTMLElement): void {
+    this.quietFocus = true;
+    try {
+      cell.focus();
+    } finally {
+      this.quietFocus = false;
+    }
+  }
+
   private openCard(ref: CellRef, via: OpenCard['via']): void {
     this.cancelClose();
     if (this.card?.ref === ref) {
@@ -409,34 +458,27 @@ export class PageSession {
     });
     this.on(doc, 'focusin', (e) => {
       const hit = this.markedCell(e.target);
-      if (hit) this.openCard(hit.ref, 'focus');
+      if (hit && !this.quietFocus) this.openCard(hit.ref, 'focus');
     });
     this.on(doc, 'focusout', (e) => {
-      const hit = this.markedCell(e.target);
-      if (!hit || this.card?.ref !== hit.ref) return;
       const to = (e as FocusEvent).relatedTarget as Node | null;
-      if (to && this.ui && (to === this.ui.host || this.ui.host.contains(to))) return; // into the card
+      const intoUi = this.inUi(to);
+      if (this.inUi(e.target as Node)) {
+        // focus left our UI: out of the card to anywhere but its cell closes the card
+        const cell = this.card && this.cells.get(this.card.ref);
+        if (this.card && !intoUi && to !== cell && !this.pointerInCard) this.closeCard();
+        return;
+      }
+      const hit = this.markedCell(e.target);
+      if (!hit || this.card?.ref !== hit.ref || intoUi) return; // into the card: it stays
       if (!this.pointerInCard) this.closeCard();
     });
-    // Esc closes the card (then the panel), wherever focus is, our shadow root included (WCAG 1.4.13);
-    // Enter on a marked cell opens its card again.
-    this.on(
-      doc,
-      'keydown',
-      (e) => {
-        const key = (e as KeyboardEvent).key;
-        if (key === 'Enter') {
-          // the card closed with Esc while focus stayed on the cell: Enter brings it back
-          const hit = this.markedCell(e.target);
-          if (hit && this.card?.ref !== hit.ref) this.openCard(hit.ref, 'focus');
-          return;
-        }
-        if (key !== 'Escape') return;
-        if (this.card) this.closeCard();
-        else if (this.panelOpen) this.openPanel(false);
-      },
-      true,
-    );
+    // Keys (capture, before the page's own handlers and our host's stopPropagation):
+    // Esc closes the card (then the panel), wherever focus is, our shadow root included (WCAG 1.4.13),
+    // and from inside the card gives focus back to its cell; Enter on a marked cell opens its card
+    // again; Tab moves from the cell into its card and out of the card's last button on to whatever
+    // follows the cell in the page (the card itself sits at the end of the document).
+    this.on(doc, 'keydown', (e) => this.onKey(e as KeyboardEvent), true);
     const reposition = () => {
       if (!this.card || this.frame !== undefined) return;
       this.frame = this.view.requestAnimationFrame(() => {
