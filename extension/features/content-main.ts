@@ -10,7 +10,7 @@ import { storageKey } from './dismiss.ts';
 import { LANG_KEY, loadLang, type Lang } from './lang.ts';
 import { watchForLateReport } from './late.ts';
 import type { Checker } from './check-client.ts';
-import { FORCE_FLAG, NO_COUNTS, isToContent, type PageState, type ToBackground } from './messages.ts';
+import { FORCE_FLAG, NO_COUNTS, isToContent, sumCounts, type PageState, type ToBackground } from './messages.ts';
 
 export type ContentContext = { onInvalidated(cb: () => void): unknown };
 
@@ -147,16 +147,8 @@ export class ContentController {
   state(): PageState {
     const base = { host: this.host, timing: { gateMs: this.gateMs } };
     if (this.status === 'not-report' || this.status === 'disabled') return { ...base, status: this.status, counts: { ...NO_COUNTS }, incomplete: false };
-    const counts = { ...NO_COUNTS };
-    let checkMs = 0;
-    for (const s of this.sessions) {
-      const c = s.counts();
-      counts.error += c.error;
-      counts.warning += c.warning;
-      counts.info += c.info;
-      counts.dismissed += c.dismissed;
-      checkMs += s.checkMs ?? 0;
-    }
+    const counts = sumCounts(this.sessions.map((s) => s.counts()));
+    const checkMs = this.sessions.reduce((t, s) => t + (s.checkMs ?? 0), 0);
     const withTables = this.sessions.filter((s) => s.hasTables);
     const failed = this.sessions.find((s) => s.failure !== undefined);
     const headline = withTables.length === 1 ? withTables[0]!.state().headline : !withTables.length && failed ? failed.state().headline : undefined;

@@ -5,6 +5,18 @@ export type Counts = { error: number; warning: number; info: number; dismissed: 
 
 export const NO_COUNTS: Counts = { error: 0, warning: 0, info: 0, dismissed: 0 };
 
+/** Counts of several documents (a page and its frames) as one. */
+export function sumCounts(all: readonly Counts[]): Counts {
+  const sum = { ...NO_COUNTS };
+  for (const c of all) {
+    sum.error += c.error;
+    sum.warning += c.warning;
+    sum.info += c.info;
+    sum.dismissed += c.dismissed;
+  }
+  return sum;
+}
+
 /** A page as the popup and the badge see it. */
 export type PageState = {
   /**
@@ -44,13 +56,7 @@ export function combineStates(top: PageState | undefined, frames: readonly PageS
   const found = frames.filter((f) => f.status === 'checked' || f.status === 'failed');
   if (!found.length) return top;
   const parts = top && (top.status === 'checked' || top.status === 'failed') ? [top, ...found] : found;
-  const counts = { ...NO_COUNTS };
-  for (const p of parts) {
-    counts.error += p.counts.error;
-    counts.warning += p.counts.warning;
-    counts.info += p.counts.info;
-    counts.dismissed += p.counts.dismissed;
-  }
+  const counts = sumCounts(parts.map((p) => p.counts));
   const checked = parts.filter((p) => p.status === 'checked');
   const headline = parts.length === 1 ? parts[0]!.headline : undefined;
   return {

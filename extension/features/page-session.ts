@@ -341,6 +341,8 @@ export class PageSession {
   }
 
   private onKey(e: KeyboardEvent): void {
+    // every key typed anywhere in the page passes here: only these three are ours
+    if (e.key !== 'Enter' && e.key !== 'Tab' && e.key !== 'Escape') return;
     const card = this.card;
     const cell = card && this.cells.get(card.ref);
     const buttons = card && this.ui ? [...this.ui.container.querySelectorAll<HTMLElement>('#gkc-card button')] : [];
