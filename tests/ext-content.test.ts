@@ -472,6 +472,34 @@ describe('panel, jump-to, dismiss and restore', () => {
 });
 
 describe('re-check on change', () => {
+  it('a report table split at a page break (two <table>s, as Word exports it): read as one, a change in the second part re-checked and marked on its own <td>', async () => {
+    // split the real page's table B in the middle, as a page break in a Word export does
+    const tables = [...document.querySelectorAll('table')];
+    const b = tables.find((t) => t.textContent!.includes('本年新收政府信息公开申请数量'))!;
+    const rows = [...b.rows];
+    const second = document.createElement('table');
+    second.setAttribute('border', b.getAttribute('border') ?? '1');
+    const body = document.createElement('tbody');
+    for (const r of rows.slice(Math.floor(rows.length / 2))) body.appendChild(r);
+    second.appendChild(body);
+    const gap = document.createElement('p');
+    b.after(gap, second);
+    const c = await start();
+    expect(marks()).toEqual(['B.new.biz:warning']);
+    expect(sent.at(-1)!.incomplete).toBe(false);
+    // both parts are report tables the re-check watches
+    const all = [...document.querySelectorAll('table')];
+    expect(checkPageHtml(pageHtml(document)).tables).toEqual(expect.arrayContaining([all.indexOf(b), all.indexOf(second)]));
+    // a cell that now lives in the second <table>
+    const cell = td('B.deny8.tot');
+    expect(cell.closest('table')).toBe(second);
+    expect(c.sessions[0]!.state().status).toBe('checked');
+    cell.textContent = String(Number(cell.textContent!.trim() || '0') + 5);
+    await tick(80);
+    expect(marks('error')).toContain('B.deny8.tot:error');
+    expect(document.querySelector('[data-gkc-cell="B.deny8.tot"]')).toBe(cell);
+  });
+
   it('re-checks, debounced, when a table cell changes; never for attribute changes or our own marks', async () => {
     const c = await start();
     const s = c.sessions[0]!;

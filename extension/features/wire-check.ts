@@ -57,11 +57,14 @@ export function checkPageHtml(html: string): WireResult {
     for (const r of card.zh.related) place(r);
     return { key: findingKey(f), ruleId: f.ruleId, severity: f.severity, table: f.table, ...(f.cells[0] ? { ref: f.cells[0] } : {}), card };
   });
+  // every <table> a recognised cell came from: a report table split at a page break (Word exports)
+  // is two <table>s, and the re-check must watch both
   const tables = new Set<number>();
   for (const t of ['A', 'B', 'C'] as const) {
-    const first = Object.values(result.model.tables[t]?.cells ?? {})[0];
-    const src = first && result.locate(first.ref);
-    if (src?.kind === 'dom') tables.add(src.table);
+    for (const c of Object.values(result.model.tables[t]?.cells ?? {})) {
+      const src = result.locate(c.ref);
+      if (src?.kind === 'dom') tables.add(src.table);
+    }
   }
   const problems = result.model.recognition.inputProblems;
   const t = result.model.tables;
@@ -71,7 +74,7 @@ export function checkPageHtml(html: string): WireResult {
     problems: { zh: problems.map((p) => inputProblemText(p, 'zh')), en: problems.map((p) => inputProblemText(p, 'en')) },
     hasTables: !!(t.A || t.B || t.C),
     template: result.model.template,
-    tables: [...tables],
+    tables: [...tables].sort((a, b) => a - b),
     cells,
     ms: performance.now() - t0,
   };
