@@ -7,19 +7,25 @@ import { check, withPrevious, type CheckInput } from './pipeline/check.ts';
 import { checkPdf } from './pipeline/pdf.ts';
 import { PdfReadError, type PdfJs } from './adapters/pdf/pdfjs.ts';
 import { DocxReadError, docxToDoc, type Mammoth } from './adapters/docx/index.ts';
-import { format, formatFinding } from './format.ts';
+import { format, formatFinding, formatOcr } from './format.ts';
+import { checkImage, checkPdfWithOcr, type OcrCheck, type OcrInfo } from './pipeline/ocr.ts';
+import type { Recogniser } from './ocr/recogniser.ts';
 import { csvHeader, findingsCsvRows } from './present.ts';
 import { decodeHtmlBytes } from './adapters/html/index.ts';
 import type { CheckResult, Lang, ReportModel } from './types.ts';
+import { IMAGE_EXTENSIONS } from './ocr/node.ts';
 
-const USAGE = `用法 / usage: npm run check -- [--json] [--lang zh|en] FILE…
+const USAGE = `用法 / usage: npm run check -- [--json] [--lang zh|en] [--no-ocr] FILE…
   FILE: .txt .md .html .htm .pdf .docx（年度报告全文、保存的网页、PDF 或 Word / a report's text, saved page, PDF or Word file）
+        .png .jpg .jpeg .webp .gif .bmp（扫描件或照片，文字识别后检查 / a scan or photo, read by OCR）
   DIR/           检查文件夹里所有支持的文件（含子文件夹）/ check every supported file under a folder
   --json         每个文件一个对象的 JSON 数组 / one JSON array, one object per file
   --csv          所有问题一张 CSV 表（UTF-8 带 BOM，Excel 可直接打开）/ every finding as one CSV (UTF-8 BOM)
   --previous F   同一单位上一年度的报告，用于跨年核对（批量中两年都有时自动配对）/ last year's report of the
                  same agency for the cross-year checks (paired automatically when a batch holds both years)
   --lang zh|en   输出语言 / output language (default zh)
+  --no-ocr       不做文字识别：图片和没有文字层的 PDF 页不读取 / no OCR: images and PDF pages without a text
+                 layer are not read (OCR runs on this computer, a few seconds a page)
 退出码 / exit: 0 全部核对且无错误 / all checked, no error; 1 有错误或表二/表三未完整核对 / an error or table B/C not fully checked; 2 用法或文件无法读取 / usage or unreadable file`;
 
 export type FileReport = {
@@ -27,14 +33,17 @@ export type FileReport = {
   year: number | null;
   template: string;
   coverage: Record<'A' | 'B' | 'C', { status: string; reasons: string[] }>;
-  findings: { ruleId: string; severity: string; certainty: string; cells: string[]; message: string }[];
+  findings: { ruleId: string; severity: string; certainty: string; cells: string[]; message: string; doubtful?: true }[];
+  /** when some of the file was read by OCR: what was read, and the numbers it was unsure of */
+  ocr?: { pages: { page: number; method: string; cellsRead: number }[]; cellsRead: number; numbers: number; doubtful: { page: number; ref?: string; text: string; confidence: number }[] };
 };
 
-type Parsed = { json: boolean; csv: boolean; lang: Lang; files: string[]; previous?: string } | { error: string } | { help: true };
+type Parsed = { json: boolean; csv: boolean; lang: Lang; ocr: boolean; files: string[]; previous?: string } | { error: string } | { help: true };
 
 export function parseArgs(argv: string[]): Parsed {
   let json = false;
   let csv = false;
+  let ocr = true;
   let previous: string | undefined;
   let lang: Lang = 'zh';
   const files: string[] = [];
@@ -42,6 +51,7 @@ export function parseArgs(argv: string[]): Parsed {
     const a = argv[i]!;
     if (a === '--json') json = true;
     else if (a === '--csv') csv = true;
+    else if (a === '--no-ocr') ocr = false;
     else if (a === '--previous' || a.startsWith('--previous=')) {
       previous = a.includes('=') ? a.slice(11) : argv[++i];
       if (!previous) return { error: '--previous 需要一个文件 / --previous takes a file' };
@@ -56,7 +66,7 @@ export function parseArgs(argv: string[]): Parsed {
   }
   if (!files.length) return { error: '请给出至少一个文件 / give at least one file' };
   if (json && csv) return { error: '--json 与 --csv 只能选一个 / choose one of --json and --csv' };
-  return { json, csv, lang, files, ...(previous ? { previous } : {}) };
+  return { json, csv, lang, ocr, files, ...(previous ? { previous } : {}) };
 }
 
 /** Reads a file into a check input, or says why it cannot be read. */
@@ -78,7 +88,7 @@ export function readInput(file: string): CheckInput | { error: string } {
   return { error: `${file}: 不支持的文件类型 ${ext || '(无扩展名)'} / unsupported file type` };
 }
 
-const SUPPORTED = new Set(['.txt', '.md', '.html', '.htm', '.pdf', '.docx']);
+const SUPPORTED = new Set(['.txt', '.md', '.html', '.htm', '.pdf', '.docx', ...IMAGE_EXTENSIONS]);
 
 function isDirectory(path: string): boolean {
   try {
@@ -116,8 +126,28 @@ function previousInBatch(result: CheckResult, all: CheckResult[]): ReportModel |
   return previousReport(result.model, all.map((r) => r.model));
 }
 
+/**
+ * OCR for the run: off with --no-ocr; the recogniser (tesseract.js, ~5 MB of language data) starts on
+ * the first file that needs it and serves the rest of the batch; `end()` stops it.
+ */
+export type OcrSession = { enabled: boolean; recogniser(): Promise<Recogniser>; note(s: string): void; end(): Promise<void> };
+
+export function ocrSession(enabled: boolean, note: (s: string) => void = () => {}): OcrSession {
+  let started: Promise<Recogniser & { terminate(): Promise<void> }> | undefined;
+  return {
+    enabled,
+    note,
+    recogniser: () => (started ??= import('./ocr/node.ts').then((m) => m.createNodeRecogniser())),
+    end: async () => {
+      if (started) await (await started).terminate();
+    },
+  };
+}
+
+const NO_OCR = ocrSession(false);
+
 /** Any supported file → its check result, or why it cannot be checked. */
-export async function checkFile(file: string): Promise<CheckResult | { error: string }> {
+export async function checkFile(file: string, ocr: OcrSession = NO_OCR): Promise<CheckResult | { error: string }> {
   const ext = extname(file).toLowerCase();
   if (ext === '.docx' || ext === '.doc') {
     try {
@@ -128,6 +158,7 @@ export async function checkFile(file: string): Promise<CheckResult | { error: st
       return { error: `${file}: 无法读取 / cannot be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})` };
     }
   }
+  if (IMAGE_EXTENSIONS.has(ext)) return checkImageFile(file, ocr);
   if (ext !== '.pdf') {
     const input = readInput(file);
     return 'error' in input ? input : check(input);
@@ -141,16 +172,51 @@ export async function checkFile(file: string): Promise<CheckResult | { error: st
   try {
     // pdf.js's legacy build is the one meant for Node; loaded only when a PDF is given.
     const pdfjs = (await import('pdfjs-dist/legacy/build/pdf.mjs')) as unknown as PdfJs;
-    const { result } = await checkPdf(pdfjs, bytes, basename(file));
-    if (result.model.recognition.inputProblems.includes('image-only')) {
-      return { error: `${file}: PDF 没有文字层（扫描/图片版），命令行暂不做文字识别，请在网站中打开 / image-only PDF: open it in the site, which runs OCR` };
+    const { result, pagesWithoutText } = await checkPdf(pdfjs, bytes, basename(file));
+    // Pages without a text layer are read by OCR when a report table is still missing or partly read
+    // (a scanned seal or signature page after complete tables is not worth seconds of OCR).
+    const tablesDone = (['A', 'B', 'C'] as const).every((t) => result.coverage[t].status === 'checked');
+    if (!pagesWithoutText.length || tablesDone) return result;
+    if (!ocr.enabled) {
+      if (result.model.recognition.inputProblems.includes('image-only')) {
+        return { error: `${file}: PDF 没有文字层（扫描/图片版），已用 --no-ocr 关闭文字识别 / image-only PDF and --no-ocr was given` };
+      }
+      return result; // says which pages were not read
     }
-    return result;
+    ocr.note(`${file}: 第 ${pagesWithoutText.join(', ')} 页没有文字层，正在本机文字识别… / OCR of page(s) ${pagesWithoutText.join(', ')}…`);
+    const { pdfPageRenderer } = await import('./ocr/node.ts');
+    const pages = await pdfPageRenderer(pdfjs, bytes);
+    try {
+      return (await checkPdfWithOcr(pdfjs, bytes, { render: pages.render, recogniser: await ocr.recogniser(), name: basename(file) })).result;
+    } finally {
+      await pages.close();
+    }
   } catch (e) {
     if (e instanceof PdfReadError) return { error: `${file}: ${e.message}` };
     return { error: `${file}: PDF 读取失败 / reading the PDF failed (${(e as Error).message})` };
   }
 }
+
+/** A scan or photo of report pages: OCR, then the same check. */
+async function checkImageFile(file: string, ocr: OcrSession): Promise<CheckResult | { error: string }> {
+  if (!ocr.enabled) return { error: `${file}: 图片需要文字识别，已用 --no-ocr 关闭 / an image needs OCR and --no-ocr was given` };
+  let bytes: Uint8Array;
+  try {
+    bytes = new Uint8Array(readFileSync(file));
+  } catch (e) {
+    return { error: `${file}: 无法读取 / cannot be read (${(e as NodeJS.ErrnoException).code ?? String(e)})` };
+  }
+  try {
+    const { decodeImage } = await import('./ocr/node.ts');
+    const image = await decodeImage(bytes);
+    ocr.note(`${file}: 正在本机文字识别… / OCR…`);
+    return await checkImage(image, await ocr.recogniser(), { name: basename(file) });
+  } catch (e) {
+    return { error: `${file}: ${(e as Error).message}` };
+  }
+}
+
+const hasOcr = (r: CheckResult): r is OcrCheck => 'ocr' in r && !!(r as OcrCheck).ocr;
 
 /** UTF-8 first (with or without BOM); Chinese text files saved on Windows are often GBK. */
 function decodeText(bytes: Uint8Array): string {
@@ -161,7 +227,17 @@ function decodeText(bytes: Uint8Array): string {
   }
 }
 
+function ocrReport(ocr: OcrInfo): NonNullable<FileReport['ocr']> {
+  return {
+    pages: ocr.pages.map((p) => ({ page: p.page, method: p.method, cellsRead: p.cellsRead })),
+    cellsRead: ocr.cellsRead,
+    numbers: ocr.numbers,
+    doubtful: ocr.doubtful.map((d) => ({ page: d.page, ...(d.ref ? { ref: d.ref } : {}), text: d.text, confidence: Math.round(d.confidence) })),
+  };
+}
+
 export function toFileReport(file: string, result: CheckResult, lang: Lang): FileReport {
+  const onDoubtful = new Set(hasOcr(result) ? result.ocr.findingsOnDoubtful : []);
   const cov = (k: 'A' | 'B' | 'C') => ({
     status: result.coverage[k].status,
     reasons: lang === 'zh' ? result.coverage[k].reasons : result.coverage[k].reasonsEn,
@@ -171,13 +247,15 @@ export function toFileReport(file: string, result: CheckResult, lang: Lang): Fil
     year: result.model.year ?? null,
     template: result.model.template,
     coverage: { A: cov('A'), B: cov('B'), C: cov('C') },
-    findings: result.findings.map((f) => ({
+    findings: result.findings.map((f, i) => ({
       ruleId: f.ruleId,
       severity: f.severity,
       certainty: f.certainty,
       cells: f.cells,
       message: formatFinding(f, lang),
+      ...(onDoubtful.has(i) ? { doubtful: true as const } : {}),
     })),
+    ...(hasOcr(result) ? { ocr: ocrReport(result.ocr) } : {}),
   };
 }
 
@@ -199,13 +277,24 @@ export async function main(argv: string[], out: (s: string) => void, err: (s: st
     return 2;
   }
   const files = expandFiles(args.files);
+  // progress notes go to stderr: stdout stays the report (or one JSON/CSV document)
+  const ocr = ocrSession(args.ocr, err);
+  try {
+    return await run(args, files, ocr, out, err);
+  } finally {
+    await ocr.end();
+  }
+}
+
+/** Check the files (and --previous), print the reports; the exit code. */
+async function run(args: Extract<Parsed, { files: string[] }>, files: string[], ocr: OcrSession, out: (s: string) => void, err: (s: string) => void): Promise<number> {
   let code = 0;
   const reports: FileReport[] = [];
   const csvRows: string[] = [];
   const tally = { errors: 0, clean: 0, incomplete: 0, unreadable: 0 };
   let previous: ReportModel | undefined;
   if (args.previous) {
-    const prev = await checkFile(args.previous);
+    const prev = await checkFile(args.previous, ocr);
     if ('error' in prev) {
       err(prev.error);
       return 2;
@@ -214,7 +303,7 @@ export async function main(argv: string[], out: (s: string) => void, err: (s: st
   }
   const checked: { file: string; result: CheckResult }[] = [];
   for (const file of files) {
-    const result = await checkFile(file);
+    const result = await checkFile(file, ocr);
     if ('error' in result) {
       err(result.error);
       code = 2;
@@ -240,7 +329,7 @@ export async function main(argv: string[], out: (s: string) => void, err: (s: st
     code = Math.max(code, exitCodeOf(result));
     if (args.json) reports.push(toFileReport(file, result, args.lang));
     else if (args.csv) csvRows.push(...findingsCsvRows(result, args.lang, file));
-    else out(`== ${file} ==\n${format(result, args.lang)}\n`);
+    else out(`== ${file} ==\n${[format(result, args.lang), ...(hasOcr(result) ? formatOcr(result, args.lang) : [])].join('\n')}\n`);
   }
   if (args.json) out(JSON.stringify(reports, null, 2));
   if (args.csv) out('\ufeff' + [csvHeader(args.lang), ...csvRows].join('\r\n'));

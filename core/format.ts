@@ -3,6 +3,7 @@
 import type { CheckResult, CoverageKey, Finding, Lang } from './types.ts';
 import { ruleById } from './rules/registry.ts';
 import { templateLabel } from './template/labels.ts';
+import type { OcrInfo } from './pipeline/ocr.ts';
 
 export function fill(template: string, data: Record<string, string | number>): string {
   return template.replace(/\{(\w+)\}/g, (m, k: string) => (k in data ? String(data[k]) : m));
@@ -94,6 +95,38 @@ export function format(result: CheckResult, lang: Lang = 'zh'): string {
     }
   }
   return lines.join('\n');
+}
+
+/**
+ * What OCR did and where it was unsure, for the command line (the site shows the same on the image):
+ * how each page's table was found, how many cells were read, each doubtful number with its cell, and
+ * the findings that rest on one (to be checked against the image before they are believed).
+ */
+export function formatOcr(result: CheckResult & { ocr: OcrInfo }, lang: Lang = 'zh'): string[] {
+  const { ocr } = result;
+  const how = (m: 'rules' | 'words' | 'none') =>
+    lang === 'zh' ? { rules: '按表格线识别', words: '无表格线，按文字位置识别', none: '未找到表格' }[m] : { rules: 'table found by its ruling lines', words: 'no ruling lines: rebuilt from word positions', none: 'no table found' }[m];
+  const lines = [
+    lang === 'zh'
+      ? `文字识别（OCR，本机）：${ocr.pages.map((p) => `第 ${p.page} 页${how(p.method)}`).join('，')}；读出 ${ocr.cellsRead} 个单元格，其中数字 ${ocr.numbers} 个`
+      : `OCR (on this computer): ${ocr.pages.map((p) => `page ${p.page}: ${how(p.method)}`).join('; ')}; ${ocr.cellsRead} cells read, ${ocr.numbers} of them numbers`,
+  ];
+  if (ocr.doubtful.length) {
+    const list = ocr.doubtful.map((d) =>
+      lang === 'zh'
+        ? `${d.ref ? templateLabel(d.ref, lang) : '（未归入表格）'}「${d.text}」（第 ${d.page} 页，置信度 ${Math.round(d.confidence)}）`
+        : `${d.ref ? templateLabel(d.ref, lang) : '(not in a table)'} "${d.text}" (page ${d.page}, confidence ${Math.round(d.confidence)})`,
+    );
+    lines.push(lang === 'zh' ? `可能识别有误的数字：${list.join('；')}` : `Numbers that may be misread: ${list.join('; ')}`);
+  }
+  if (ocr.findingsOnDoubtful.length) {
+    const list = ocr.findingsOnDoubtful.map((i) => {
+      const f = result.findings[i]!;
+      return `${f.ruleId}${f.cells[0] ? ` [${templateLabel(f.cells[0], lang)}]` : ''}`;
+    });
+    lines.push(lang === 'zh' ? `以下发现依赖这些数字，请先对照原图：${list.join('；')}` : `These findings rest on such numbers; check the image first: ${list.join('; ')}`);
+  }
+  return lines.map((l) => `  ${l}`);
 }
 
 export function countBySeverity(findings: Finding[]): Record<Finding['severity'], number> {

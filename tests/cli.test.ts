@@ -5,7 +5,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
-import { main } from '../core/cli.ts';
+import { main, type FileReport } from '../core/cli.ts';
 import { FIXTURES } from './support/fixtures.ts';
 
 async function run(...argv: string[]) {
@@ -142,4 +142,58 @@ describe('CLI', () => {
     expect(r.status).toBe(0);
     expect(JSON.parse(r.stdout)[0].year).toBe(2023);
   });
+});
+
+describe('CLI OCR (tesseract.js in Node, offline): scans and image-only PDFs', () => {
+  const scan = (f: string) => join(FIXTURES, 'ocr', f);
+
+  it('a scanned page (PNG): read by OCR, the two real table-C errors found, the OCR summary printed; progress on stderr', async () => {
+    const r = await run(scan('hongze-district-gov-2023-p4.png'));
+    expect(r.code).toBe(1);
+    expect(r.out).toMatch(/错误 REVIEW-TOTAL \[行政复议\/总计\]：行政复议总计应为 11（10\+1\+0\+0），表中为 0/);
+    expect(r.out).toMatch(/错误 LITIGATION-AFTER-REVIEW-TOTAL .*应为 5/);
+    expect(r.out).toMatch(/文字识别（OCR，本机）：第 1 页按表格线识别；读出 \d+ 个单元格，其中数字 \d+ 个/);
+    expect(r.err).toContain('正在本机文字识别');
+  }, 120_000);
+
+  it('an image-only PDF: its page rendered and read by OCR, the same errors; --json carries what OCR read', async () => {
+    const r = await run('--json', scan('hongze-district-gov-2023-p4-scan.pdf'), scan('hongze-district-gov-2023-p4-degraded.png'));
+    expect(r.code).toBe(1);
+    const reports = JSON.parse(r.out) as FileReport[];
+    expect(reports).toHaveLength(2);
+    for (const rep of reports) {
+      expect(rep.findings.filter((f) => f.severity === 'error').map((f) => f.ruleId).sort()).toEqual(['LITIGATION-AFTER-REVIEW-TOTAL', 'REVIEW-TOTAL']);
+      expect(rep.ocr!.pages).toEqual([{ page: 1, method: 'rules', cellsRead: expect.any(Number) }]);
+      expect(rep.ocr!.numbers).toBeGreaterThan(50);
+      expect(Array.isArray(rep.ocr!.doubtful)).toBe(true);
+    }
+    expect(r.err).toContain('第 1 页没有文字层');
+  }, 180_000);
+
+  it('--no-ocr: images and image-only PDFs are refused by name, never passed as clean', async () => {
+    const r = await run('--no-ocr', scan('hongze-district-gov-2023-p4-scan.pdf'), scan('huaian-city-gov-2024-p3.png'));
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('PDF 没有文字层（扫描/图片版），已用 --no-ocr 关闭文字识别');
+    expect(r.err).toContain('图片需要文字识别，已用 --no-ocr 关闭');
+    expect(r.out).toBe('共 2 份：发现错误 0 份，未完整核对 0 份，无法读取 2 份，已核对未发现错误 0 份');
+  });
+
+  it('a file named .png that is not an image, and a blank scan with no table, each get a clear answer', async () => {
+    const fake = join(tmp, 'fake.png');
+    writeFileSync(fake, '这不是图片');
+    const f = await run(fake);
+    expect(f.code).toBe(2);
+    expect(f.err).toContain('不是可识别的图片');
+    const { createCanvas } = await import('@napi-rs/canvas');
+    const c = createCanvas(800, 600);
+    const ctx = c.getContext('2d');
+    ctx.fillStyle = '#fff';
+    ctx.fillRect(0, 0, 800, 600);
+    const blank = join(tmp, 'blank.png');
+    writeFileSync(blank, c.toBuffer('image/png'));
+    const b = await run(blank);
+    expect(b.code).toBe(2);
+    expect(b.out).toContain('表格无法识别');
+    expect(b.out).not.toContain('已核对部分未发现错误');
+  }, 120_000);
 });

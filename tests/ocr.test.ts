@@ -12,7 +12,7 @@ import { checkImage, checkImages, checkPdfWithOcr, restsOnDoubtful, type OcrChec
 import type { PdfJs } from '../core/adapters/pdf/pdfjs.ts';
 import { format } from '../core/format.ts';
 import type { TesseractRecogniser } from '../core/ocr/tesseract.ts';
-import { createNodeRecogniser } from './support/tesseract-node.ts';
+import { createNodeRecogniser } from '../core/ocr/node.ts';
 import { numericAccuracy, ocrFixture, textLayerNumbers } from './support/ocr-accuracy.ts';
 import { blankPdf } from './support/blank-pdf.ts';
 

@@ -3,7 +3,7 @@
 // the same cell with the same value (clean renders and the degraded scan). tesseract.js in Node, offline.
 import { performance } from 'node:perf_hooks';
 import { checkImage } from '../../core/pipeline/ocr.ts';
-import { createNodeRecogniser } from '../support/tesseract-node.ts';
+import { createNodeRecogniser } from '../../core/ocr/node.ts';
 import { numericAccuracy, ocrFixture, textLayerNumbers } from '../support/ocr-accuracy.ts';
 
 const PAGES: { file: string; pdf: string; page: number; variant: 'clean' | 'degraded' }[] = [
