@@ -97,6 +97,25 @@ describe('badge', () => {
     expect(combineStates(top, [state({ status: 'failed' })])!).toMatchObject({ status: 'checked', incomplete: true });
   });
 
+  it('opens the checker page on an attachment the page or the popup asks for; anything but an http(s) URL is ignored', async () => {
+    const { default: background } = await import('../extension/entrypoints/background.ts');
+    vi.spyOn(fakeBrowser.commands.onCommand, 'addListener').mockImplementation(() => {});
+    const fetched: string[] = [];
+    vi.spyOn(globalThis, 'fetch').mockImplementation((async (u: string) => {
+      fetched.push(u);
+      return new Response(new Uint8Array([37, 80, 68, 70]), { headers: { 'content-type': 'application/pdf' } });
+    }) as never);
+    const created: string[] = [];
+    vi.spyOn(fakeBrowser.tabs, 'create').mockImplementation((async (o: { url: string }) => void created.push(o.url)) as never);
+    background.main();
+    const trigger = fakeBrowser.runtime.onMessage.trigger as unknown as (...args: unknown[]) => Promise<unknown>;
+    await trigger({ type: 'gkc:open-checker', url: 'javascript:alert(1)' }, { tab: { id: 3 } as never, frameId: 0 });
+    await trigger({ type: 'gkc:open-checker', url: 'http://www.hongze.gov.cn/uploadfiles/nianbao.pdf' }, { tab: { id: 3 } as never, frameId: 0 });
+    await vi.waitFor(() => expect(created).toHaveLength(1));
+    expect(fetched).toEqual(['http://www.hongze.gov.cn/uploadfiles/nianbao.pdf']);
+    expect(created[0]).toMatch(/\/checker\.html\?id=[0-9a-f-]{36}$/);
+  });
+
   it('the keyboard command checks the active tab: asks the content script, else injects it flagged as on request', async () => {
     const { default: background } = await import('../extension/entrypoints/background.ts');
     let onCommand: ((command: string, tab?: { id?: number }) => void) | undefined;
@@ -186,6 +205,7 @@ describe('popup', () => {
         return state({ counts: { error: 1, warning: 0, info: 0, dismissed: 0 } });
       },
       openPanel: async () => void calls.push('openPanel'),
+      openAttachment: async (tabId, url) => void calls.push(`open ${tabId} ${url}`),
       isSiteEnabled: async () => true,
       setSiteEnabled: async (host, on) => void calls.push(`site ${host} ${on}`),
       loadLang: async () => 'zh',
@@ -193,6 +213,17 @@ describe('popup', () => {
       ...over,
     };
   }
+
+  it('a page whose report is an attachment: says nothing was checked and opens the attachment in the checker page', async () => {
+    const url = 'http://www.hongze.gov.cn/uploadfiles/nianbao.pdf';
+    const a = api({ pageState: async () => state({ status: 'not-report', headline: undefined, attachments: [{ url, name: '洪泽区2023年年报.pdf' }] }) });
+    const close = vi.spyOn(window, 'close').mockImplementation(() => {});
+    render(<Popup api={a} />);
+    await waitFor(() => expect(screen.getByTestId('popup-attachments').textContent).toContain('未检查'));
+    fireEvent.click(screen.getByText('在核数页中检查：洪泽区2023年年报.pdf'));
+    await waitFor(() => expect(a.calls).toContain(`open 1 ${url}`));
+    await waitFor(() => expect(close).toHaveBeenCalled());
+  });
 
   it('shows the counts of the current tab and switches the site off', async () => {
     const a = api();

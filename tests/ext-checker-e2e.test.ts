@@ -1,6 +1,7 @@
 // The extension's checker page in Debian chromium: "用公开年报核数检查" on a scanned report image or an
 // image-only PDF on a government page opens the site's UI as an extension page with that file, and OCR
-// runs from the engine and models packaged in the extension. Headless chromium cannot open a context
+// runs from the engine and models packaged in the extension; a page whose report is a PDF attachment
+// offers it, and its button does the same. Headless chromium cannot open a context
 // menu, so the test calls the function the menu calls (exposed on the service worker for this).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
@@ -93,6 +94,25 @@ describe.skipIf(!hasChromium)('extension checker page', () => {
     await checker.waitForSelector('.ocr-box[data-gkc="error"]', { timeout: 90_000 });
     expect(await checker.locator('.ocr-box[data-gkc="error"]').count()).toBe(2);
     await checker.close();
+  }, 120_000);
+
+  it('a report page whose report is a PDF attachment: the page offers it, and one click checks it in the checker page', async () => {
+    const page = await context.newPage();
+    await page.goto(`${origin}/nianbao.html`);
+    const offer = page.locator('.offer');
+    await offer.waitFor();
+    expect(await offer.locator('[data-testid="offer-text"]').innerText()).toContain('未检查');
+    // the image on the page is not an attachment to offer (the context menu covers it); the PDF link is
+    expect(await offer.locator('[data-action="open-attachment"]').allInnerTexts()).toEqual(['在核数页中检查：附件（nianbao-scan.pdf）']);
+    await page.screenshot({ path: artifactPath('ext-attachment-offer.png') });
+    const opened = context.waitForEvent('page', (p) => p.url().includes('/checker.html'));
+    await offer.locator('[data-action="open-attachment"]').click();
+    const checker = await opened;
+    await checker.waitForSelector('.ocr-box[data-gkc="error"]', { timeout: 90_000 });
+    expect(await checker.locator('.ocr-box[data-gkc="error"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-gkc-cell')).sort())).toEqual(['C.lita.total', 'C.rev.total']);
+    expect(await checker.locator('.meta').innerText()).toContain('nianbao-scan.pdf');
+    await checker.close();
+    await page.close();
   }, 120_000);
 
   it('the build carries its toolbar icons and the permissions the checker needs, no more', () => {

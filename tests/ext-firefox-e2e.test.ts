@@ -36,6 +36,10 @@ const FRAMING: Record<string, string> = {
 <p>部门年报：</p><iframe src="http://${HOST}/art/2024/1/22/art_changed_xframe.html" width="1000" height="600"></iframe></body></html>`,
 };
 PAGES['/art/2024/1/22/art_changed_xframe.html'] = CHANGED;
+/** A report published as an image-only PDF attachment (the real 洪泽区 2023 page 4, scanned). */
+const SCAN_PDF = readFileSync(join(FIXTURES, 'ocr', 'hongze-district-gov-2023-p4-scan.pdf'));
+FRAMING['/nianbao.html'] = `<!doctype html><html><head><meta charset="utf-8"><title>洪泽区2023年政府信息公开工作年度报告</title></head><body>
+<p>详见附件：</p><a href="/uploadfiles/nianbao-scan.pdf">附件</a></body></html>`;
 const ESCAPE = '\uE00C';
 
 /** Page-side expressions (run in the page's realm through BiDi). */
@@ -62,6 +66,10 @@ describe.skipIf(!hasFirefox)('extension in Firefox', () => {
         url = new URL(`http://${req.headers.host}${req.url}`);
       }
       requests.push(`${req.method} ${url.host}${url.pathname}`);
+      if (url.hostname === FRAMING_HOST && url.pathname === '/uploadfiles/nianbao-scan.pdf') {
+        res.writeHead(200, { 'content-type': 'application/pdf' }).end(SCAN_PDF);
+        return;
+      }
       const body = url.hostname === HOST ? PAGES[url.pathname] : url.hostname === FRAMING_HOST ? FRAMING[url.pathname] : undefined;
       if (body === undefined) res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
       else res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(body);
@@ -177,6 +185,27 @@ describe.skipIf(!hasFirefox)('extension in Firefox', () => {
     expect(await ff.evaluate(tab, `document.querySelectorAll('[data-gkc], [data-gkc-ui], gkc-ui').length`)).toBe(0);
     await waitBadge(String(errors.length));
   });
+
+  it('a report page whose report is a PDF attachment offers it; the button opens the checker page, which reads it by OCR', async () => {
+    await ff.navigate(tab, `http://${FRAMING_HOST}/nianbao.html`);
+    await ff.waitFor(tab, `!!${UI}?.querySelector('.offer')`);
+    expect(await ff.evaluate(tab, `${UI}.querySelector('[data-action="open-attachment"]').textContent`)).toBe('在核数页中检查：附件（nianbao-scan.pdf）');
+    await ff.evaluate(tab, `${UI}.querySelector('[data-action="open-attachment"]').click()`);
+    let checker: string | undefined;
+    for (let i = 0; i < 100 && !checker; i++) {
+      const tree = await ff.send<{ contexts: { context: string; url: string }[] }>('browsingContext.getTree', { maxDepth: 0 });
+      checker = tree.contexts.find((c) => /^moz-extension:\/\/.*\/checker\.html\?id=/.test(c.url))?.context;
+      if (!checker) await new Promise((ok) => setTimeout(ok, 100));
+    }
+    expect(checker).toBeDefined();
+    const boxed = await ff.waitFor<string[]>(
+      checker!,
+      `(() => { const b = [...document.querySelectorAll('.ocr-box[data-gkc="error"]')].map((e) => e.getAttribute('data-gkc-cell')).sort(); return b.length ? b : null; })()`,
+      90_000,
+    );
+    expect(boxed).toEqual(['C.lita.total', 'C.rev.total']);
+    await ff.send('browsingContext.close', { context: checker! });
+  }, 120_000);
 
   it('a page that is not a report gets no marks and no injected UI', async () => {
     await ff.navigate(tab, `${base}/news.html`);

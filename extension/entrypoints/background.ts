@@ -3,7 +3,7 @@
 // and the context menu that opens the checker page. No network, no remote code.
 import { defineBackground } from 'wxt/utils/define-background';
 import { browser } from 'wxt/browser';
-import { isCheckRequest, isFrameStatesRequest, isToBackground } from '../features/messages.ts';
+import { isCheckRequest, isFrameStatesRequest, isOpenCheckerRequest, isToBackground } from '../features/messages.ts';
 import { TabStates } from '../features/tab-states.ts';
 import { answerCheck } from '../features/wire-check.ts';
 import { showBadge } from '../features/badge.ts';
@@ -29,6 +29,11 @@ export default defineBackground(() => {
     }
     if (isToChecker(msg)) {
       sendResponse(takeCheckerFile(msg.id));
+      return undefined;
+    }
+    if (isOpenCheckerRequest(msg)) {
+      // from the page's offer (its tab; the page fetched the file itself) or the popup (the tab it names)
+      void openChecker(msg.url, sender.tab?.id ?? msg.tabId, fetch, msg.file);
       return undefined;
     }
     if (isFrameStatesRequest(msg)) {

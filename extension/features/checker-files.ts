@@ -50,21 +50,26 @@ async function fetchInPage(url: string): Promise<{ type: string; base64: string 
   }
 }
 
+/** Fetch a file for the checker page; throws with the reason (HTTP status, too large, network). */
+export async function fetchFile(url: string, fetcher: typeof fetch = fetch, maxBytes = MAX_BYTES): Promise<CheckerFile> {
+  const res = await fetcher(url, { credentials: 'include' });
+  if (!res.ok) throw new Error(`HTTP ${res.status}`);
+  const bytes = new Uint8Array(await res.arrayBuffer());
+  if (bytes.length > maxBytes) throw new Error(`文件过大（${(bytes.length / 1048576).toFixed(1)} MB）`);
+  const type = res.headers.get('content-type') ?? '';
+  return { name: fileNameOf(url, type), type, base64: toBase64(bytes) };
+}
+
 /**
- * Fetches `url` and opens the checker page on it (or on the reason it could not be fetched). The
- * background tries first; when the site does not allow it, the page that shows the file fetches it
- * (the context-menu click grants activeTab on that tab).
+ * Opens the checker page on `url` (or on the reason it could not be fetched). A file the page already
+ * fetched comes in `prefetched`; else the background tries, and when the site does not allow it, the
+ * page that shows the file fetches it (the context-menu click grants activeTab on that tab).
  */
-export async function openChecker(url: string, tabId?: number, fetcher: typeof fetch = fetch): Promise<string> {
+export async function openChecker(url: string, tabId?: number, fetcher: typeof fetch = fetch, prefetched?: CheckerFile): Promise<string> {
   const id = crypto.randomUUID();
   let reply: CheckerReply;
   try {
-    const res = await fetcher(url, { credentials: 'include' });
-    if (!res.ok) throw new Error(`HTTP ${res.status}`);
-    const bytes = new Uint8Array(await res.arrayBuffer());
-    if (bytes.length > MAX_BYTES) throw new Error(`文件过大（${(bytes.length / 1048576).toFixed(1)} MB）`);
-    const type = res.headers.get('content-type') ?? '';
-    reply = { ok: true, file: { name: fileNameOf(url, type), type, base64: toBase64(bytes) } };
+    reply = { ok: true, file: prefetched ?? (await fetchFile(url, fetcher)) };
   } catch (e) {
     reply = { ok: false, error: (e as Error).message, url };
     if (tabId !== undefined) {

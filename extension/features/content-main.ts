@@ -3,14 +3,19 @@
 // storage, state reported to the background (badge) and answered to the popup. `forced` is a check the
 // person asked for (toolbar button, shortcut): it skips the gate and the per-site switch.
 import { browser } from 'wxt/browser';
-import { frameRole, iframesOf, looksLikeReport, reportDocuments } from './gate.ts';
+import { frameRole, iframesOf, looksLikeReport, reportAttachments, reportDocuments, type Attachment } from './gate.ts';
+import { showAttachmentOffer, type OfferHandle } from './offer.tsx';
+import { fetchFile } from './checker-files.ts';
 import { PageSession } from './page-session.ts';
 import { isSiteEnabled, SITES_OFF_KEY } from './sites.ts';
 import { storageKey } from './dismiss.ts';
 import { LANG_KEY, loadLang, type Lang } from './lang.ts';
 import { watchForLateReport } from './late.ts';
 import type { Checker } from './check-client.ts';
-import { FORCE_FLAG, NO_COUNTS, isToContent, sumCounts, type PageState, type ToBackground } from './messages.ts';
+import { FORCE_FLAG, NO_COUNTS, isToContent, sumCounts, type OpenCheckerRequest, type PageState, type ToBackground } from './messages.ts';
+
+/** A file the page fetches for the checker travels in a message (Chrome caps one at 64 MiB of JSON). */
+const PAGE_FETCH_MAX = 30 * 1024 * 1024;
 
 export type ContentContext = { onInvalidated(cb: () => void): unknown };
 
@@ -26,6 +31,8 @@ export type ContentOptions = {
   lateDelayMs?: number;
   /** something was checked or switched off here: dismissals, the switch and the language now matter */
   onActive?(): void;
+  /** open the checker page on an attachment; default: ask the background */
+  openChecker?(url: string): void;
 };
 
 
@@ -40,6 +47,8 @@ export class ContentController {
   private frameCleanups: (() => void)[] = [];
   private lang: Lang | undefined;
   private stopLate: (() => void) | undefined;
+  private attachments: Attachment[] = [];
+  private offer: OfferHandle | undefined;
 
   constructor(private readonly opts: ContentOptions = {}) {
     this.doc = opts.doc ?? document;
@@ -64,6 +73,7 @@ export class ContentController {
     if (!docs.length && !this.forced) {
       this.status = 'not-report';
       this.watchLate();
+      void this.offerAttachments();
       return this.state();
     }
     if (!this.forced && !(await isSiteEnabled(this.host))) {
@@ -85,6 +95,37 @@ export class ContentController {
     return this.state();
   }
 
+  /** No report tables, but the report is a linked or embedded file: offer it to the checker page. */
+  private async offerAttachments(): Promise<void> {
+    if (this.offer || this.stopped) return;
+    const files = reportAttachments(this.doc);
+    if (!files.length || !(await isSiteEnabled(this.host)) || this.stopped || this.status !== 'not-report') return;
+    this.attachments = files;
+    this.lang ??= await loadLang();
+    const open =
+      this.opts.openChecker ??
+      ((url: string) =>
+        // The page's own origin fetches its attachment: Firefox gives the background no host access from
+        // the content-script patterns, and a click in the page grants no activeTab. The background
+        // fetches when this fails (another host without CORS, too large for a message).
+        void fetchFile(url, fetch, PAGE_FETCH_MAX)
+          .catch(() => undefined)
+          .then((file) => {
+            const msg: OpenCheckerRequest = { type: 'gkc:open-checker', url, ...(file ? { file } : {}) };
+            return browser.runtime.sendMessage(msg);
+          })
+          .catch(() => {}));
+    this.offer = showAttachmentOffer(this.doc, files, this.lang, open);
+    this.opts.onActive?.();
+    this.report();
+  }
+
+  private dropOffer(): void {
+    this.offer?.remove();
+    this.offer = undefined;
+    this.attachments = [];
+  }
+
   /** The gate failed at idle: for a while, run it again when tables are added (a report loaded by script). */
   private watchLate(): void {
     if (this.stopLate || this.stopped) return;
@@ -100,6 +141,7 @@ export class ContentController {
   }
 
   private async run(docs: Document[]): Promise<void> {
+    this.dropOffer(); // the tables are here after all
     this.lang ??= await loadLang();
     for (const doc of docs) {
       if (this.sessions.some((s) => s.doc === doc)) continue;
@@ -146,7 +188,8 @@ export class ContentController {
 
   state(): PageState {
     const base = { host: this.host, timing: { gateMs: this.gateMs } };
-    if (this.status === 'not-report' || this.status === 'disabled') return { ...base, status: this.status, counts: { ...NO_COUNTS }, incomplete: false };
+    if (this.status === 'not-report' || this.status === 'disabled')
+      return { ...base, status: this.status, counts: { ...NO_COUNTS }, incomplete: false, ...(this.attachments.length ? { attachments: this.attachments } : {}) };
     const counts = sumCounts(this.sessions.map((s) => s.counts()));
     const checkMs = this.sessions.reduce((t, s) => t + (s.checkMs ?? 0), 0);
     const withTables = this.sessions.filter((s) => s.hasTables);
@@ -178,10 +221,15 @@ export class ContentController {
     if (LANG_KEY in changes) {
       this.lang = await loadLang();
       for (const s of this.sessions) s.setLang(this.lang);
+      this.offer?.setLang(this.lang);
       this.report();
     }
     if (SITES_OFF_KEY in changes && !this.forced) {
       const on = await isSiteEnabled(this.host);
+      if (!on && this.offer) {
+        this.dropOffer();
+        this.report();
+      }
       if (!on && this.status !== 'disabled' && this.status !== 'not-report') {
         this.stopSessions();
         this.status = 'disabled';
@@ -199,6 +247,7 @@ export class ContentController {
   }
 
   stop(): void {
+    this.dropOffer();
     this.stopSessions();
     for (const c of this.frameCleanups.splice(0)) c();
     this.stopLate?.();

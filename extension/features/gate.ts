@@ -93,3 +93,46 @@ export function frameRole(win: Window): 'top' | 'covered' | 'own' {
     return 'own'; // cross-origin: reading the parent's document throws
   }
 }
+
+export type Attachment = { url: string; name: string };
+
+/** Attachment types the checker page reads (an old .doc or .wps it cannot). */
+const ATTACHMENT = /\.(pdf|docx)$/i;
+
+/** A linked or embedded file URL, resolved; pdf.js viewers (`viewer.html?file=…`) give their file. */
+function attachmentUrl(raw: string | null, base: string): URL | undefined {
+  if (!raw) return undefined;
+  let url: URL;
+  try {
+    url = new URL(raw, base);
+    const inner = url.searchParams.get('file');
+    if (inner && /viewer\.html$/i.test(url.pathname)) url = new URL(inner, url);
+  } catch {
+    return undefined;
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return undefined;
+  return ATTACHMENT.test(decodeURIComponent(url.pathname)) ? url : undefined;
+}
+
+/**
+ * A report published as an attachment: the page's title names an annual report, it has no report
+ * tables (the gate failed), and it links or embeds one to three PDF or Word files. More than three is a
+ * list of reports, not a report page (the context menu still opens any of them). Costs nothing on other
+ * pages: the title is read first, and the links only when it names a report.
+ */
+export function reportAttachments(doc: Document): Attachment[] {
+  if (!namesReport(doc.title ?? '') || !doc.body) return [];
+  const found = new Map<string, Attachment>();
+  const add = (raw: string | null, label: string) => {
+    const url = attachmentUrl(raw, doc.baseURI);
+    if (!url || found.has(url.href)) return;
+    const file = decodeURIComponent(url.pathname.split('/').pop() ?? '');
+    const text = label.trim().replace(/\s+/g, ' ').slice(0, 60);
+    // 「附件」「点击下载」 say nothing: the file's name goes with them
+    const says = /报告|年报|\.(pdf|docx)$/i.test(text);
+    found.set(url.href, { url: url.href, name: !text ? file : says ? text : `${text}（${file}）` });
+  };
+  for (const a of Array.from(doc.links)) add(a.getAttribute('href'), a.textContent ?? '');
+  for (const e of Array.from(doc.querySelectorAll('embed[src], iframe[src], object[data]'))) add(e.getAttribute('src') ?? e.getAttribute('data'), '');
+  return found.size <= 3 ? [...found.values()] : [];
+}

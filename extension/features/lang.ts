@@ -54,6 +54,9 @@ type Words = {
   /** the first line of "copy all": what was checked, where */
   copyHeader(o: { title: string; url: string; template: string; counts: Counts }): string;
   copyDismissed(n: number): string;
+  offerText: string;
+  offerOpen: string;
+  closeOffer: string;
   // popup
   cannotCheck: string;
   cannotRun: string;
@@ -107,6 +110,9 @@ export const WORDS: Record<Lang, Words> = {
     copyHeader: ({ title, url, template, counts }) =>
       [title, url, `${template}；公开年报核数（本机核对）：错误 ${counts.error} · 警告 ${counts.warning} · 提示 ${counts.info}`].filter(Boolean).join('\n'),
     copyDismissed: (n) => `另有 ${n} 条已忽略，未列出。`,
+    offerText: '本页的年度报告是附件，表格不在网页上，未检查。可在核数页中打开附件检查（在本机读取，扫描件会做文字识别）。',
+    offerOpen: '在核数页中检查',
+    closeOffer: '关闭',
     cannotCheck: '无法检查此页面。',
     cannotRun: '无法在此页面运行（浏览器内部页面或扩展商店）。',
     checking: '正在检查…',
@@ -155,6 +161,9 @@ export const WORDS: Record<Lang, Words> = {
     copyHeader: ({ title, url, template, counts }) =>
       [title, url, `${template}; checked on this computer by gongkai-check: ${counts.error} errors · ${counts.warning} warnings · ${counts.info} info`].filter(Boolean).join('\n'),
     copyDismissed: (n) => `${n} dismissed finding${n === 1 ? '' : 's'} not listed.`,
+    offerText: 'This page’s annual report is an attachment: its tables are not on the page, so nothing was checked. Open the attachment in the checker (read on this computer; scans go through OCR).',
+    offerOpen: 'Check in the checker',
+    closeOffer: 'Close',
     cannotCheck: 'This page cannot be checked.',
     cannotRun: 'Cannot run on this page (a browser page or the extension store).',
     checking: 'Checking…',

@@ -1,5 +1,6 @@
 // What the content script, the background and the popup say to each other. Plain data only.
 import type { WireResult } from './wire-check.ts';
+import type { CheckerFile } from './checker-files.ts';
 
 export type Counts = { error: number; warning: number; info: number; dismissed: number };
 
@@ -34,11 +35,23 @@ export type PageState = {
    * HTML plus the marking, of which htmlMs the HTML), backgroundMs the check itself in the background.
    */
   timing: { gateMs: number; checkMs?: number; htmlMs?: number; backgroundMs?: number };
+  /** not checked here: the report is an attachment the checker page can read (gate.ts reportAttachments) */
+  attachments?: { url: string; name: string }[];
 };
 
 export type ToContent = { type: 'gkc:get-state' } | { type: 'gkc:check-now' } | { type: 'gkc:open-panel' };
 
 export type ToBackground = { type: 'gkc:page-state'; state: PageState };
+
+/** Open the checker page on an attachment of the page (the offer on the page, or the popup). */
+export type OpenCheckerRequest = { type: 'gkc:open-checker'; url: string; tabId?: number; file?: CheckerFile };
+
+export function isOpenCheckerRequest(m: unknown): m is OpenCheckerRequest {
+  const r = m as Partial<OpenCheckerRequest> | null;
+  if (r?.type !== 'gkc:open-checker' || typeof r.url !== 'string' || !/^https?:\/\//.test(r.url)) return false;
+  const f = r.file as Partial<CheckerFile> | undefined;
+  return f === undefined || (typeof f.name === 'string' && typeof f.type === 'string' && typeof f.base64 === 'string');
+}
 
 /** The popup asks the background for the states its tab's cross-origin frames reported (frameId ≠ 0). */
 export type FrameStatesRequest = { type: 'gkc:frame-states'; tabId: number };

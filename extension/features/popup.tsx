@@ -4,7 +4,7 @@
 // the request. The language switch (中文 / English) is stored and every checked page follows it.
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import type { PageState } from './messages.ts';
+import type { OpenCheckerRequest, PageState } from './messages.ts';
 import { checkTab, openPanel, pageState } from './inject.ts';
 import { isSiteEnabled, setSiteEnabled } from './sites.ts';
 import { loadLang, setLang, WORDS, type Lang } from './lang.ts';
@@ -14,6 +14,8 @@ export type PopupApi = {
   pageState(tabId: number): Promise<PageState | undefined>;
   checkTab(tabId: number): Promise<PageState | undefined>;
   openPanel(tabId: number): Promise<void>;
+  /** the checker page on an attachment of the tab's page */
+  openAttachment(tabId: number, url: string): Promise<void>;
   isSiteEnabled(host: string): Promise<boolean>;
   setSiteEnabled(host: string, on: boolean): Promise<void>;
   loadLang(): Promise<Lang>;
@@ -25,6 +27,10 @@ export const browserPopupApi: PopupApi = {
   pageState,
   checkTab,
   openPanel,
+  openAttachment: async (tabId, url) => {
+    const msg: OpenCheckerRequest = { type: 'gkc:open-checker', url, tabId };
+    await browser.runtime.sendMessage(msg);
+  },
   isSiteEnabled,
   setSiteEnabled,
   loadLang,
@@ -103,7 +109,7 @@ export function Popup({ api }: { api: PopupApi }) {
   return (
     <main lang={lang === 'zh' ? 'zh-CN' : 'en'}>
       <h1>{w.app}</h1>
-      <Status view={view} lang={lang} />
+      <Status view={view} lang={lang} onOpen={(url) => view.tabId !== undefined && void api.openAttachment(view.tabId, url).then(() => window.close())} />
       {s?.status === 'checked' && (
         <p class="counts" data-testid="popup-counts">
           {w.counts(s.counts)}
@@ -137,7 +143,7 @@ export function Popup({ api }: { api: PopupApi }) {
   );
 }
 
-function Status({ view, lang }: { view: View; lang: Lang }) {
+function Status({ view, lang, onOpen }: { view: View; lang: Lang; onOpen?: (url: string) => void }) {
   const w = WORDS[lang];
   if (view.error) return <p class="status warn">{w[view.error]}</p>;
   const s = view.state;
@@ -160,6 +166,17 @@ function Status({ view, lang }: { view: View; lang: Lang }) {
     case 'disabled':
       return <p class="status">{w.siteOffHint}</p>;
     default:
+      if (s.attachments?.length && onOpen)
+        return (
+          <div class="status warn" data-testid="popup-attachments">
+            <p>{w.offerText}</p>
+            {s.attachments.map((f) => (
+              <button type="button" key={f.url} data-action="open-attachment" data-url={f.url} onClick={() => onOpen(f.url)}>
+                {w.offerOpen}：{f.name}
+              </button>
+            ))}
+          </div>
+        );
       return <p class="status">{w.notReport}</p>;
   }
 }

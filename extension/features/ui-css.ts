@@ -50,12 +50,19 @@ li.row{padding:6px 0;border-bottom:1px solid #f1f3f4}
 .head-actions{display:flex;gap:6px;align-items:center}
 li.row:focus{outline:2px solid #1a73e8;outline-offset:2px}
 [data-copied="failed"]{color:#b3261e!important}
+.offer{position:fixed;right:16px;bottom:16px;width:min(360px,calc(100vw - 32px));box-sizing:border-box;background:#fff;
+  border:1px solid #5f6368;border-left:4px solid #b06000;border-radius:6px;padding:8px 12px;box-shadow:0 2px 8px rgba(0,0,0,.2);font-size:13px}
+.offer-head{display:flex;justify-content:space-between;align-items:center}
+.offer p{margin:4px 0 6px}
+.offer li+li{margin-top:4px}
+.offer button{border:1px solid #dadce0;background:#fff;border-radius:4px;padding:2px 8px;color:#202124;text-align:left}
+.offer [data-action="open-attachment"]{width:100%;overflow-wrap:anywhere}
 /* the reader's system in dark mode: the card and the panel follow (the page itself is left as it is) */
 @media (prefers-color-scheme:dark){
   .root{color:#e8eaed}
-  .card,.drawer,.launcher{background:#202124;color:#e8eaed;border-color:#9aa0a6}
+  .card,.drawer,.launcher,.offer{background:#202124;color:#e8eaed;border-color:#9aa0a6}
   .eq{background:#303134}
-  .actions button,.drawer button{background:#303134;color:#e8eaed;border-color:#5f6368}
+  .actions button,.drawer button,.offer button{background:#303134;color:#e8eaed;border-color:#5f6368}
   .actions button:hover,.drawer button:hover{background:#3c4043}
   code,.cell,.caveat,.counts,.reason,.empty,.template,.dismissed .msg,h3{color:#bdc1c6}
   .sev-error,.headline.bad{color:#f28b82}.sev-warning,.headline.warn{color:#fdd663}.sev-info{color:#8ab4f8}.headline.ok{color:#81c995}

@@ -52,7 +52,7 @@ export class Firefox {
       'network.proxy.no_proxies_on': '',
       'network.proxy.allow_hijacking_localhost': true,
       // Firefox's own services (remote settings, the add-on blocklist, captive-portal and connectivity
-      // probes) would ask Mozilla's servers through the proxy; they are the browser's, not the page's or
+      // probes, media plugins) would ask Mozilla's and Google's servers through the proxy; they are the browser's, not the page's or
       // the extension's, so they are switched off and anything left in the proxy log is ours to explain.
       'services.settings.server': 'data:,#remote-settings-off',
       'extensions.blocklist.enabled': false,
@@ -65,6 +65,11 @@ export class Firefox {
       'datareporting.policy.dataSubmissionEnabled': false,
       'extensions.getAddons.cache.enabled': false,
       'extensions.update.enabled': false,
+      // the Widevine / OpenH264 plugin downloader (it fetches from Google's servers a minute in)
+      'media.gmp-manager.updateEnabled': false,
+      'media.gmp-manager.url': 'data:,',
+      'media.gmp-widevinecdm.enabled': false,
+      'media.gmp-gmpopenh264.enabled': false,
     };
     writeFileSync(join(profile, 'user.js'), Object.entries(prefs).map(([k, v]) => `user_pref(${JSON.stringify(k)}, ${JSON.stringify(v)});`).join('\n'));
     const proc = spawn(
