@@ -163,12 +163,8 @@ export async function checkFile(file: string, ocr: OcrSession = NO_OCR): Promise
     const input = readInput(file);
     return 'error' in input ? input : check(input);
   }
-  let bytes: Uint8Array;
-  try {
-    bytes = new Uint8Array(readFileSync(file));
-  } catch (e) {
-    return { error: `${file}: 无法读取 / cannot be read (${(e as NodeJS.ErrnoException).code ?? String(e)})` };
-  }
+  const bytes = readBytes(file);
+  if ('error' in bytes) return bytes;
   try {
     // pdf.js's legacy build is the one meant for Node; loaded only when a PDF is given.
     const pdfjs = (await import('pdfjs-dist/legacy/build/pdf.mjs')) as unknown as PdfJs;
@@ -197,15 +193,20 @@ export async function checkFile(file: string, ocr: OcrSession = NO_OCR): Promise
   }
 }
 
-/** A scan or photo of report pages: OCR, then the same check. */
-async function checkImageFile(file: string, ocr: OcrSession): Promise<CheckResult | { error: string }> {
-  if (!ocr.enabled) return { error: `${file}: 图片需要文字识别，已用 --no-ocr 关闭 / an image needs OCR and --no-ocr was given` };
-  let bytes: Uint8Array;
+/** A file's bytes, or why they cannot be read. */
+function readBytes(file: string): Uint8Array | { error: string } {
   try {
-    bytes = new Uint8Array(readFileSync(file));
+    return new Uint8Array(readFileSync(file));
   } catch (e) {
     return { error: `${file}: 无法读取 / cannot be read (${(e as NodeJS.ErrnoException).code ?? String(e)})` };
   }
+}
+
+/** A scan or photo of report pages: OCR, then the same check. */
+async function checkImageFile(file: string, ocr: OcrSession): Promise<CheckResult | { error: string }> {
+  if (!ocr.enabled) return { error: `${file}: 图片需要文字识别，已用 --no-ocr 关闭 / an image needs OCR and --no-ocr was given` };
+  const bytes = readBytes(file);
+  if ('error' in bytes) return bytes;
   try {
     const { decodeImage } = await import('./ocr/node.ts');
     const image = await decodeImage(bytes);
