@@ -198,14 +198,21 @@ describe.skipIf(!hasFirefox)('extension in Firefox', () => {
       if (!checker) await new Promise((ok) => setTimeout(ok, 100));
     }
     expect(checker).toBeDefined();
-    const boxed = await ff.waitFor<string[]>(
-      checker!,
-      `(() => { const b = [...document.querySelectorAll('.ocr-box[data-gkc="error"]')].map((e) => e.getAttribute('data-gkc-cell')).sort(); return b.length ? b : null; })()`,
-      90_000,
-    );
+    // the new tab is the one the reader looks at (a background tab's timers are throttled)
+    await ff.send('browsingContext.activate', { context: checker! });
+    const boxed = await ff
+      .waitFor<string[]>(
+        checker!,
+        `(() => { const b = [...document.querySelectorAll('.ocr-box[data-gkc="error"]')].map((e) => e.getAttribute('data-gkc-cell')).sort(); return b.length ? b : null; })()`,
+        150_000,
+      )
+      .catch(async (e: Error) => {
+        // say what the checker page shows instead (an error message, a progress line that stopped)
+        throw new Error(`${e.message}\nthe checker page says: ${await ff.evaluate<string>(checker!, 'document.body.innerText').catch(() => '(unreadable)')}`);
+      });
     expect(boxed).toEqual(['C.lita.total', 'C.rev.total']);
     await ff.send('browsingContext.close', { context: checker! });
-  }, 120_000);
+  }, 180_000);
 
   it('a page that is not a report gets no marks and no injected UI', async () => {
     await ff.navigate(tab, `${base}/news.html`);
