@@ -344,14 +344,14 @@ export class PageSession {
     // every key typed anywhere in the page passes here: only these three are ours
     if (e.key !== 'Enter' && e.key !== 'Tab' && e.key !== 'Escape') return;
     const card = this.card;
-    const cell = card && this.cells.get(card.ref);
-    const buttons = card && this.ui ? [...this.ui.container.querySelectorAll<HTMLElement>('#gkc-card button')] : [];
-    const inCard = this.inUi(e.target as Node) && buttons.includes(this.ui!.shadow.activeElement as HTMLElement);
     if (e.key === 'Enter') {
       const hit = this.markedCell(e.target);
       if (hit && card?.ref !== hit.ref) this.openCard(hit.ref, 'focus');
       return;
     }
+    const cell = card && this.cells.get(card.ref);
+    const buttons = card && this.ui ? [...this.ui.container.querySelectorAll<HTMLElement>('#gkc-card button')] : [];
+    const inCard = this.inUi(e.target as Node) && buttons.includes(this.ui!.shadow.activeElement as HTMLElement);
     if (e.key === 'Tab' && cell && buttons.length) {
       if (!e.shiftKey && e.target === cell) {
         e.preventDefault();
