@@ -21,7 +21,23 @@ export type SourceRef =
   | { kind: 'pdf'; page: number; bbox: [number, number, number, number] }
   | { kind: 'para'; block: number }; // a paragraph block of the Doc (HTML/DOM inputs)
 
-export type GridCell = { text: string; rowSpan: number; colSpan: number; source: SourceRef };
+export type GridCell = {
+  text: string;
+  rowSpan: number;
+  colSpan: number;
+  source: SourceRef;
+  /** flat text: the cell was cut out of a run of digits by the template's identities (平潭 crawl) */
+  inferred?: true;
+  /** flat text: a placeholder for a row's numbers that could not be placed for certain, and why */
+  flat?: FlatProblem;
+};
+
+/**
+ * Why the numbers of a flat-text row could not be placed: more numbers than cells; a digit run with
+ * several cuts that add up (`ambiguous`), none (`no-reading`: the row cannot add up however it is cut),
+ * or too many to try (`capped`).
+ */
+export type FlatProblem = { why: 'too-many' | 'ambiguous' | 'no-reading' | 'capped'; found: number; readings?: number };
 
 export type Block =
   | { kind: 'para'; text: string; source: SourceRef }
@@ -49,6 +65,8 @@ export type Cell = {
   value: CellValue;
   /** the row label as the report wrote it (for messages) */
   label?: string;
+  /** separated from a run of digits by inference (flat text): findings on it are 'heuristic' */
+  inferred?: true;
 };
 
 export type TableId = 'A' | 'B' | 'C';
@@ -58,7 +76,7 @@ export type TableModel = {
   rowsFound: string[];
   rowsMissing: string[];
   /** rows that had fewer value cells than columns: every rule touching them is skipped (domain.md §2.0.4) */
-  rowsShort: { row: string; label: string; found: number; expected: number; source: SourceRef }[];
+  rowsShort: { row: string; label: string; found: number; expected: number; source: SourceRef; flat?: FlatProblem }[];
   /** labels matched through an alias (STRUCT-LABEL-VARIANT) */
   labelVariants: { canonical: string; written: string; source: SourceRef }[];
   /** how the values were laid out, for the coverage report and debugging */
@@ -122,6 +140,8 @@ export type Finding = {
   span?: SourceRef;
   /** table the finding belongs to, for grouping ('text' for narrative/structure findings) */
   table: TableId | 'text';
+  /** rests on cells separated from a run of digits by inference (flat text): certainty is 'heuristic' */
+  inferred?: true;
 };
 
 export type CoverageKey = TableId | 'text';

@@ -64,14 +64,15 @@ export function recogniseTableA(grids: GridCell[][][], year: number | undefined)
       while (j < row.length && (isValueText(row[j]!.text) || row[j]!.text.trim() === '')) values.push(row[j++]!);
       const expected = hit.block.cols.length;
       // Never padded with zeros: a row with fewer cells is short (domain.md §2.0.4).
-      const picked = pickValues(values, expected);
+      const flat = values.find((c) => c.flat)?.flat;
+      const picked = flat ? undefined : pickValues(values, expected);
       const label = displayLabel(row[i]!.text);
       const rowRef = `${prefix}.${hit.row.key}`;
       seen.add(hit.row.key);
       if (hit.variant) table.labelVariants.push({ canonical: hit.row.label, written: label, source: row[i]!.source });
       if (!picked) {
         const found = values.filter((c) => c.text.trim() !== '').length;
-        table.rowsShort.push({ row: rowRef, label, found, expected, source: row[i]!.source });
+        table.rowsShort.push({ row: rowRef, label, found: flat?.found ?? found, expected, source: row[i]!.source, ...(flat ? { flat } : {}) });
         continue;
       }
       table.rowsFound.push(rowRef);
@@ -84,6 +85,7 @@ export function recogniseTableA(grids: GridCell[][][], year: number | undefined)
           source: gc.source as SourceRef,
           value: parseCellValue(gc.text, { signed: !!col.signed, money: !!col.money }),
           label,
+          ...(gc.inferred ? { inferred: true as const } : {}),
         };
         table.cells[ref] = cell;
       });

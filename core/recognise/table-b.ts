@@ -53,7 +53,9 @@ export function recogniseTableB(grids: GridCell[][][], year: number | undefined)
     if (found.has(key)) return; // a repeated header page or a duplicate row: the first one counts
     let picked = pickValues(row.values, expected);
     const numeric = row.values.filter((c) => c.text.trim() !== '');
-    if (numeric.length > expected) {
+    const flat = row.values.find((c) => c.flat)?.flat;
+    if (flat) picked = undefined;
+    else if (numeric.length > expected) {
       const merged = mergeSplitDigits(numeric, expected);
       if (merged) {
         picked = merged.cells;
@@ -61,7 +63,7 @@ export function recogniseTableB(grids: GridCell[][][], year: number | undefined)
       }
     }
     if (!picked) {
-      table.rowsShort.push({ row: `B.${key}`, label, found: numeric.length, expected, source: labelCell.source });
+      table.rowsShort.push({ row: `B.${key}`, label, found: flat?.found ?? numeric.length, expected, source: labelCell.source, ...(flat ? { flat } : {}) });
       found.set(key, { label, cells: [], source: labelCell });
       return;
     }
@@ -81,7 +83,7 @@ export function recogniseTableB(grids: GridCell[][][], year: number | undefined)
     table.rowsFound.push(`B.${key}`);
     f.cells.forEach((gc, i) => {
       const ref = `B.${key}.${cols[i]}`;
-      const cell: Cell = { ref, raw: gc.text, source: gc.source, value: parseCellValue(gc.text), label: f.label };
+      const cell: Cell = { ref, raw: gc.text, source: gc.source, value: parseCellValue(gc.text), label: f.label, ...(gc.inferred ? { inferred: true as const } : {}) };
       table.cells[ref] = cell;
     });
   }

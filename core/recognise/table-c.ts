@@ -41,13 +41,14 @@ export function recogniseTableC(grids: GridCell[][][], headings: { text: string;
       C_COLS.forEach((c, ci) => {
         const gc = ordered![gi * 5 + ci]!;
         const ref = `C.${g}.${c}`;
-        const cell: Cell = { ref, raw: gc.text, source: gc.source, value: parseCellValue(gc.text) };
+        const cell: Cell = { ref, raw: gc.text, source: gc.source, value: parseCellValue(gc.text), ...(gc.inferred ? { inferred: true as const } : {}) };
         table.cells[ref] = cell;
       }),
     );
     table.rowsFound = C_GROUPS.map((g) => `C.${g}`);
   } else if (all.length) {
-    table.rowsShort.push({ row: 'C', label: '行政复议、行政诉讼', found: all.length, expected: 15, source: all[0]!.source });
+    const flat = all.find((c) => c.flat)?.flat;
+    table.rowsShort.push({ row: 'C', label: '行政复议、行政诉讼', found: flat?.found ?? all.length, expected: 15, source: all[0]!.source, ...(flat ? { flat } : {}) });
   }
   if (!ordered) table.rowsMissing = C_GROUPS.map((g) => `C.${g}`);
   return { table, valuesFound: all.length };

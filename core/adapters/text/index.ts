@@ -6,6 +6,7 @@ import { splitLines } from './lines.ts';
 import { readTsv } from './tsv.ts';
 import { readCellPerLine } from './cell-per-line.ts';
 import { readPipe } from './pipe.ts';
+import { readFlatTables } from './flat/index.ts';
 
 export function textToDoc(input: string, opts: { name?: string } = {}): Doc {
   const lines = splitLines(input);
@@ -45,5 +46,6 @@ export function textToDoc(input: string, opts: { name?: string } = {}): Doc {
       }
     }
   }
-  return { blocks, origin: 'text', ...(opts.name ? { name: opts.name } : {}) };
+  // Tables no layout above saw as cells (PDF text, spaces for tabs, a crawler's run-together cells).
+  return { blocks: readFlatTables(input, blocks), origin: 'text', ...(opts.name ? { name: opts.name } : {}) };
 }
