@@ -54,6 +54,11 @@ const GENERIC_CAVEAT: Record<Lang, string> = {
   en: 'This is a heuristic rule: the report may have a good reason (template version, a stated definition). Judge against the original.',
 };
 
+const INFERRED_CAVEAT: Record<Lang, string> = {
+  zh: '原文中这些数字连写在一起（如网页抓取的文本），各格是按模板等式推断拆分的，请对照原表核对。',
+  en: 'These digits run together in the text (as a crawled page saves them); the cells were separated by the template\'s identities. Check the original table.',
+};
+
 export function cardOf(result: CheckResult, finding: Finding, lang: Lang = 'zh'): Card {
   const rule = ruleById(finding.ruleId);
   const ref = finding.cells[0];
@@ -76,7 +81,7 @@ export function cardOf(result: CheckResult, finding: Finding, lang: Lang = 'zh')
     ...(ref ? { cellLabel: labelOf(result.model, ref) } : {}),
     ...(eq ? { equation: { left: side(eq.left), right: side(eq.right), leftSum: eq.leftSum, rightSum: eq.rightSum, diff: eq.leftSum - eq.rightSum } } : {}),
     related: [...new Set(finding.cells.slice(1).concat(eq ? [...eq.left, ...eq.right].map((t) => t.ref) : []))].filter((r) => r !== ref),
-    ...(finding.certainty === 'heuristic' ? { caveat: rule?.meta.caveat?.[lang] ?? GENERIC_CAVEAT[lang] } : {}),
+    ...(finding.inferred ? { caveat: INFERRED_CAVEAT[lang] } : finding.certainty === 'heuristic' ? { caveat: rule?.meta.caveat?.[lang] ?? GENERIC_CAVEAT[lang] } : {}),
   };
 }
 

@@ -37,7 +37,7 @@ export type GridCell = {
  * several cuts that add up (`ambiguous`), none (`no-reading`: the row cannot add up however it is cut),
  * or too many to try (`capped`).
  */
-export type FlatProblem = { why: 'too-many' | 'ambiguous' | 'no-reading' | 'capped'; found: number; readings?: number };
+export type FlatProblem = { why: 'too-many' | 'ambiguous' | 'no-reading' | 'capped'; found: number; readings?: number; /** the numbers as written */ raw?: string };
 
 export type Block =
   | { kind: 'para'; text: string; source: SourceRef }

@@ -55,7 +55,7 @@ export function modelFromExample(input: Exclude<ExampleInput, { text: string }>)
   }
   for (const s of input.rowsShort ?? []) {
     const table = (m.tables[s.table] ??= emptyTable());
-    table.rowsShort.push({ row: s.row, label: s.row, found: s.found, expected: s.expected, source: src });
+    table.rowsShort.push({ row: s.row, label: s.row, found: s.found, expected: s.expected, source: src, ...(s.flat ? { flat: s.flat } : {}) });
   }
   for (const v of input.labelVariants ?? []) {
     const table = (m.tables[v.table] ??= emptyTable());

@@ -61,7 +61,7 @@ export function checkModel(model: ReportModel, options: CheckOptions = {}): Chec
   for (const t of ['A', 'B', 'C'] as const) {
     for (const cell of Object.values(model.tables[t]?.cells ?? {})) locations[cell.ref] = cell.source;
   }
-  const findings = sortFindings(run.findings, locations);
+  const findings = sortFindings(markInferred(model, run.findings), locations);
   const anyTable = !!(model.tables.A || model.tables.B || model.tables.C);
   const verdict: CheckResult['verdict'] = findings.some((f) => f.severity === 'error')
     ? 'errors'
@@ -78,6 +78,20 @@ export function checkModel(model: ReportModel, options: CheckOptions = {}): Chec
     locate: (ref: CellRef) => locations[ref],
     verdict,
   };
+}
+
+/**
+ * A finding on cells cut out of a run of digits by inference (flat text, 平潭's crawl) is 'heuristic'
+ * whatever its rule: the cut that was read is the only one the identities allow, not a cell the report set apart.
+ */
+function markInferred(model: ReportModel, findings: Finding[]): Finding[] {
+  const inferred = new Set<CellRef>();
+  for (const t of ['A', 'B', 'C'] as const) for (const c of Object.values(model.tables[t]?.cells ?? {})) if (c.inferred) inferred.add(c.ref);
+  if (!inferred.size) return findings;
+  return findings.map((f) => {
+    const refs = [...f.cells, ...(f.equation ? [...f.equation.left, ...f.equation.right].map((t) => t.ref) : [])];
+    return refs.some((r) => inferred.has(r)) ? { ...f, certainty: 'heuristic' as const, inferred: true as const } : f;
+  });
 }
 
 const TABLE_ORDER: Record<TableId | 'text', number> = { A: 0, B: 1, C: 2, text: 3 };

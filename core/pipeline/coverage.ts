@@ -50,8 +50,20 @@ function tableCoverage(model: ReportModel, run: RunOutput, t: TableId): Coverage
     en.push(`${names.length} row(s) missing: ${list(table.rowsMissing)}`);
   }
   for (const s of table.rowsShort) {
-    zh.push(`「${s.label}」只读到 ${s.found}/${s.expected} 个数值，相关核对跳过`);
-    en.push(`"${s.row}" has ${s.found} of ${s.expected} values: its checks skipped`);
+    const why = s.flat?.why;
+    if (why === 'ambiguous' || why === 'capped') {
+      zh.push(`「${s.label}」的数字连写在一起（${s.flat!.raw ?? ''}），拆分成 ${s.expected} 格的方式不唯一，未核对`);
+      en.push(`"${s.row}": its digits run together (${s.flat!.raw ?? ''}) and can be cut into ${s.expected} cells in more than one way: not checked`);
+    } else if (why === 'no-reading') {
+      zh.push(`「${s.label}」的数字连写在一起（${s.flat!.raw ?? ''}），无论怎样拆分都不成立，无法确定各格`);
+      en.push(`"${s.row}": its digits run together (${s.flat!.raw ?? ''}) and no cut adds up: its cells cannot be told apart`);
+    } else if (why === 'too-many') {
+      zh.push(`「${s.label}」有 ${s.found} 个数值（应为 ${s.expected} 个），无法确定哪些属于本行，相关核对跳过`);
+      en.push(`"${s.row}" has ${s.found} values instead of ${s.expected}: its checks skipped`);
+    } else {
+      zh.push(`「${s.label}」只读到 ${s.found}/${s.expected} 个数值，相关核对跳过`);
+      en.push(`"${s.row}" has ${s.found} of ${s.expected} values: its checks skipped`);
+    }
   }
   const unreadable = cells.filter((c) => c.value.kind === 'unreadable');
   if (unreadable.length) {

@@ -90,7 +90,7 @@ function templateOf(parts: ReportModel['templateParts']): TemplateId {
   return fromA ?? fromB ?? 'unknown';
 }
 
-const AGENCY_END = /(人民政府|政府办公室|办公室|委员会|管理委员会|管委会|局|委|办|厅|署|中心|院|所|街道办事处|街道|镇|乡|公司)$/;
+const AGENCY_END = /(人民政府|实验区|新区|开发区|政府办公室|办公室|委员会|管理委员会|管委会|局|委|办|厅|署|中心|院|所|街道办事处|街道|镇|乡|公司)$/;
 
 /** The agency from the title (minus year and report words), else from the sign-off or the opening line. */
 export function agencyFrom(title: string | undefined, paras: { text: string }[]): string | undefined {

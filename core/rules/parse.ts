@@ -1,6 +1,6 @@
 // PARSE-*, TOTAL-EMPTY, EMPTY-CELLS: what the cells themselves say about how the table was filled or
 // read (domain.md §2.0, §2.7, §4).
-import type { CellRef, TableId } from '../types.ts';
+import type { CellRef, TableId, TableModel } from '../types.ts';
 import { defineRule, type Rule } from './rule.ts';
 import { allIdentities, b, bRows } from './identities.ts';
 import { splitDigitsExplains } from './split-digits.ts';
@@ -24,17 +24,88 @@ const rowShort = defineRule({
         zh: '「{row}」行只有 {found} 个数值（应为 {expected} 个），无法确定缺少哪一格，相关核对已跳过',
         en: 'Row "{row}" has {found} values instead of {expected}; which one is missing is unclear, so its checks were skipped',
       },
+      tooMany: {
+        zh: '「{row}」行有 {found} 个数值（应为 {expected} 个），无法确定哪些属于本行，相关核对已跳过',
+        en: 'Row "{row}" has {found} values instead of {expected}; which belong to the row is unclear, so its checks were skipped',
+      },
+      runTogether: {
+        zh: '「{row}」行的数字连写在一起（{raw}），拆成 {expected} 格有 {readings} 种合乎模板的方式，无法确定，相关核对已跳过',
+        en: 'The digits of row "{row}" run together ({raw}); there are {readings} ways to cut them into {expected} cells that fit the template, so its checks were skipped',
+      },
     },
     examples: [
       { name: 'full rows', valid: true, input: { cells: { 'A.norm.made': 0, 'A.norm.repealed': 0, 'A.norm.valid': 0 } } },
       { name: "seed 000's 行政规范性文件 with 2 of 3 values", valid: false, input: { rowsShort: [{ table: 'A', row: 'A.norm', found: 2, expected: 3 }] } },
+      {
+        name: "平潭 2021's 行政规范性文件 「693665」: three cells, many cuts",
+        valid: false,
+        input: { rowsShort: [{ table: 'A', row: 'A.norm', found: 1, expected: 3, flat: { why: 'ambiguous', found: 1, readings: 10 } }] },
+      },
     ],
   },
   check(ctx) {
-    for (const t of ['A', 'B'] as const) {
+    for (const t of ['A', 'B', 'C'] as const) {
       for (const s of ctx.model.tables[t]?.rowsShort ?? []) {
-        ctx.report({ data: { row: s.label, found: s.found, expected: s.expected }, cells: [], table: t, span: s.source });
+        // Table C's short row is RL-CELLCOUNT's; a run that cannot add up however cut is PARSE-DIGIT-RUN's.
+        if ((t === 'C' && !s.flat) || s.flat?.why === 'no-reading') continue;
+        const raw = rawOf(s);
+        const messageId = !s.flat ? 'main' : s.flat.why === 'too-many' ? 'tooMany' : 'runTogether';
+        ctx.report({
+          messageId,
+          data: { row: s.label, found: s.found, expected: s.expected, raw, readings: s.flat?.readings ?? 0 },
+          cells: [],
+          table: t,
+          span: s.source,
+        });
         ctx.skip(t, `row ${s.row} has ${s.found} of ${s.expected} values: its checks skipped`);
+      }
+    }
+  },
+});
+
+/** The digits of a short flat row as the report wrote them (the placeholder cell's text). */
+function rawOf(s: TableModel['rowsShort'][number]): string {
+  return s.flat?.raw ?? '';
+}
+
+/**
+ * 「数字连写」: a crawler's page runs a row's cells together (平潭 2021: 「640020470」). When no cut of the
+ * digits makes the row's identity hold, the identity fails under every reading: that is an error, though
+ * the wrong cell cannot be named and the cells were separated by inference.
+ */
+const digitRun = defineRule({
+  meta: {
+    id: 'PARSE-DIGIT-RUN',
+    severity: 'error',
+    certainty: 'heuristic',
+    templates: ['2019', '2021'],
+    table: 'text',
+    description: 'A row whose cells run together (flat text) cannot be cut into cells that add up, however it is cut: the row has an error.',
+    caveat: {
+      zh: '本行的数字在原文中连写在一起，各格按模板等式推断拆分；无论怎样拆分都不成立，说明本行数字有误或有缺漏，请对照原表核对。',
+      en: "This row's digits run together in the text, so its cells were separated by the template's identities; no cut adds up, so a number in the row is wrong or missing. Check the original table.",
+    },
+    messages: {
+      main: {
+        zh: '「{row}」行的数字连写在一起（{raw}），无论怎样拆成 {expected} 格，本行等式都不成立',
+        en: 'The digits of row "{row}" run together ({raw}); however they are cut into {expected} cells, the row does not add up',
+      },
+    },
+    examples: [
+      { name: 'a row that could be cut', valid: true, input: { cells: tableB({ new: [64, 0, 0, 2, 0, 4, 70] }) } },
+      {
+        name: "洪泽区 2023's table C with its cells run together",
+        valid: false,
+        input: { rowsShort: [{ table: 'C', row: 'C', found: 1, expected: 15, flat: { why: 'no-reading', found: 1, readings: 0 } }] },
+      },
+    ],
+  },
+  check(ctx) {
+    for (const t of ['A', 'B', 'C'] as const) {
+      for (const s of ctx.model.tables[t]?.rowsShort ?? []) {
+        if (s.flat?.why !== 'no-reading') continue;
+        ctx.report({ data: { row: s.label, raw: rawOf(s), expected: s.expected }, cells: [], table: t, span: s.source });
+        ctx.skip(t, `row ${s.row}: its digits run together and cannot add up`);
       }
     }
   },
@@ -162,4 +233,4 @@ const emptyCells = defineRule({
   },
 });
 
-export const parseRules: Rule[] = [rowShort, cellNonstandard, splitDigits, totalEmpty, emptyCells];
+export const parseRules: Rule[] = [rowShort, digitRun, cellNonstandard, splitDigits, totalEmpty, emptyCells];

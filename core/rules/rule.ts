@@ -1,7 +1,7 @@
 // What a rule is: metadata (id, severity, certainty, templates, messages, examples) and a check that
 // reports cells. One rule family per file; `registry.ts` lists them all (ESLint / markdownlint style).
 import type { SumOutcome } from './equation.ts';
-import type { CellRef, Finding, ReportModel, Severity, Certainty, TableId, Term, SourceRef } from '../types.ts';
+import type { CellRef, FlatProblem, Finding, ReportModel, Severity, Certainty, TableId, Term, SourceRef } from '../types.ts';
 
 export type Messages = Record<string, { zh: string; en: string }>;
 
@@ -23,7 +23,7 @@ export type ExampleInput =
       sections?: { no: number; title: string; text?: string; numbered?: boolean }[];
       paras?: { text: string; section?: number }[];
       /** rows to mark as short (PARSE-ROW-SHORT): table, row key, found/expected */
-      rowsShort?: { table: TableId; row: string; found: number; expected: number }[];
+      rowsShort?: { table: TableId; row: string; found: number; expected: number; flat?: FlatProblem }[];
       labelVariants?: { table: TableId; canonical: string; written: string }[];
       /** last year's report, for the XYEAR-* rules */
       previous?: Exclude<ExampleInput, { text: string }>;

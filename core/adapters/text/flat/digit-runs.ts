@@ -16,6 +16,8 @@ export type RunResult = {
   cut: boolean;
   /** the search hit its cap: too many ways to read, treat as unreadable */
   capped: boolean;
+  /** how many cuts there are at all, identity or not (「0000000」 into 7 cells: one, so not an inference) */
+  cuts: number;
 };
 
 /** Nodes the search may visit (a 12-digit run cut into 7 cells is 462 cuts; 平潭's longest run is 17 digits into 15). */
@@ -31,12 +33,15 @@ const MAX_KEPT = 64;
 export function cutRuns(tokens: Token[], n: number, holds: (values: number[]) => boolean, runTogether = false, cap = SEARCH_CAP): RunResult {
   if (tokens.length === n) {
     const parts = tokens.map((t) => ({ text: t.text, start: t.start, end: t.end }));
-    return { readings: [{ parts, values: parts.map((p) => Number(p.text)) }], count: 1, cut: false, capped: false };
+    return { readings: [{ parts, values: parts.map((p) => Number(p.text)) }], count: 1, cut: false, capped: false, cuts: 1 };
   }
-  if (tokens.length > n || tokens.length === 0) return { readings: [], count: 0, cut: false, capped: false };
-  const cuttable = tokens.map((t) => (runTogether || !!t.glued) && /^\d+$/.test(t.text));
+  if (tokens.length > n || tokens.length === 0) return { readings: [], count: 0, cut: false, capped: false, cuts: 0 };
+  const cuttable = tokens.map((t) => (runTogether || !!t.glued) && /^\d+$/.test(t.text) && t.text.length > 1);
+  // Fewer numbers than cells and none that may be cut: blank cells vanished (seed 001's 行政复议), not a run.
+  if (!cuttable.some(Boolean)) return { readings: [], count: 0, cut: false, capped: false, cuts: 0 };
   const readings: Reading[] = [];
   let count = 0;
+  let cuts = 0;
   let nodes = 0;
   let capped = false;
   const parts: Part[] = [];
@@ -49,6 +54,7 @@ export function cutRuns(tokens: Token[], n: number, holds: (values: number[]) =>
     }
     if (ti === tokens.length) {
       if (parts.length !== n) return;
+      cuts++;
       const values = parts.map((p) => Number(p.text));
       if (!holds(values)) return;
       count++;
@@ -97,7 +103,7 @@ export function cutRuns(tokens: Token[], n: number, holds: (values: number[]) =>
   };
 
   visit(0);
-  return { readings, count, cut: true, capped };
+  return { readings, count, cut: true, capped, cuts };
 }
 
 /** Table B row: the applicant cells add up to the last, 总计 (7 columns). */

@@ -8,6 +8,7 @@
 // as one placeholder cell that says why, so the row is short and never shifted.
 import type { Block, GridCell, SourceRef } from '../../../types.ts';
 import { isPageNumber, tokenize, type Token } from './tokens.ts';
+import { inlineHeadings } from './headings.ts';
 import { blocksOfFiveHold, cutRuns, rowTotalHolds, runsTogether, type Reading, type RunResult } from './digit-runs.ts';
 import {
   A_COLS, A_MARKERS_2019, A_MARKERS_2021, A_PATTERNS, B_HEADER_WORDS, B_PATTERNS, C_HEADER_WORDS, NUMBERING, type RowPattern,
@@ -162,8 +163,10 @@ function numsUntilText(stream: Stream, from: number, max: number): { nums: Token
       nums.push(t);
       continue;
     }
-    // A unit glued to a number (「21件」) is not the end of the row.
-    if (nums.length && (t.text.length >= 2 || nums.length >= max)) break;
+    // A unit glued to a number (「21件」) is not the end of the row; before the numbers, the rest of a
+    // wrapped label may be, but never the next section or table (seed 000 with spaces for tabs leaves
+    // 四、结转下年度继续办理 without numbers, and table C's follow).
+    if (nums.length ? t.text.length >= 2 || nums.length >= max : t.text.length > 8 || /复议|诉讼|[一二三四五六]、/.test(t.text)) break;
   }
   return { nums, end: i };
 }
@@ -173,19 +176,21 @@ function unplaced(nums: Token[], why: NonNullable<GridCell['flat']>['why'], read
   const first = nums[0]!;
   const last = nums[nums.length - 1]!;
   return cell(nums.map((n) => n.text).join(' '), first.start, last.end, {
-    flat: { why, found: nums.length, ...(readings !== undefined ? { readings } : {}) },
+    flat: { why, found: nums.length, raw: nums.map((t) => t.text).join(' '), ...(readings !== undefined ? { readings } : {}) },
   });
 }
 
-function cellsOf(reading: Reading, cut: boolean): GridCell[] {
-  return reading.parts.map((p) => cell(p.text, p.start, p.end, cut ? { inferred: true } : {}));
+/** A reading's cells, marked inferred when the identities chose the cut (more than one cut existed). */
+function cellsOf(reading: Reading, run: RunResult): GridCell[] {
+  const inferred = run.cut && run.cuts > 1;
+  return reading.parts.map((p) => cell(p.text, p.start, p.end, inferred ? { inferred: true } : {}));
 }
 
 // ---------------------------------------------------------------------------------------------
 // Table B
 
 type RowRead = { key: string; label: GridCell; nums: Token[]; run: RunResult; endToken: number };
-const NO_RUN: RunResult = { readings: [], count: 0, cut: false, capped: false };
+const NO_RUN: RunResult = { readings: [], count: 0, cut: false, capped: false, cuts: 0 };
 
 function readB(stream: Stream): { span: Span; startToken: number; endToken: number } | undefined {
   const order = B_PATTERNS.map((p) => p.key);
@@ -206,7 +211,7 @@ function readB(stream: Stream): { span: Span; startToken: number; endToken: numb
       endToken = stream.tokOf[next.cs]!;
       nums = numsIn(stream, fromTok, endToken);
     } else {
-      ({ nums, end: endToken } = numsUntilText(stream, fromTok, n));
+      ({ nums, end: endToken } = numsUntilText(stream, stream.tokOf[h.ce - 1]! + 1, n));
     }
     const start = labelStart(stream, h, floor);
     const label = labelCell(stream, start, h);
@@ -226,7 +231,7 @@ function readB(stream: Stream): { span: Span; startToken: number; endToken: numb
     if (split && r.key === 'other' && !r.nums.length) continue;
     const pick = chosen.get(r.key);
     if (!r.nums.length) gridRows.push([r.label]);
-    else if (pick) gridRows.push([r.label, ...cellsOf(pick, r.run.cut)]);
+    else if (pick) gridRows.push([r.label, ...cellsOf(pick, r.run)]);
     else if (r.nums.length > n) gridRows.push([r.label, unplaced(r.nums, 'too-many')]);
     else if (!r.run.cut) gridRows.push([r.label, ...r.nums.map((t) => cell(t.text, t.start, t.end))]); // blank cells vanished: short
     else gridRows.push([r.label, unplaced(r.nums, r.run.capped ? 'capped' : r.run.count ? 'ambiguous' : 'no-reading', r.run.count)]);
@@ -341,7 +346,7 @@ function readC(stream: Stream, fromToken: number): (Span & { startToken: number 
   if (!nums.length) return undefined;
   const run = cutRuns(nums, 15, blocksOfFiveHold, runsTogether(nums));
   let values: GridCell[];
-  if (run.count === 1 && !run.capped) values = cellsOf(run.readings[0]!, run.cut);
+  if (run.count === 1 && !run.capped) values = cellsOf(run.readings[0]!, run);
   else if (nums.length > 15) values = [unplaced(nums, 'too-many')];
   else if (!run.cut) values = nums.map((t) => cell(t.text, t.start, t.end));
   else values = [unplaced(nums, run.capped ? 'capped' : run.count ? 'ambiguous' : 'no-reading', run.count)];
@@ -379,7 +384,7 @@ function readA(stream: Stream, endToken: number): Span | undefined {
     }
     end = Math.max(end, nums[nums.length - 1]!.end);
     const run = cutRuns(nums, n, () => true, together);
-    if (run.count === 1 && !run.capped) rows.push([label, ...cellsOf(run.readings[0]!, run.cut)]);
+    if (run.count === 1 && !run.capped) rows.push([label, ...cellsOf(run.readings[0]!, run)]);
     else if (nums.length > n) rows.push([label, unplaced(nums, 'too-many')]);
     else if (!run.cut) rows.push([label, ...nums.map((t) => cell(t.text, t.start, t.end))]);
     else rows.push([label, unplaced(nums, run.capped ? 'capped' : 'ambiguous', run.count)]);
@@ -394,12 +399,21 @@ function readA(stream: Stream, endToken: number): Span | undefined {
 function splice(input: string, blocks: Block[], spans: Span[]): Block[] {
   const out: Block[] = [];
   let si = 0;
-  const para = (from: number, to: number) => {
+  const piece = (from: number, to: number) => {
     let s = from;
     let e = to;
     while (s < e && /\s/.test(input[s]!)) s++;
     while (e > s && /\s/.test(input[e - 1]!)) e--;
     if (e > s) out.push({ kind: 'para', text: input.slice(s, e), source: { kind: 'text', start: s, end: e } });
+  };
+  const para = (from: number, to: number) => {
+    let at = from;
+    for (const h of inlineHeadings(input, from, to)) {
+      piece(at, h.start);
+      piece(h.start, h.end);
+      at = h.end;
+    }
+    piece(at, to);
   };
   for (const blk of blocks) {
     if (blk.kind !== 'para' || blk.source.kind !== 'text') {

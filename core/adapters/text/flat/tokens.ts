@@ -59,6 +59,15 @@ export function tokenize(input: string, from: number, to: number, out: Token[] =
       i++;
       continue;
     }
+    // Word's bookmark residue (「[bookmark: _Hlk66973981]」, seed 003) carries digits that are no cell.
+    if (c === 91 && input.startsWith('[bookmark:', i)) {
+      const close = input.indexOf(']', i);
+      if (close > 0 && close < to) {
+        endText();
+        i = close + 1;
+        continue;
+      }
+    }
     if (!isDigit(c)) {
       addText(i);
       i++;
@@ -82,8 +91,11 @@ export function tokenize(input: string, from: number, to: number, out: Token[] =
       while (k < to && isDigit(half(input.charCodeAt(k)))) k++;
     }
     const after = k < to ? half(input.charCodeAt(k)) : 0;
-    const afterNext = k + 1 < to ? half(input.charCodeAt(k + 1)) : 0;
-    if (k === j && isNumberingMark(after) && afterNext && !isSpace(afterNext) && !isDigit(afterNext)) {
+    // 「1.属于国家秘密」, 「1. 属于国家秘密」 (seed 001 with spaces for tabs): what follows the mark is a label.
+    let q = k + 1;
+    while (q < to && q < k + 4 && isSpace(half(input.charCodeAt(q)))) q++;
+    const afterNext = q < to ? half(input.charCodeAt(q)) : 0;
+    if (k === j && isNumberingMark(after) && afterNext > 0x2e80 && !isSpace(afterNext)) {
       // 「1.属于国家秘密」: the last digit numbers the next row. Glued to the values before it in crawled
       // text (「00000002.其他法律…」), so only that one digit is numbering.
       endText();
