@@ -59,6 +59,44 @@ const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length))
 console.log('check() per fixture (Node ' + process.version + ')');
 for (const r of rows) console.log(r.map((c, i) => c.padEnd(widths[i]!)).join('  '));
 
+// Text forms a person pastes or a crawler saves (tests/layout-forms.test.ts): the flat reader's share
+// (toDoc: the adapters, flat reader included) and the whole check. Goal: about a millisecond a report.
+{
+  const { toDoc } = core;
+  const { readdirSync } = await import('node:fs');
+  const forms: [string, string][] = [];
+  for (const f of fixtureFiles().filter((x) => /\.(txt|md)$/.test(x) && !x.includes('.crawl.'))) {
+    const t = readFileSync(join(FIXTURES, f), 'utf8');
+    if (t.includes('\t')) forms.push([`${f} (tabs → space)`, t.replace(/\t/g, ' ')]);
+  }
+  for (const f of readdirSync(join(FIXTURES, 'flat')).filter((x) => x.endsWith('.txt'))) forms.push([`flat/${f}`, readFileSync(join(FIXTURES, 'flat', f), 'utf8')]);
+  for (const f of fixtureFiles().filter((x) => x.includes('.crawl.'))) forms.push([f, readFileSync(join(FIXTURES, f), 'utf8')]);
+  const frow: string[][] = [['form', 'toDoc median ms', 'check median ms', 'check p90 ms']];
+  for (const [name, text] of forms) {
+    const d = bench(() => toDoc({ kind: 'text', text }), 500, 20);
+    const c = bench(() => check({ kind: 'text', text }), 500, 20);
+    frow.push([name, d.median.toFixed(3), c.median.toFixed(3), c.p90.toFixed(3)]);
+  }
+  const w = frow[0]!.map((_, i) => Math.max(...frow.map((r) => r[i]!.length)));
+  console.log('\nText forms (flat reader)');
+  for (const r of frow) console.log(r.map((x, i) => x.padEnd(w[i]!)).join('  '));
+
+  // The digit-run search alone, every row of the crawled pages (goal: under 5 ms a page).
+  const { tokenize } = await import('../../core/adapters/text/flat/tokens.ts');
+  const { cutRuns, rowTotalHolds, blocksOfFiveHold } = await import('../../core/adapters/text/flat/digit-runs.ts');
+  for (const f of fixtureFiles().filter((x) => x.includes('.crawl.'))) {
+    const text = readFileSync(join(FIXTURES, f), 'utf8');
+    const runs = tokenize(text, 0, text.length).filter((t) => t.kind === 'num' && t.glued && t.text.length >= 5);
+    const r = bench(() => {
+      for (const t of runs) {
+        cutRuns([t], 7, rowTotalHolds, true);
+        if (t.text.length >= 15) cutRuns([t], 15, blocksOfFiveHold, true);
+      }
+    }, 300, 20);
+    console.log(`digit-run search, ${f}: ${runs.length} runs, median ${r.median.toFixed(3)} ms, first ${r.first.toFixed(3)} ms`);
+  }
+}
+
 // PDF through its text layer (pdf.js legacy build in Node): time per page, parse included.
 {
   const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
