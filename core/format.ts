@@ -46,6 +46,8 @@ export function inputProblemText(problem: string, lang: Lang = 'zh'): string {
     'ocr-no-table': '表格无法识别：图片中没有找到表格，未检查',
     'ocr-borderless': '表格没有表格线，按文字位置排成行列识别，行列可能错位，请对照原图',
     'ocr-doubtful': `有 ${detail} 个数字可能识别有误，请对照原图核对`,
+    'tables-unread': `这是一份年度报告${detail ? `（有「${detail}」等模板用语）` : ''}，但没能读出其中的统计表，表格未检查。请直接打开 PDF 或 Word 原文件，或从网页上复制表格后粘贴`,
+    several: `输入中有 ${detail} 份年度报告，只检查了第一份；其余的请分开检查`,
   };
   const en: Record<string, string> = {
     empty: 'The input is empty: nothing checked',
@@ -57,6 +59,8 @@ export function inputProblemText(problem: string, lang: Lang = 'zh'): string {
     'ocr-no-table': 'Table not recognisable: no table was found in the image; nothing checked',
     'ocr-borderless': 'The table has no ruling lines; rows and columns were rebuilt from word positions and may be misaligned: compare with the image',
     'ocr-doubtful': `${detail} number(s) may have been misread: compare with the image`,
+    'tables-unread': `This is an annual report${detail ? ` (it uses the template's wording: ${detail})` : ''}, but its tables could not be read: not checked. Open the PDF or Word file itself, or copy the tables from the web page and paste them`,
+    several: `The input holds ${detail} reports; only the first was checked. Check the others separately`,
   };
   return (lang === 'zh' ? zh : en)[kind!] ?? problem;
 }

@@ -4,7 +4,8 @@ import type { CellRef, CheckResult, Doc, Finding, ReportModel, SourceRef, TableI
 import type { Rule } from '../rules/rule.ts';
 import { textToDoc } from '../adapters/text/index.ts';
 import { htmlToDoc, domToDoc, type MinimalParentNode } from '../adapters/html/index.ts';
-import { recognise } from '../recognise/index.ts';
+import { isTitle, recognise } from '../recognise/index.ts';
+import { classifyGrid } from '../recognise/sections.ts';
 import { runRules } from '../rules/run.ts';
 import { RULES } from '../rules/registry.ts';
 import { xyearRules } from '../rules/xyear.ts';
@@ -39,8 +40,13 @@ export function toDoc(input: CheckInput): Doc {
 }
 
 export function check(input: CheckInput, options: CheckOptions = {}): CheckResult {
-  const doc = toDoc(input);
+  const whole = toDoc(input);
+  // Two reports in one input (a batch export, a pasted pair): the first is checked on its own and the
+  // rest are announced, never mixed into it or silently dropped.
+  const parts = splitReports(whole);
+  const doc = parts[0]!;
   const { model } = recognise(doc);
+  if (parts.length > 1) model.recognition.inputProblems.push(`several:${parts.length}`);
   const size = input.kind === 'text' ? input.text.length : input.kind === 'html' ? input.html.length : 0;
   if (size > HUGE_INPUT) model.recognition.inputProblems.push('huge');
   return checkModel(model, options);
@@ -67,7 +73,7 @@ export function checkModel(model: ReportModel, options: CheckOptions = {}): Chec
     ? 'errors'
     : !anyTable
       ? 'unreadable'
-      : coverage.B.status !== 'checked' || coverage.C.status !== 'checked'
+      : coverage.B.status !== 'checked' || coverage.C.status !== 'checked' || model.recognition.inputProblems.some((p) => p.startsWith('several:'))
         ? 'incomplete'
         : 'clean';
   return {
@@ -92,6 +98,29 @@ function markInferred(model: ReportModel, findings: Finding[]): Finding[] {
     const refs = [...f.cells, ...(f.equation ? [...f.equation.left, ...f.equation.right].map((t) => t.ref) : [])];
     return refs.some((r) => inferred.has(r)) ? { ...f, certainty: 'heuristic' as const, inferred: true as const } : f;
   });
+}
+
+/**
+ * The reports in one Doc: a new one starts at a report title that follows a table B already seen
+ * (「…2023年政府信息公开工作年度报告」 after the first report's tables).
+ */
+export function splitReports(doc: Doc): Doc[] {
+  const out: Doc[] = [];
+  let start = 0;
+  let seenB = false;
+  doc.blocks.forEach((b, i) => {
+    if (b.kind === 'grid') {
+      if (classifyGrid(b.rows) === 'B') seenB = true;
+      return;
+    }
+    if (seenB && b.text.length <= 80 && isTitle(b.text.replace(/^(标题|题名|名称)\s*[:：]\s*/, ''))) {
+      out.push({ ...doc, blocks: doc.blocks.slice(start, i) });
+      start = i;
+      seenB = false;
+    }
+  });
+  out.push({ ...doc, blocks: doc.blocks.slice(start) });
+  return out;
 }
 
 const TABLE_ORDER: Record<TableId | 'text', number> = { A: 0, B: 1, C: 2, text: 3 };

@@ -88,5 +88,5 @@ export function isValueText(raw: string): boolean {
   if (v.kind === 'empty') return true;
   if (v.kind !== 'number') return false;
   // A lone Chinese numeral such as 「三」 is far more often a heading fragment than a cell value.
-  return /\d/.test(raw);
+  return /[\d\uff10-\uff19]/.test(raw);
 }

@@ -69,14 +69,22 @@ export function recognise(doc: Doc): Recognised {
     }
   }
   if (!doc.blocks.length) model.recognition.inputProblems.push('empty');
-  else if (!model.sections.length && !regions.grids.A.length && !regions.grids.B.length && !regions.grids.C.length) {
-    model.recognition.inputProblems.push('no-report');
+  else if (!regions.grids.A.length && !regions.grids.B.length && !regions.grids.C.length) {
+    // The report is there (its title, the template's row labels) but no table could be read: say so,
+    // never "this does not look like a report" (平潭's crawled pages said that before the flat reader).
+    const all = model.paras.map((p) => p.text).join('\n');
+    const said = TEMPLATE_WORDS.filter((w) => all.includes(w));
+    if (model.title || said.length >= 2) model.recognition.inputProblems.push(`tables-unread:${said.slice(0, 3).join('、')}`);
+    else if (!model.sections.length) model.recognition.inputProblems.push('no-report');
   }
   model.recognition.splitDigits = b.splitDigits.map((s) => ({ ref: `B.${s.row}.${s.at}`, raw: s.raw }));
   return { model };
 }
 
-function isTitle(text: string): boolean {
+/** Words only the template's tables use: seen in a text whose tables could not be read. */
+const TEMPLATE_WORDS = ['本年新收政府信息公开申请数量', '上年结转政府信息公开申请数量', '结转下年度继续办理', '第二十条第', '本年制发件数', '尚未审结', '复议后起诉'];
+
+export function isTitle(text: string): boolean {
   const t = normaliseLabel(text);
   // A title names the report; a sentence about it (「本年度报告根据《…条例》…」) is not one.
   if (/[《》，,。；]|根据|^本/.test(t)) return false;

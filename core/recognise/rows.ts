@@ -20,13 +20,37 @@ export type LabelledRow = {
   cellCols: number[];
 };
 
+/** One character typed for a digit: a Latin letter, or a Chinese numeral typed in a number cell. */
+const MISTYPED = /^[A-Za-z〇零一二三四五六七八九十两]$/;
+
+function valueFollows(mrow: { cell: GridCell }[], i: number): boolean {
+  for (let k = i + 1; k < mrow.length; k++) {
+    const t = mrow[k]!.cell.text.trim();
+    if (t === '') continue;
+    return isValueText(t) || MISTYPED.test(t);
+  }
+  return true;
+}
+
 export function labelledRows(grids: GridCell[][][]): LabelledRow[] {
   const out: LabelledRow[] = [];
   grids.forEach((rows, g) => {
     for (const mrow of toMatrix(rows)) {
       let lastLabel = -1;
+      let firstValue = -1;
       mrow.forEach((m, i) => {
-        if (m.cell.text.trim() !== '' && !isValueText(m.cell.text)) lastLabel = i;
+        const t = m.cell.text.trim();
+        if (t === '') return;
+        if (isValueText(t)) {
+          if (firstValue < 0) firstValue = i;
+          return;
+        }
+        // A letter or a character typed in a number cell (「l」「O」「五」 in 保山 2021's pipe table) is an
+        // unreadable value, not a label: the row never shifts left around it. Before the numbers, only a
+        // single such character followed by a value counts.
+        if (firstValue >= 0 && t.length <= 2) return;
+        if (MISTYPED.test(t) && valueFollows(mrow, i)) return;
+        lastLabel = i;
       });
       const labels: GridCell[] = [];
       const cells: GridCell[] = [];

@@ -8,7 +8,10 @@ import { readCellPerLine } from './cell-per-line.ts';
 import { readPipe } from './pipe.ts';
 import { readFlatTables } from './flat/index.ts';
 
-export function textToDoc(input: string, opts: { name?: string } = {}): Doc {
+export function textToDoc(raw: string, opts: { name?: string } = {}): Doc {
+  // Full-width digits (１２３, typed with a Chinese IME in Word) are digits: mapped one for one, so every
+  // offset into the text stays the user's own.
+  const input = /[\uff10-\uff19]/.test(raw) ? raw.replace(/[\uff10-\uff19]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0)) : raw;
   const lines = splitLines(input);
   const blocks: Block[] = [];
   let i = 0;
