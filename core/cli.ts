@@ -12,6 +12,7 @@ import { checkImage, checkPdfWithOcr, type OcrCheck, type OcrInfo } from './pipe
 import type { Recogniser } from './ocr/recogniser.ts';
 import { csvHeader, findingsCsvRows } from './present.ts';
 import { decodeHtmlBytes } from './adapters/html/index.ts';
+import { decodeTextBytes, looksBinary } from './adapters/text/decode.ts';
 import type { CheckResult, Lang, ReportModel } from './types.ts';
 import { IMAGE_EXTENSIONS } from './ocr/node.ts';
 
@@ -82,8 +83,8 @@ export function readInput(file: string): CheckInput | { error: string } {
   const name = basename(file);
   if (ext === '.html' || ext === '.htm') return { kind: 'html', html: decodeHtmlBytes(bytes), name };
   if (ext === '.txt' || ext === '.md' || ext === '') {
-    if (bytes.includes(0)) return { error: `${file}: 二进制文件，不是文本 / binary file, not text` };
-    return { kind: 'text', text: decodeText(bytes), name };
+    if (looksBinary(bytes)) return { error: `${file}: 二进制文件，不是文本 / binary file, not text` };
+    return { kind: 'text', text: decodeTextBytes(bytes), name };
   }
   return { error: `${file}: 不支持的文件类型 ${ext || '(无扩展名)'} / unsupported file type` };
 }
@@ -218,15 +219,6 @@ async function checkImageFile(file: string, ocr: OcrSession): Promise<CheckResul
 }
 
 const hasOcr = (r: CheckResult): r is OcrCheck => 'ocr' in r && !!(r as OcrCheck).ocr;
-
-/** UTF-8 first (with or without BOM); Chinese text files saved on Windows are often GBK. */
-function decodeText(bytes: Uint8Array): string {
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    return new TextDecoder('gb18030').decode(bytes);
-  }
-}
 
 function ocrReport(ocr: OcrInfo): NonNullable<FileReport['ocr']> {
   return {

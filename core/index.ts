@@ -4,6 +4,7 @@ export { check, checkModel, toDoc, withPrevious, type CheckInput, type CheckOpti
 export { agencyKey, previousReport } from './model/agency.ts';
 export { format, formatFinding, verdictText, countBySeverity, fill } from './format.ts';
 export { textToDoc } from './adapters/text/index.ts';
+export { decodeTextBytes, looksBinary, textEncodingOf, type TextEncoding } from './adapters/text/decode.ts';
 export { htmlToDoc, domToDoc, decodeHtmlBytes } from './adapters/html/index.ts';
 export { recognise } from './recognise/index.ts';
 export { RULES, ruleById } from './rules/registry.ts';

@@ -2,14 +2,22 @@
 // from a real fixture (nothing large is committed): the page nested 10 000 <div>s deep, a .docx whose
 // document.xml inflates to 100 MB, a truncated PDF, UTF-16 text; and a batch holding all of them.
 import { describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Window } from 'happy-dom';
-import { check, domToDoc, htmlToDoc } from '../core/index.ts';
+import { check, decodeTextBytes, domToDoc, htmlToDoc, looksBinary, textEncodingOf } from '../core/index.ts';
+import { main, type FileReport } from '../core/cli.ts';
 import { FIXTURES } from './support/fixtures.ts';
 import { nestedPage } from './support/hostile.ts';
 
 const page = readFileSync(join(FIXTURES, 'shuyang-drc-2023.html'), 'utf8');
+async function run(...argv: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await main(argv, (s) => out.push(s), (s) => err.push(s));
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
 const findingsOf = (html: string) => check({ kind: 'html', html }).findings.map((f) => [f.ruleId, f.cells.join(' ')]);
 
 describe('deeply nested HTML', () => {
@@ -32,5 +40,38 @@ describe('deeply nested HTML', () => {
     expect(() => htmlToDoc(inCell)).not.toThrow();
     const inLayout = `<table><tr><td>${nestedPage(page, 5_000)}</td></tr></table>`;
     expect(findingsOf(inLayout)).toEqual(findingsOf(page));
+  });
+});
+
+describe('text encodings', () => {
+  const taishan = readFileSync(join(FIXTURES, 'taishan-health-2022.txt'), 'utf8');
+  const utf16le = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(taishan, 'utf16le')]);
+  const utf16be = Buffer.from(utf16le).swap16(); // BOM FE FF, then big-endian code units
+  const utf8bom = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(taishan, 'utf8')]);
+
+  it('decodes UTF-8 (BOM stripped), UTF-16 LE/BE with a BOM, and GB18030 for the rest', () => {
+    for (const bytes of [utf16le, utf16be, utf8bom, Buffer.from(taishan)]) expect(decodeTextBytes(new Uint8Array(bytes))).toBe(taishan);
+    const gbk = new Uint8Array([0xb9, 0xab, 0xbf, 0xaa]); // 「公开」 in GBK, not valid UTF-8
+    expect(textEncodingOf(gbk)).toBe('gb18030');
+    expect(decodeTextBytes(gbk)).toBe('公开');
+    expect(looksBinary(new Uint8Array(utf16le))).toBe(false);
+    expect(looksBinary(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d]))).toBe(true);
+  });
+
+  it('the CLI reads a Notepad "Unicode" .txt (UTF-16 with a BOM) like the UTF-8 one', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gkc-enc-'));
+    const files = [['le.txt', utf16le], ['be.txt', utf16be], ['bom.txt', utf8bom]] as const;
+    for (const [f, b] of files) writeFileSync(join(dir, f), b);
+    const r = await run('--json', ...files.map(([f]) => join(dir, f)));
+    expect(r.err).toContain('无法读取 0 份');
+    const reports = JSON.parse(r.out) as FileReport[];
+    expect(reports.map((x) => x.coverage.B.status)).toEqual(['checked', 'checked', 'checked']);
+    expect(r.code).toBe(0);
+  });
+
+  it("the site's file open path decodes the same way", async () => {
+    const { readFile } = await import('../site/src/files.ts');
+    const read = await readFile(new File([utf16le], 'taishan.txt'), 'zh');
+    expect(read.kind === 'input' && read.input.kind === 'text' && read.input.text).toBe(taishan);
   });
 });

@@ -2,7 +2,10 @@
 // through pdf.js (its worker bundled and served by this site) and Word through mammoth's browser build.
 // The core is imported lazily (PDF and Word only): text and HTML are checked in the worker, so the
 // page's first load stays small.
+// The two decoders are imported from their files, not core/index.ts, so the page's first load does not
+// carry the whole core (text and HTML are checked in the worker).
 import { decodeHtmlBytes } from '../../core/adapters/html/charset.ts';
+import { decodeTextBytes } from '../../core/adapters/text/decode.ts';
 import type { Lang, PdfJs, Mammoth } from '../../core/index.ts';
 import type { SiteViews } from './view.ts';
 import type { SiteInput } from './engine.ts';
@@ -17,15 +20,6 @@ export type FileRead =
 
 const MAX_FILE = 50 * 1024 * 1024;
 
-/** Plain text in UTF-8, or in GBK/GB18030 as older Windows tools save it. */
-export function decodeText(bytes: Uint8Array): string {
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\ufeff/, '');
-  } catch {
-    return new TextDecoder('gb18030').decode(bytes);
-  }
-}
-
 /** `pages`: also render a text PDF's pages to draw the findings on (the single-file view; a batch skips it). */
 export async function readFile(file: File, lang: Lang, opts: { pages?: boolean } = { pages: true }): Promise<FileRead> {
   const name = file.name;
@@ -33,7 +27,7 @@ export async function readFile(file: File, lang: Lang, opts: { pages?: boolean }
   if (file.size > MAX_FILE) return { kind: 'error', name, message: lang === 'zh' ? `文件过大（${(file.size / 1048576).toFixed(1)} MB），最大 50 MB。` : `The file is too large (${(file.size / 1048576).toFixed(1)} MB); the limit is 50 MB.` };
   const bytes = new Uint8Array(await file.arrayBuffer());
   try {
-    if (ext === 'txt' || ext === 'md' || ext === 'csv' || ext === 'tsv') return { kind: 'input', name, input: { kind: 'text', text: decodeText(bytes) } };
+    if (ext === 'txt' || ext === 'md' || ext === 'csv' || ext === 'tsv') return { kind: 'input', name, input: { kind: 'text', text: decodeTextBytes(bytes) } };
     if (ext === 'html' || ext === 'htm' || ext === 'xhtml' || ext === 'mht') return { kind: 'input', name, input: { kind: 'html', html: decodeHtmlBytes(bytes) } };
     if (ext === 'pdf') {
       const [pdfjs, { checkPdf }, { buildViews }] = await Promise.all([loadPdfJs(), import('../../core/pipeline/pdf.ts'), import('./view.ts')]);
