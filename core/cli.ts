@@ -10,6 +10,7 @@ import { DocxReadError, docxToDoc, type Mammoth } from './adapters/docx/index.ts
 import { format, formatFinding, formatOcr } from './format.ts';
 import { checkImage, checkPdfWithOcr, type OcrCheck, type OcrInfo } from './pipeline/ocr.ts';
 import type { Recogniser } from './ocr/recogniser.ts';
+import { refusalTextBoth } from './refusal.ts';
 import { csvHeader, findingsCsvRows } from './present.ts';
 import { decodeHtmlBytes } from './adapters/html/index.ts';
 import { decodeTextBytes, looksBinary } from './adapters/text/decode.ts';
@@ -155,7 +156,7 @@ export async function checkFile(file: string, ocr: OcrSession = NO_OCR): Promise
       const mammoth = (await import('mammoth')).default as unknown as Mammoth;
       return check({ kind: 'doc', doc: await docxToDoc(mammoth, new Uint8Array(readFileSync(file)), { name: basename(file) }) });
     } catch (e) {
-      if (e instanceof DocxReadError) return { error: `${file}: ${e.message}` };
+      if (e instanceof DocxReadError) return { error: `${file}: ${refusalTextBoth(e)}` };
       return { error: `${file}: 无法读取 / cannot be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})` };
     }
   }
@@ -189,7 +190,7 @@ export async function checkFile(file: string, ocr: OcrSession = NO_OCR): Promise
       await pages.close();
     }
   } catch (e) {
-    if (e instanceof PdfReadError) return { error: `${file}: ${e.message}` };
+    if (e instanceof PdfReadError) return { error: `${file}: ${refusalTextBoth(e)}` };
     return { error: `${file}: PDF 读取失败 / reading the PDF failed (${(e as Error).message})` };
   }
 }

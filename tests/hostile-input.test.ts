@@ -6,10 +6,10 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Window } from 'happy-dom';
-import { check, decodeTextBytes, domToDoc, htmlToDoc, looksBinary, textEncodingOf } from '../core/index.ts';
+import { check, decodeTextBytes, docxToDoc, docxToHtml, DocxReadError, domToDoc, htmlToDoc, looksBinary, refusalText, textEncodingOf, type Mammoth } from '../core/index.ts';
 import { main, type FileReport } from '../core/cli.ts';
 import { FIXTURES } from './support/fixtures.ts';
-import { nestedPage } from './support/hostile.ts';
+import { docxBomb, nestedPage, unzip, zip } from './support/hostile.ts';
 
 const page = readFileSync(join(FIXTURES, 'shuyang-drc-2023.html'), 'utf8');
 async function run(...argv: string[]) {
@@ -75,3 +75,51 @@ describe('text encodings', () => {
     expect(read.kind === 'input' && read.input.kind === 'text' && read.input.text).toBe(taishan);
   });
 });
+
+describe('.docx zip bombs', () => {
+  const docx = new Uint8Array(readFileSync(join(FIXTURES, 'docx', 'shuyang-drc-2023.docx')));
+  const mammoth = async () => (await import('mammoth')).default as unknown as Mammoth;
+
+  it('the zip writer is sound: the real .docx rewritten part by part is still read the same', async () => {
+    const again = zip(unzip(docx));
+    expect(check({ kind: 'doc', doc: await docxToDoc(await mammoth(), again) }).findings).toEqual(check({ kind: 'doc', doc: await docxToDoc(await mammoth(), docx) }).findings);
+  });
+
+  it('a .docx whose document.xml inflates to 100 MB is refused from its directory, before mammoth', async () => {
+    const bomb = docxBomb(docx);
+    expect(bomb.length).toBeLessThan(1024 * 1024);
+    const err = await docxToHtml(await mammoth(), bomb).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(DocxReadError);
+    expect((err as DocxReadError).reason).toBe('zip-bomb');
+    expect(refusalText(err as DocxReadError, 'zh')).toContain('解压炸弹');
+    expect(refusalText(err as DocxReadError, 'en')).toContain('zip bomb');
+  });
+
+  it('many honest parts adding up past 50 MB are refused as too large', async () => {
+    const parts = unzip(docx);
+    // pseudo-random bytes barely compress: no ratio to catch, only the total
+    for (let i = 0; i < 6; i++) parts.push({ name: `word/media/image${i}.bin`, data: new Uint8Array(randomBytes(9 * 1024 * 1024, i + 1)) });
+    const err = await docxToHtml(await mammoth(), zip(parts)).catch((e: unknown) => e);
+    expect((err as DocxReadError).reason).toBe('too-large');
+  });
+
+  it('a directory that lies about the inflated size is caught while inflating, at the declared size', async () => {
+    const err = await docxToHtml(await mammoth(), docxBomb(docx, 100 * 1024 * 1024, { lie: true })).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(DocxReadError);
+    expect((err as DocxReadError).reason).toBe('zip-lies');
+    expect(refusalText(err as DocxReadError, 'en')).toContain('word/document.xml');
+  });
+});
+
+/** Deterministic pseudo-random bytes (xorshift). */
+function randomBytes(n: number, seed: number): Uint8Array {
+  const out = new Uint8Array(n);
+  let x = seed * 2654435761;
+  for (let i = 0; i < n; i++) {
+    x ^= x << 13;
+    x ^= x >>> 17;
+    x ^= x << 5;
+    out[i] = x & 0xff;
+  }
+  return out;
+}

@@ -2,10 +2,11 @@
 // through pdf.js (its worker bundled and served by this site) and Word through mammoth's browser build.
 // The core is imported lazily (PDF and Word only): text and HTML are checked in the worker, so the
 // page's first load stays small.
-// The two decoders are imported from their files, not core/index.ts, so the page's first load does not
+// The decoders and the refusal words are imported from their files, not core/index.ts, so the page's first load does not
 // carry the whole core (text and HTML are checked in the worker).
 import { decodeHtmlBytes } from '../../core/adapters/html/charset.ts';
 import { decodeTextBytes } from '../../core/adapters/text/decode.ts';
+import { isRefusal, refusalText } from '../../core/refusal.ts';
 import type { Lang, PdfJs, Mammoth } from '../../core/index.ts';
 import type { SiteViews } from './view.ts';
 import type { SiteInput } from './engine.ts';
@@ -56,10 +57,7 @@ export async function readFile(file: File, lang: Lang, opts: { pages?: boolean }
     if (/^tiff?$/.test(ext)) return { kind: 'error', name, message: t('tiffFile', lang) };
     return { kind: 'error', name, message: t('unsupportedFile', lang) };
   } catch (e) {
-    if ((e as Error).name === 'PdfReadError' || (e as Error).name === 'DocxReadError') {
-      const [zh, en] = (e as Error).message.split(' / ');
-      return { kind: 'error', name, message: t('fileError', lang) + (lang === 'zh' ? zh : (en ?? zh)) };
-    }
+    if (isRefusal(e)) return { kind: 'error', name, message: t('fileError', lang) + refusalText(e, lang) };
     return { kind: 'error', name, message: t('fileError', lang) + (e as Error).message };
   }
 }

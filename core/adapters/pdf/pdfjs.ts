@@ -16,14 +16,21 @@ type PdfPage = {
 
 export type PdfText = { pages: PageText[]; numPages: number; pagesWithoutText: number[] };
 
+/**
+ * Why a PDF is refused, as a code (the faces word it: format.ts refusalText): password-protected, not a
+ * PDF at all, cut short, unparseable, or past the page-count or page-size bounds.
+ */
+export type PdfRefusal = 'encrypted' | 'not-pdf' | 'truncated' | 'broken' | 'too-many-pages' | 'page-too-large';
+
 export class PdfReadError extends Error {
   // named explicitly: minified builds rename classes, and callers across bundles test the name
   override readonly name = 'PdfReadError';
   constructor(
-    readonly reason: 'encrypted' | 'broken',
-    message: string,
+    readonly reason: PdfRefusal,
+    /** numbers or pdf.js's own words, shown after the sentence */
+    readonly detail = '',
   ) {
-    super(message);
+    super(detail ? `${reason}: ${detail}` : reason);
   }
 }
 
@@ -34,8 +41,8 @@ export async function readPdfText(pdfjs: PdfJs, bytes: Uint8Array): Promise<PdfT
     doc = await pdfjs.getDocument({ data: bytes.slice(), isEvalSupported: false, useSystemFonts: false }).promise;
   } catch (e) {
     const name = (e as { name?: string }).name ?? '';
-    if (name === 'PasswordException') throw new PdfReadError('encrypted', 'PDF 已加密，需要密码才能打开 / the PDF is password-protected');
-    throw new PdfReadError('broken', `PDF 文件无法解析 / the PDF cannot be parsed (${(e as Error).message})`);
+    if (name === 'PasswordException') throw new PdfReadError('encrypted');
+    throw new PdfReadError('broken', (e as Error).message);
   }
   const pages: PageText[] = [];
   const pagesWithoutText: number[] = [];
