@@ -11,7 +11,7 @@ import { format, formatFinding, formatOcr } from './format.ts';
 import { checkImage, checkPdfWithOcr, type OcrCheck, type OcrInfo } from './pipeline/ocr.ts';
 import type { Recogniser } from './ocr/recogniser.ts';
 import { refusalTextBoth } from './refusal.ts';
-import { csvHeader, findingsCsvRows } from './present.ts';
+import { csvHeader, findingsCsvRows, unreadableCsvRow } from './present.ts';
 import { decodeHtmlBytes } from './adapters/html/index.ts';
 import { decodeTextBytes, looksBinary } from './adapters/text/decode.ts';
 import type { CheckResult, Lang, ReportModel } from './types.ts';
@@ -36,6 +36,8 @@ export type FileReport = {
   template: string;
   coverage: Record<'A' | 'B' | 'C', { status: string; reasons: string[] }>;
   findings: { ruleId: string; severity: string; certainty: string; cells: string[]; message: string; doubtful?: true }[];
+  /** why the file could not be read (then every table is `unreadable` with that reason, and no findings) */
+  unreadable?: string;
   /** when some of the file was read by OCR: what was read, and the numbers it was unsure of */
   ocr?: { pages: { page: number; method: string; cellsRead: number }[]; cellsRead: number; numbers: number; doubtful: { page: number; ref?: string; text: string; confidence: number }[] };
 };
@@ -253,6 +255,25 @@ export function toFileReport(file: string, result: CheckResult, lang: Lang): Fil
   };
 }
 
+/** A file that could not be read, as a report of its own: a batch's JSON lists every file it was given. */
+export function unreadableReport(file: string, error: string): FileReport {
+  const reason = error.startsWith(`${file}: `) ? error.slice(file.length + 2) : error;
+  const cov = { status: 'unreadable', reasons: [reason] };
+  return { file, year: null, template: 'unknown', coverage: { A: cov, B: cov, C: cov }, findings: [], unreadable: reason };
+}
+
+/**
+ * checkFile, and any throw on the way (a bug, a parser's stack, memory) as that file's error: one file
+ * never takes the batch down with it.
+ */
+async function checkFileSafely(file: string, ocr: OcrSession): Promise<CheckResult | { error: string }> {
+  try {
+    return await checkFile(file, ocr);
+  } catch (e) {
+    return { error: `${file}: 检查时出错，未能读取 / checking failed (${(e as Error)?.message ?? String(e)})` };
+  }
+}
+
 export function exitCodeOf(result: CheckResult): 0 | 1 | 2 {
   // No report table at all in the file: as unusable as a file that cannot be opened.
   if (result.verdict === 'unreadable') return 2;
@@ -288,26 +309,30 @@ async function run(args: Extract<Parsed, { files: string[] }>, files: string[], 
   const tally = { errors: 0, clean: 0, incomplete: 0, unreadable: 0 };
   let previous: ReportModel | undefined;
   if (args.previous) {
-    const prev = await checkFile(args.previous, ocr);
+    const prev = await checkFileSafely(args.previous, ocr);
     if ('error' in prev) {
       err(prev.error);
       return 2;
     }
     previous = prev.model;
   }
-  const checked: { file: string; result: CheckResult }[] = [];
+  // Every file keeps its place in the output: a checked one its result, an unreadable one its reason.
+  const checked: { file: string; result?: CheckResult; error?: string }[] = [];
   for (const file of files) {
-    const result = await checkFile(file, ocr);
+    const result = await checkFileSafely(file, ocr);
     if ('error' in result) {
       err(result.error);
       code = 2;
       tally.unreadable++;
+      checked.push({ file, error: result.error });
       continue;
     }
     checked.push({ file, result });
   }
+  const results = checked.flatMap((c) => (c.result ? [c.result] : []));
   for (const entry of checked) {
-    const prev = previous ?? previousInBatch(entry.result, checked.map((c) => c.result));
+    if (!entry.result) continue;
+    const prev = previous ?? previousInBatch(entry.result, results);
     if (prev) {
       if (prev.agency && entry.result.model.agency && agencyKey(prev.agency) !== agencyKey(entry.result.model.agency)) {
         err(`${entry.file}: 上一年度报告的单位（${prev.agency}）与本报告（${entry.result.model.agency}）不同，仍作跨年核对 / the previous report names another agency`);
@@ -315,15 +340,38 @@ async function run(args: Extract<Parsed, { files: string[] }>, files: string[], 
       if (prev.year !== undefined && entry.result.model.year !== undefined && prev.year !== entry.result.model.year - 1) {
         err(`${entry.file}: 上一年度报告是 ${prev.year} 年的，本报告为 ${entry.result.model.year} 年，跨年核对未运行 / the previous report is not for the year before`);
       }
-      entry.result = withPrevious(entry.result, prev);
+      try {
+        entry.result = withPrevious(entry.result, prev);
+      } catch (e) {
+        err(`${entry.file}: 跨年核对出错，未运行 / the cross-year checks failed (${(e as Error)?.message ?? String(e)})`);
+      }
     }
   }
-  for (const { file, result } of checked) {
-    tally[result.verdict]++;
-    code = Math.max(code, exitCodeOf(result));
-    if (args.json) reports.push(toFileReport(file, result, args.lang));
-    else if (args.csv) csvRows.push(...findingsCsvRows(result, args.lang, file));
-    else out(`== ${file} ==\n${[format(result, args.lang), ...(hasOcr(result) ? formatOcr(result, args.lang) : [])].join('\n')}\n`);
+  for (const { file, result, error } of checked) {
+    if (!result) {
+      // the reason went to stderr above; the machine output lists the file too
+      if (args.json) reports.push(unreadableReport(file, error!));
+      else if (args.csv) csvRows.push(unreadableCsvRow(file, unreadableReport(file, error!).unreadable!, args.lang));
+      continue;
+    }
+    try {
+      // built in full before anything is printed, so a throw leaves no half report behind
+      const report = args.json ? toFileReport(file, result, args.lang) : undefined;
+      const rows = args.csv ? findingsCsvRows(result, args.lang, file) : [];
+      const text = args.json || args.csv ? '' : `== ${file} ==\n${[format(result, args.lang), ...(hasOcr(result) ? formatOcr(result, args.lang) : [])].join('\n')}\n`;
+      tally[result.verdict]++;
+      code = Math.max(code, exitCodeOf(result));
+      if (report) reports.push(report);
+      else if (args.csv) csvRows.push(...rows);
+      else out(text);
+    } catch (e) {
+      const reason = `${file}: 检查时出错，未能读取 / checking failed (${(e as Error)?.message ?? String(e)})`;
+      err(reason);
+      code = 2;
+      tally.unreadable++;
+      if (args.json) reports.push(unreadableReport(file, reason));
+      else if (args.csv) csvRows.push(unreadableCsvRow(file, reason, args.lang));
+    }
   }
   if (args.json) out(JSON.stringify(reports, null, 2));
   if (args.csv) out('\ufeff' + [csvHeader(args.lang), ...csvRows].join('\r\n'));

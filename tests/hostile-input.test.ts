@@ -9,7 +9,7 @@ import { Window } from 'happy-dom';
 import { check, decodeTextBytes, docxToDoc, docxToHtml, DocxReadError, domToDoc, htmlToDoc, looksBinary, refusalText, textEncodingOf, type Mammoth } from '../core/index.ts';
 import { main, type FileReport } from '../core/cli.ts';
 import { FIXTURES } from './support/fixtures.ts';
-import { docxBomb, nestedPage, unzip, zip } from './support/hostile.ts';
+import { docxBomb, nestedPage, truncated, unzip, zip } from './support/hostile.ts';
 
 const page = readFileSync(join(FIXTURES, 'shuyang-drc-2023.html'), 'utf8');
 async function run(...argv: string[]) {
@@ -123,3 +123,49 @@ function randomBytes(n: number, seed: number): Uint8Array {
   }
   return out;
 }
+
+describe('a batch survives any one file', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'gkc-batch-'));
+  const files = {
+    nested: join(dir, 'shuyang-nested.html'),
+    good: join(FIXTURES, 'lingdong-health-2020.txt'),
+    bomb: join(dir, 'bomb.docx'),
+    truncated: join(dir, 'truncated.pdf'),
+  };
+  writeFileSync(files.nested, nestedPage(page, 10_000));
+  writeFileSync(files.bomb, docxBomb(new Uint8Array(readFileSync(join(FIXTURES, 'docx', 'shuyang-drc-2023.docx')))));
+  writeFileSync(files.truncated, truncated(new Uint8Array(readFileSync(join(FIXTURES, 'huaian-city-gov-2024.pdf')))));
+  const list = [files.nested, files.good, files.bomb, files.truncated];
+
+  it('--json: one valid document with a result for every file, the unreadable ones with their reason; exit 2', async () => {
+    const r = await run('--json', ...list);
+    const reports = JSON.parse(r.out) as FileReport[];
+    expect(reports.map((x) => x.file)).toEqual(list);
+    const [nested, good, bomb, pdf] = reports;
+    expect(nested!.coverage.B.status).toBe('checked');
+    expect(nested!.unreadable).toBeUndefined();
+    expect(good!.findings.some((f) => f.ruleId === 'APP-COL-OUTCOME-TOTAL')).toBe(true);
+    for (const bad of [bomb!, pdf!]) {
+      expect(bad.coverage.B).toEqual({ status: 'unreadable', reasons: [bad.unreadable] });
+      expect(bad.findings).toEqual([]);
+    }
+    expect(bomb!.unreadable).toContain('解压炸弹');
+    expect(bomb!.unreadable).toContain('zip bomb');
+    expect(pdf!.unreadable).toMatch(/PDF.*\/ .*PDF/);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('共 4 份：发现错误 1 份，未完整核对 0 份，无法读取 2 份');
+  });
+
+  it('--csv: one table with a row for each unreadable file; the human output reports the readable ones', async () => {
+    const csv = await run('--csv', '--lang', 'en', ...list);
+    const lines = csv.out.split('\r\n');
+    expect(lines[0]!.startsWith('\ufeff')).toBe(true);
+    expect(lines.filter((l) => l.startsWith(files.bomb) || l.startsWith(`"${files.bomb}`))).toHaveLength(1);
+    expect(lines.filter((l) => l.includes('the file cannot be read'))).toHaveLength(2);
+    const human = await run(...list);
+    expect(human.out).toContain(`== ${files.nested} ==`);
+    expect(human.out).toContain(`== ${files.good} ==`);
+    expect(human.err).toContain(files.truncated);
+    expect(human.code).toBe(2);
+  });
+});
