@@ -5,7 +5,8 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { extname, basename, join } from 'node:path';
 import { check, withPrevious, type CheckInput } from './pipeline/check.ts';
 import { checkPdf } from './pipeline/pdf.ts';
-import { PdfReadError, type PdfJs } from './adapters/pdf/pdfjs.ts';
+import { PdfReadError, pdfShapeProblem, type PdfJs } from './adapters/pdf/pdfjs.ts';
+import { nodePdfJs } from './adapters/pdf/node.ts';
 import { DocxReadError, docxToDoc, type Mammoth } from './adapters/docx/index.ts';
 import { format, formatFinding, formatOcr } from './format.ts';
 import { checkImage, checkPdfWithOcr, type OcrCheck, type OcrInfo } from './pipeline/ocr.ts';
@@ -169,9 +170,12 @@ export async function checkFile(file: string, ocr: OcrSession = NO_OCR): Promise
   }
   const bytes = readBytes(file);
   if ('error' in bytes) return bytes;
+  // A file that is not a PDF, or was cut short, is refused before pdf.js is even started.
+  const shape = pdfShapeProblem(bytes);
+  if (shape) return { error: `${file}: ${refusalTextBoth(new PdfReadError(shape))}` };
   try {
-    // pdf.js's legacy build is the one meant for Node; loaded only when a PDF is given.
-    const pdfjs = (await import('pdfjs-dist/legacy/build/pdf.mjs')) as unknown as PdfJs;
+    // pdf.js's legacy build (the one meant for Node) in a worker thread, outside tsx (adapters/pdf/node.ts).
+    const pdfjs = nodePdfJs();
     const { result, pagesWithoutText } = await checkPdf(pdfjs, bytes, basename(file));
     // Pages without a text layer are read by OCR when a report table is still missing or partly read
     // (a scanned seal or signature page after complete tables is not worth seconds of OCR).
@@ -184,8 +188,9 @@ export async function checkFile(file: string, ocr: OcrSession = NO_OCR): Promise
       return result; // says which pages were not read
     }
     ocr.note(`${file}: 第 ${pagesWithoutText.join(', ')} 页没有文字层，正在本机文字识别… / OCR of page(s) ${pagesWithoutText.join(', ')}…`);
-    const { pdfPageRenderer } = await import('./ocr/node.ts');
-    const pages = await pdfPageRenderer(pdfjs, bytes);
+    // Rendering needs pdf.js itself with its canvas, in this thread: loaded only now that OCR is needed.
+    const [{ pdfPageRenderer }, renderPdfjs] = await Promise.all([import('./ocr/node.ts'), import('pdfjs-dist/legacy/build/pdf.mjs') as Promise<unknown> as Promise<PdfJs>]);
+    const pages = await pdfPageRenderer(renderPdfjs, bytes);
     try {
       return (await checkPdfWithOcr(pdfjs, bytes, { render: pages.render, recogniser: await ocr.recogniser(), name: basename(file) })).result;
     } finally {

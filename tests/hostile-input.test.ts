@@ -6,10 +6,12 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Window } from 'happy-dom';
-import { check, decodeTextBytes, docxToDoc, docxToHtml, DocxReadError, domToDoc, htmlToDoc, looksBinary, refusalText, textEncodingOf, type Mammoth } from '../core/index.ts';
+import { check, checkPdf, decodeTextBytes, docxToDoc, docxToHtml, DocxReadError, domToDoc, htmlToDoc, looksBinary, PdfReadError, readPdfText, refusalText, textEncodingOf, type Mammoth, type PdfJs } from '../core/index.ts';
+import { checkPdfWithOcr } from '../core/pipeline/ocr.ts';
+import { closeNodePdfJs, nodePdfJs } from '../core/adapters/pdf/node.ts';
 import { main, type FileReport } from '../core/cli.ts';
 import { FIXTURES } from './support/fixtures.ts';
-import { docxBomb, nestedPage, truncated, unzip, zip } from './support/hostile.ts';
+import { docxBomb, emptyPagesPdf, nestedPage, truncated, unzip, zip } from './support/hostile.ts';
 
 const page = readFileSync(join(FIXTURES, 'shuyang-drc-2023.html'), 'utf8');
 async function run(...argv: string[]) {
@@ -167,5 +169,57 @@ describe('a batch survives any one file', () => {
     expect(human.out).toContain(`== ${files.good} ==`);
     expect(human.err).toContain(files.truncated);
     expect(human.code).toBe(2);
+  });
+});
+
+describe('PDF: refused cheaply, and bounded', () => {
+  const huaian = new Uint8Array(readFileSync(join(FIXTURES, 'huaian-city-gov-2024.pdf')));
+  const legacy = async () => (await import('pdfjs-dist/legacy/build/pdf.mjs')) as unknown as PdfJs;
+  /** a pdf.js that must not be reached */
+  const untouchable: PdfJs = {
+    getDocument: () => {
+      throw new Error('pdf.js was started for a file the byte check should have refused');
+    },
+  };
+  const reasonOf = (p: Promise<unknown>) => p.then(() => 'read', (e: PdfReadError) => e.reason);
+
+  it('a truncated PDF and a file that is no PDF are refused before pdf.js starts', async () => {
+    expect(await reasonOf(readPdfText(untouchable, truncated(huaian)))).toBe('truncated');
+    expect(await reasonOf(readPdfText(untouchable, truncated(huaian, huaian.length - 20_000)))).toBe('truncated');
+    expect(await reasonOf(readPdfText(untouchable, new TextEncoder().encode('<html>not a pdf</html>')))).toBe('not-pdf');
+    expect(refusalText({ name: 'PdfReadError', reason: 'truncated' }, 'zh')).toContain('不完整');
+  });
+
+  it('trailing garbage after %%EOF, and junk before %PDF-, are still read (real PDFs carry both)', async () => {
+    const garbage = new TextEncoder().encode('\n<html><body>padding a server appended</body></html>\n'.repeat(150)); // ~8 KB
+    const withTail = new Uint8Array([...huaian, ...garbage]);
+    const withHead = new Uint8Array([...new TextEncoder().encode('\r\n\r\n'), ...huaian]);
+    for (const bytes of [withTail, withHead]) expect((await checkPdf(await legacy(), bytes)).result.coverage.B.status).toBe('checked');
+  });
+
+  it('past 200 pages, or a page past the spec’s 200 in, the PDF is refused with the numbers', async () => {
+    const many = await readPdfText(await legacy(), emptyPagesPdf(201)).catch((e: PdfReadError) => e);
+    expect((many as PdfReadError).reason).toBe('too-many-pages');
+    expect(refusalText(many as PdfReadError, 'en')).toContain('201 > 200');
+    expect(await reasonOf(readPdfText(await legacy(), emptyPagesPdf(1, 20_000, 20_000)))).toBe('page-too-large');
+    expect((await readPdfText(await legacy(), emptyPagesPdf(200))).numPages).toBe(200);
+  });
+
+  it('an image-only page that would render past 100 MP is refused before it is rendered', async () => {
+    const render = () => Promise.reject(new Error('rendered a page past the pixel bound'));
+    const recogniser = {} as never;
+    const err = await checkPdfWithOcr(await legacy(), emptyPagesPdf(1, 14_000, 14_000), { render, recogniser }).catch((e: PdfReadError) => e);
+    expect((err as PdfReadError).reason).toBe('page-too-large');
+    expect(refusalText(err as PdfReadError, 'zh')).toContain('MP');
+  });
+
+  it('the CLI reads a PDF through pdf.js in a worker thread (outside tsx) with the same findings', async () => {
+    const viaWorker = await checkPdf(nodePdfJs(), huaian);
+    const direct = await checkPdf(await legacy(), huaian);
+    expect(viaWorker.result.findings).toEqual(direct.result.findings);
+    expect(viaWorker.result.coverage).toEqual(direct.result.coverage);
+    const enc = await readPdfText(nodePdfJs(), new Uint8Array(readFileSync(join(FIXTURES, 'bad', 'huaian-city-gov-2024-encrypted.pdf')))).catch((e: PdfReadError) => e);
+    expect((enc as PdfReadError).reason).toBe('encrypted');
+    await closeNodePdfJs();
   });
 });
