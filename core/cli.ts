@@ -7,6 +7,7 @@ import { check, withPrevious, type CheckInput } from './pipeline/check.ts';
 import { checkPdf } from './pipeline/pdf.ts';
 import { PdfReadError, pdfShapeProblem, type PdfJs } from './adapters/pdf/pdfjs.ts';
 import { nodePdfJs } from './adapters/pdf/node.ts';
+import { imageSize, MAX_OCR_PIXELS } from './adapters/image/size.ts';
 import { DocxReadError, docxToDoc, type Mammoth } from './adapters/docx/index.ts';
 import { format, formatFinding, formatOcr } from './format.ts';
 import { checkImage, checkPdfWithOcr, type OcrCheck, type OcrInfo } from './pipeline/ocr.ts';
@@ -216,6 +217,12 @@ async function checkImageFile(file: string, ocr: OcrSession): Promise<CheckResul
   if (!ocr.enabled) return { error: `${file}: 图片需要文字识别，已用 --no-ocr 关闭 / an image needs OCR and --no-ocr was given` };
   const bytes = readBytes(file);
   if ('error' in bytes) return bytes;
+  // Sized from its header before it is decoded (to 4 bytes a pixel): a small file can be a huge image.
+  const size = imageSize(bytes);
+  if (size && size.width * size.height > MAX_OCR_PIXELS) {
+    const detail = `${size.width} × ${size.height} = ${Math.round((size.width * size.height) / 1e6)} MP > ${MAX_OCR_PIXELS / 1e6} MP`;
+    return { error: `${file}: ${refusalTextBoth({ name: 'ImageRefusal', reason: 'too-large', detail })}` };
+  }
   try {
     const { decodeImage } = await import('./ocr/node.ts');
     const image = await decodeImage(bytes);

@@ -3,7 +3,7 @@
 // in its language. The command line prints both languages, as its other messages do.
 import type { Lang } from './types.ts';
 
-/** The part of a PdfReadError / DocxReadError (or a face's own refusal) that is worded. */
+/** The part of a PdfReadError / DocxReadError, or of a face's own refusal (`ImageRefusal`), that is worded. */
 export type Refusal = { name: string; reason: string; detail?: string };
 
 const PDF: Record<string, { zh: string; en: string }> = {
@@ -13,7 +13,10 @@ const PDF: Record<string, { zh: string; en: string }> = {
   broken: { zh: 'PDF 文件无法解析', en: 'the PDF cannot be parsed' },
   'too-many-pages': { zh: 'PDF 页数过多，不像一份年度报告', en: 'the PDF has too many pages for an annual report' },
   'page-too-large': { zh: 'PDF 页面尺寸异常大', en: 'a PDF page is unusually large' },
-  'image-too-large': { zh: '图片像素过多，无法在本机识别', en: 'the image has too many pixels to be read here' },
+};
+
+const IMAGE: Record<string, { zh: string; en: string }> = {
+  'too-large': { zh: '图片像素过多（上限 1 亿像素），未识别', en: 'the image has too many pixels (the bound is 100 MP); not read' },
 };
 
 const DOCX: Record<string, { zh: string; en: string }> = {
@@ -27,7 +30,7 @@ const DOCX: Record<string, { zh: string; en: string }> = {
 
 /** `reason` in `lang`, with the detail in brackets; an unknown code is shown as it is. */
 export function refusalText(r: Refusal, lang: Lang): string {
-  const table = r.name === 'DocxReadError' ? DOCX : PDF;
+  const table = r.name === 'DocxReadError' ? DOCX : r.name === 'ImageRefusal' ? IMAGE : PDF;
   const words = table[r.reason]?.[lang] ?? r.reason;
   return r.detail ? `${words}${lang === 'zh' ? '（' : ' ('}${r.detail}${lang === 'zh' ? '）' : ')'}` : words;
 }

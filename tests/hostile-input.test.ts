@@ -9,6 +9,7 @@ import { Window } from 'happy-dom';
 import { check, checkPdf, decodeTextBytes, docxToDoc, docxToHtml, DocxReadError, domToDoc, htmlToDoc, looksBinary, PdfReadError, readPdfText, refusalText, textEncodingOf, type Mammoth, type PdfJs } from '../core/index.ts';
 import { checkPdfWithOcr } from '../core/pipeline/ocr.ts';
 import { closeNodePdfJs, nodePdfJs } from '../core/adapters/pdf/node.ts';
+import { imageSize } from '../core/adapters/image/size.ts';
 import { main, type FileReport } from '../core/cli.ts';
 import { FIXTURES } from './support/fixtures.ts';
 import { docxBomb, emptyPagesPdf, nestedPage, truncated, unzip, zip } from './support/hostile.ts';
@@ -221,5 +222,49 @@ describe('PDF: refused cheaply, and bounded', () => {
     const enc = await readPdfText(nodePdfJs(), new Uint8Array(readFileSync(join(FIXTURES, 'bad', 'huaian-city-gov-2024-encrypted.pdf')))).catch((e: PdfReadError) => e);
     expect((enc as PdfReadError).reason).toBe('encrypted');
     await closeNodePdfJs();
+  });
+});
+
+describe('images: sized from the header before they are decoded', () => {
+  const png = new Uint8Array(readFileSync(join(FIXTURES, 'ocr', 'huaian-city-gov-2024-p3.png')));
+
+  it('reads the size of PNG, JPEG and WebP (the real scan re-encoded) as the decoder does', async () => {
+    const { loadImage, createCanvas } = await import('@napi-rs/canvas');
+    const img = await loadImage(Buffer.from(png));
+    expect(imageSize(png)).toEqual({ width: img.width, height: img.height });
+    const c = createCanvas(img.width, img.height);
+    c.getContext('2d').drawImage(img, 0, 0);
+    for (const type of ['image/jpeg', 'image/webp'] as const) expect(imageSize(new Uint8Array(c.toBuffer(type as 'image/jpeg')))).toEqual({ width: img.width, height: img.height });
+  });
+
+  it('a scan whose header claims 20 000 × 20 000 pixels is refused before decoding or OCR', async () => {
+    const huge = png.slice();
+    new DataView(huge.buffer).setUint32(16, 20_000);
+    new DataView(huge.buffer).setUint32(20, 20_000);
+    const file = join(mkdtempSync(join(tmpdir(), 'gkc-img-')), 'huge.png');
+    writeFileSync(file, huge);
+    const r = await run('--json', file);
+    expect(r.code).toBe(2);
+    const [rep] = JSON.parse(r.out) as FileReport[];
+    expect(rep!.unreadable).toContain('400 MP > 100 MP');
+    expect(rep!.unreadable).toContain('图片像素过多');
+    expect(r.err).not.toContain('正在本机文字识别');
+  });
+});
+
+describe("the site's file open path", () => {
+  it('refuses a hostile .docx, a truncated PDF and a huge image with the words of the page language', async () => {
+    const { readFile } = await import('../site/src/files.ts');
+    const bomb = docxBomb(new Uint8Array(readFileSync(join(FIXTURES, 'docx', 'shuyang-drc-2023.docx'))));
+    const d = await readFile(new File([bomb as BlobPart], 'bomb.docx'), 'en');
+    expect(d.kind === 'error' && d.message).toContain('zip bomb');
+    const pdf = truncated(new Uint8Array(readFileSync(join(FIXTURES, 'huaian-city-gov-2024.pdf'))));
+    const p = await readFile(new File([pdf as BlobPart], 'cut.pdf'), 'zh');
+    expect(p.kind === 'error' && p.message).toContain('不完整');
+    const png = new Uint8Array(readFileSync(join(FIXTURES, 'ocr', 'huaian-city-gov-2024-p3.png')));
+    new DataView(png.buffer).setUint32(16, 20_000);
+    new DataView(png.buffer).setUint32(20, 20_000);
+    const i = await readFile(new File([png as BlobPart], 'huge.png'), 'zh');
+    expect(i.kind === 'error' && i.message).toContain('图片像素过多');
   });
 });

@@ -7,6 +7,7 @@ import { ocrPage, type OcrOptions, type OcrPage, type OcrPageInfo } from '../ocr
 import type { OcrImage, Box } from '../ocr/image.ts';
 import type { Recogniser } from '../ocr/recogniser.ts';
 import { PdfReadError, readPdfText, type PdfJs } from '../adapters/pdf/pdfjs.ts';
+import { MAX_OCR_PIXELS } from '../adapters/image/size.ts';
 import { positionedToDoc } from '../adapters/pdf/positioned.ts';
 import { check } from './check.ts';
 
@@ -53,8 +54,6 @@ export type PdfOcrOptions = Omit<OcrOptions, 'page'> & {
   name?: string;
 };
 
-/** A scan page or photo is read at most this large: an A3 page at 300 dpi is 17 MP, a phone photo 12–50 MP. */
-export const MAX_OCR_PIXELS = 100_000_000;
 /** The resolution the faces render image-only PDF pages at for OCR (core/ocr/node.ts RENDER_DPI, the site's). */
 const OCR_RENDER_DPI = 150;
 

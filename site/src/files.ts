@@ -7,6 +7,8 @@
 import { decodeHtmlBytes } from '../../core/adapters/html/charset.ts';
 import { decodeTextBytes } from '../../core/adapters/text/decode.ts';
 import { isRefusal, refusalText } from '../../core/refusal.ts';
+import { imageSize, MAX_OCR_PIXELS } from '../../core/adapters/image/size.ts';
+import { pdfShapeProblem } from '../../core/adapters/pdf/pdfjs.ts';
 import type { Lang, PdfJs, Mammoth } from '../../core/index.ts';
 import type { SiteViews } from './view.ts';
 import type { SiteInput } from './engine.ts';
@@ -31,6 +33,9 @@ export async function readFile(file: File, lang: Lang, opts: { pages?: boolean }
     if (ext === 'txt' || ext === 'md' || ext === 'csv' || ext === 'tsv') return { kind: 'input', name, input: { kind: 'text', text: decodeTextBytes(bytes) } };
     if (ext === 'html' || ext === 'htm' || ext === 'xhtml' || ext === 'mht') return { kind: 'input', name, input: { kind: 'html', html: decodeHtmlBytes(bytes) } };
     if (ext === 'pdf') {
+      // a file that is no PDF, or was cut short, is refused before pdf.js is even loaded
+      const shape = pdfShapeProblem(bytes);
+      if (shape) return { kind: 'error', name, message: t('fileError', lang) + refusalText({ name: 'PdfReadError', reason: shape }, lang) };
       const [pdfjs, { checkPdf }, { buildViews }] = await Promise.all([loadPdfJs(), import('../../core/pipeline/pdf.ts'), import('./view.ts')]);
       const { result, pagesWithoutText } = await checkPdf(pdfjs, bytes, name);
       if (pagesWithoutText.length) return { kind: 'ocr', name, file, bytes, pdf: true };
@@ -53,7 +58,15 @@ export async function readFile(file: File, lang: Lang, opts: { pages?: boolean }
       const html = await docxToHtml(mammoth.default ?? mammoth, bytes);
       return { kind: 'input', name, input: { kind: 'html', html } };
     }
-    if (/^(png|jpe?g|gif|bmp|webp)$/.test(ext)) return { kind: 'ocr', name, file, bytes, pdf: false };
+    if (/^(png|jpe?g|gif|bmp|webp)$/.test(ext)) {
+      // sized from the header before the browser decodes it (4 bytes a pixel, then the OCR's copies)
+      const size = imageSize(bytes);
+      if (size && size.width * size.height > MAX_OCR_PIXELS) {
+        const detail = `${size.width} × ${size.height}`;
+        return { kind: 'error', name, message: t('fileError', lang) + refusalText({ name: 'ImageRefusal', reason: 'too-large', detail }, lang) };
+      }
+      return { kind: 'ocr', name, file, bytes, pdf: false };
+    }
     if (/^tiff?$/.test(ext)) return { kind: 'error', name, message: t('tiffFile', lang) };
     return { kind: 'error', name, message: t('unsupportedFile', lang) };
   } catch (e) {
