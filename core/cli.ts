@@ -80,7 +80,9 @@ export function readInput(file: string): CheckInput | { error: string } {
   const ext = extname(file).toLowerCase();
   let bytes: Uint8Array;
   try {
-    if (statSync(file).isDirectory()) return { error: `${file}: 是文件夹，不是文件 / is a directory` };
+    const st = statSync(file);
+    if (st.isDirectory()) return { error: `${file}: 是文件夹，不是文件 / is a directory` };
+    if (st.size > MAX_FILE) return { error: tooLarge(file, st.size) };
     bytes = readFileSync(file);
   } catch (e) {
     return { error: `${file}: 无法读取 / cannot be read (${(e as NodeJS.ErrnoException).code ?? String(e)})` };
@@ -158,7 +160,9 @@ export async function checkFile(file: string, ocr: OcrSession = NO_OCR): Promise
   if (ext === '.docx' || ext === '.doc') {
     try {
       const mammoth = (await import('mammoth')).default as unknown as Mammoth;
-      return check({ kind: 'doc', doc: await docxToDoc(mammoth, new Uint8Array(readFileSync(file)), { name: basename(file) }) });
+      const bytes = readBytes(file);
+      if ('error' in bytes) return bytes;
+      return check({ kind: 'doc', doc: await docxToDoc(mammoth, bytes, { name: basename(file) }) });
     } catch (e) {
       if (e instanceof DocxReadError) return { error: `${file}: ${refusalTextBoth(e)}` };
       return { error: `${file}: 无法读取 / cannot be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})` };
@@ -203,9 +207,19 @@ export async function checkFile(file: string, ocr: OcrSession = NO_OCR): Promise
   }
 }
 
+/**
+ * The largest file read, as on the site: a report is a few MB even as a scanned PDF; a 1 GB file would be
+ * read whole into memory (and as text, decoded into a string twice its size) before anything could say no.
+ */
+const MAX_FILE = 50 * 1024 * 1024;
+
+const tooLarge = (file: string, size: number) => `${file}: 文件过大（${(size / 1048576).toFixed(1)} MB），最大 50 MB / the file is too large (${(size / 1048576).toFixed(1)} MB); the limit is 50 MB`;
+
 /** A file's bytes, or why they cannot be read. */
 function readBytes(file: string): Uint8Array | { error: string } {
   try {
+    const size = statSync(file).size;
+    if (size > MAX_FILE) return { error: tooLarge(file, size) };
     return new Uint8Array(readFileSync(file));
   } catch (e) {
     return { error: `${file}: 无法读取 / cannot be read (${(e as NodeJS.ErrnoException).code ?? String(e)})` };

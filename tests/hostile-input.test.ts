@@ -2,7 +2,7 @@
 // from a real fixture (nothing large is committed): the page nested 10 000 <div>s deep, a .docx whose
 // document.xml inflates to 100 MB, a truncated PDF, UTF-16 text; and a batch holding all of them.
 import { describe, expect, it } from 'vitest';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Window } from 'happy-dom';
@@ -266,5 +266,20 @@ describe("the site's file open path", () => {
     new DataView(png.buffer).setUint32(20, 20_000);
     const i = await readFile(new File([png as BlobPart], 'huge.png'), 'zh');
     expect(i.kind === 'error' && i.message).toContain('图片像素过多');
+  });
+});
+
+describe('size', () => {
+  it('a file past 50 MB is refused by its size before it is read (a sparse file: nothing is written)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gkc-big-'));
+    const list = ['big.txt', 'big.pdf', 'big.docx'].map((f) => join(dir, f));
+    for (const f of list) {
+      writeFileSync(f, '');
+      truncateSync(f, 60 * 1024 * 1024);
+    }
+    const r = await run('--json', ...list);
+    const reports = JSON.parse(r.out) as FileReport[];
+    expect(reports.map((x) => x.unreadable)).toEqual(list.map(() => expect.stringContaining('文件过大（60.0 MB），最大 50 MB')));
+    expect(r.code).toBe(2);
   });
 });
