@@ -5,13 +5,17 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { extname, basename, join } from 'node:path';
 import { check, withPrevious, type CheckInput } from './pipeline/check.ts';
 import { checkPdf } from './pipeline/pdf.ts';
-import { PdfReadError, type PdfJs } from './adapters/pdf/pdfjs.ts';
+import { PdfReadError, pdfShapeProblem, type PdfJs } from './adapters/pdf/pdfjs.ts';
+import { nodePdfJs } from './adapters/pdf/node.ts';
+import { imageSize, MAX_OCR_PIXELS } from './adapters/image/size.ts';
 import { DocxReadError, docxToDoc, type Mammoth } from './adapters/docx/index.ts';
 import { format, formatFinding, formatOcr } from './format.ts';
 import { checkImage, checkPdfWithOcr, type OcrCheck, type OcrInfo } from './pipeline/ocr.ts';
 import type { Recogniser } from './ocr/recogniser.ts';
-import { csvHeader, findingsCsvRows } from './present.ts';
+import { refusalTextBoth } from './refusal.ts';
+import { csvHeader, findingsCsvRows, unreadableCsvRow } from './present.ts';
 import { decodeHtmlBytes } from './adapters/html/index.ts';
+import { decodeTextBytes, looksBinary } from './adapters/text/decode.ts';
 import type { CheckResult, Lang, ReportModel } from './types.ts';
 import { IMAGE_EXTENSIONS } from './ocr/node.ts';
 
@@ -34,6 +38,8 @@ export type FileReport = {
   template: string;
   coverage: Record<'A' | 'B' | 'C', { status: string; reasons: string[] }>;
   findings: { ruleId: string; severity: string; certainty: string; cells: string[]; message: string; doubtful?: true }[];
+  /** why the file could not be read (then every table is `unreadable` with that reason, and no findings) */
+  unreadable?: string;
   /** when some of the file was read by OCR: what was read, and the numbers it was unsure of */
   ocr?: { pages: { page: number; method: string; cellsRead: number }[]; cellsRead: number; numbers: number; doubtful: { page: number; ref?: string; text: string; confidence: number }[] };
 };
@@ -74,7 +80,9 @@ export function readInput(file: string): CheckInput | { error: string } {
   const ext = extname(file).toLowerCase();
   let bytes: Uint8Array;
   try {
-    if (statSync(file).isDirectory()) return { error: `${file}: 是文件夹，不是文件 / is a directory` };
+    const st = statSync(file);
+    if (st.isDirectory()) return { error: `${file}: 是文件夹，不是文件 / is a directory` };
+    if (st.size > MAX_FILE) return { error: tooLarge(file, st.size) };
     bytes = readFileSync(file);
   } catch (e) {
     return { error: `${file}: 无法读取 / cannot be read (${(e as NodeJS.ErrnoException).code ?? String(e)})` };
@@ -82,8 +90,8 @@ export function readInput(file: string): CheckInput | { error: string } {
   const name = basename(file);
   if (ext === '.html' || ext === '.htm') return { kind: 'html', html: decodeHtmlBytes(bytes), name };
   if (ext === '.txt' || ext === '.md' || ext === '') {
-    if (bytes.includes(0)) return { error: `${file}: 二进制文件，不是文本 / binary file, not text` };
-    return { kind: 'text', text: decodeText(bytes), name };
+    if (looksBinary(bytes)) return { error: `${file}: 二进制文件，不是文本 / binary file, not text` };
+    return { kind: 'text', text: decodeTextBytes(bytes), name };
   }
   return { error: `${file}: 不支持的文件类型 ${ext || '(无扩展名)'} / unsupported file type` };
 }
@@ -152,9 +160,11 @@ export async function checkFile(file: string, ocr: OcrSession = NO_OCR): Promise
   if (ext === '.docx' || ext === '.doc') {
     try {
       const mammoth = (await import('mammoth')).default as unknown as Mammoth;
-      return check({ kind: 'doc', doc: await docxToDoc(mammoth, new Uint8Array(readFileSync(file)), { name: basename(file) }) });
+      const bytes = readBytes(file);
+      if ('error' in bytes) return bytes;
+      return check({ kind: 'doc', doc: await docxToDoc(mammoth, bytes, { name: basename(file) }) });
     } catch (e) {
-      if (e instanceof DocxReadError) return { error: `${file}: ${e.message}` };
+      if (e instanceof DocxReadError) return { error: `${file}: ${refusalTextBoth(e)}` };
       return { error: `${file}: 无法读取 / cannot be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})` };
     }
   }
@@ -165,9 +175,12 @@ export async function checkFile(file: string, ocr: OcrSession = NO_OCR): Promise
   }
   const bytes = readBytes(file);
   if ('error' in bytes) return bytes;
+  // A file that is not a PDF, or was cut short, is refused before pdf.js is even started.
+  const shape = pdfShapeProblem(bytes);
+  if (shape) return { error: `${file}: ${refusalTextBoth(new PdfReadError(shape))}` };
   try {
-    // pdf.js's legacy build is the one meant for Node; loaded only when a PDF is given.
-    const pdfjs = (await import('pdfjs-dist/legacy/build/pdf.mjs')) as unknown as PdfJs;
+    // pdf.js's legacy build (the one meant for Node) in a worker thread, outside tsx (adapters/pdf/node.ts).
+    const pdfjs = nodePdfJs();
     const { result, pagesWithoutText } = await checkPdf(pdfjs, bytes, basename(file));
     // Pages without a text layer are read by OCR when a report table is still missing or partly read
     // (a scanned seal or signature page after complete tables is not worth seconds of OCR).
@@ -180,22 +193,33 @@ export async function checkFile(file: string, ocr: OcrSession = NO_OCR): Promise
       return result; // says which pages were not read
     }
     ocr.note(`${file}: 第 ${pagesWithoutText.join(', ')} 页没有文字层，正在本机文字识别… / OCR of page(s) ${pagesWithoutText.join(', ')}…`);
-    const { pdfPageRenderer } = await import('./ocr/node.ts');
-    const pages = await pdfPageRenderer(pdfjs, bytes);
+    // Rendering needs pdf.js itself with its canvas, in this thread: loaded only now that OCR is needed.
+    const [{ pdfPageRenderer }, renderPdfjs] = await Promise.all([import('./ocr/node.ts'), import('pdfjs-dist/legacy/build/pdf.mjs') as Promise<unknown> as Promise<PdfJs>]);
+    const pages = await pdfPageRenderer(renderPdfjs, bytes);
     try {
       return (await checkPdfWithOcr(pdfjs, bytes, { render: pages.render, recogniser: await ocr.recogniser(), name: basename(file) })).result;
     } finally {
       await pages.close();
     }
   } catch (e) {
-    if (e instanceof PdfReadError) return { error: `${file}: ${e.message}` };
+    if (e instanceof PdfReadError) return { error: `${file}: ${refusalTextBoth(e)}` };
     return { error: `${file}: PDF 读取失败 / reading the PDF failed (${(e as Error).message})` };
   }
 }
 
+/**
+ * The largest file read, as on the site: a report is a few MB even as a scanned PDF; a 1 GB file would be
+ * read whole into memory (and as text, decoded into a string twice its size) before anything could say no.
+ */
+const MAX_FILE = 50 * 1024 * 1024;
+
+const tooLarge = (file: string, size: number) => `${file}: 文件过大（${(size / 1048576).toFixed(1)} MB），最大 50 MB / the file is too large (${(size / 1048576).toFixed(1)} MB); the limit is 50 MB`;
+
 /** A file's bytes, or why they cannot be read. */
 function readBytes(file: string): Uint8Array | { error: string } {
   try {
+    const size = statSync(file).size;
+    if (size > MAX_FILE) return { error: tooLarge(file, size) };
     return new Uint8Array(readFileSync(file));
   } catch (e) {
     return { error: `${file}: 无法读取 / cannot be read (${(e as NodeJS.ErrnoException).code ?? String(e)})` };
@@ -207,6 +231,12 @@ async function checkImageFile(file: string, ocr: OcrSession): Promise<CheckResul
   if (!ocr.enabled) return { error: `${file}: 图片需要文字识别，已用 --no-ocr 关闭 / an image needs OCR and --no-ocr was given` };
   const bytes = readBytes(file);
   if ('error' in bytes) return bytes;
+  // Sized from its header before it is decoded (to 4 bytes a pixel): a small file can be a huge image.
+  const size = imageSize(bytes);
+  if (size && size.width * size.height > MAX_OCR_PIXELS) {
+    const detail = `${size.width} × ${size.height} = ${Math.round((size.width * size.height) / 1e6)} MP > ${MAX_OCR_PIXELS / 1e6} MP`;
+    return { error: `${file}: ${refusalTextBoth({ name: 'ImageRefusal', reason: 'too-large', detail })}` };
+  }
   try {
     const { decodeImage } = await import('./ocr/node.ts');
     const image = await decodeImage(bytes);
@@ -218,15 +248,6 @@ async function checkImageFile(file: string, ocr: OcrSession): Promise<CheckResul
 }
 
 const hasOcr = (r: CheckResult): r is OcrCheck => 'ocr' in r && !!(r as OcrCheck).ocr;
-
-/** UTF-8 first (with or without BOM); Chinese text files saved on Windows are often GBK. */
-function decodeText(bytes: Uint8Array): string {
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    return new TextDecoder('gb18030').decode(bytes);
-  }
-}
 
 function ocrReport(ocr: OcrInfo): NonNullable<FileReport['ocr']> {
   return {
@@ -258,6 +279,25 @@ export function toFileReport(file: string, result: CheckResult, lang: Lang): Fil
     })),
     ...(hasOcr(result) ? { ocr: ocrReport(result.ocr) } : {}),
   };
+}
+
+/** A file that could not be read, as a report of its own: a batch's JSON lists every file it was given. */
+export function unreadableReport(file: string, error: string): FileReport {
+  const reason = error.startsWith(`${file}: `) ? error.slice(file.length + 2) : error;
+  const cov = { status: 'unreadable', reasons: [reason] };
+  return { file, year: null, template: 'unknown', coverage: { A: cov, B: cov, C: cov }, findings: [], unreadable: reason };
+}
+
+/**
+ * checkFile, and any throw on the way (a bug, a parser's stack, memory) as that file's error: one file
+ * never takes the batch down with it.
+ */
+async function checkFileSafely(file: string, ocr: OcrSession): Promise<CheckResult | { error: string }> {
+  try {
+    return await checkFile(file, ocr);
+  } catch (e) {
+    return { error: `${file}: 检查时出错，未能读取 / checking failed (${(e as Error)?.message ?? String(e)})` };
+  }
 }
 
 export function exitCodeOf(result: CheckResult): 0 | 1 | 2 {
@@ -295,26 +335,30 @@ async function run(args: Extract<Parsed, { files: string[] }>, files: string[], 
   const tally = { errors: 0, clean: 0, incomplete: 0, unreadable: 0 };
   let previous: ReportModel | undefined;
   if (args.previous) {
-    const prev = await checkFile(args.previous, ocr);
+    const prev = await checkFileSafely(args.previous, ocr);
     if ('error' in prev) {
       err(prev.error);
       return 2;
     }
     previous = prev.model;
   }
-  const checked: { file: string; result: CheckResult }[] = [];
+  // Every file keeps its place in the output: a checked one its result, an unreadable one its reason.
+  const checked: { file: string; result?: CheckResult; error?: string }[] = [];
   for (const file of files) {
-    const result = await checkFile(file, ocr);
+    const result = await checkFileSafely(file, ocr);
     if ('error' in result) {
       err(result.error);
       code = 2;
       tally.unreadable++;
+      checked.push({ file, error: result.error });
       continue;
     }
     checked.push({ file, result });
   }
+  const results = checked.flatMap((c) => (c.result ? [c.result] : []));
   for (const entry of checked) {
-    const prev = previous ?? previousInBatch(entry.result, checked.map((c) => c.result));
+    if (!entry.result) continue;
+    const prev = previous ?? previousInBatch(entry.result, results);
     if (prev) {
       if (prev.agency && entry.result.model.agency && agencyKey(prev.agency) !== agencyKey(entry.result.model.agency)) {
         err(`${entry.file}: 上一年度报告的单位（${prev.agency}）与本报告（${entry.result.model.agency}）不同，仍作跨年核对 / the previous report names another agency`);
@@ -322,15 +366,38 @@ async function run(args: Extract<Parsed, { files: string[] }>, files: string[], 
       if (prev.year !== undefined && entry.result.model.year !== undefined && prev.year !== entry.result.model.year - 1) {
         err(`${entry.file}: 上一年度报告是 ${prev.year} 年的，本报告为 ${entry.result.model.year} 年，跨年核对未运行 / the previous report is not for the year before`);
       }
-      entry.result = withPrevious(entry.result, prev);
+      try {
+        entry.result = withPrevious(entry.result, prev);
+      } catch (e) {
+        err(`${entry.file}: 跨年核对出错，未运行 / the cross-year checks failed (${(e as Error)?.message ?? String(e)})`);
+      }
     }
   }
-  for (const { file, result } of checked) {
-    tally[result.verdict]++;
-    code = Math.max(code, exitCodeOf(result));
-    if (args.json) reports.push(toFileReport(file, result, args.lang));
-    else if (args.csv) csvRows.push(...findingsCsvRows(result, args.lang, file));
-    else out(`== ${file} ==\n${[format(result, args.lang), ...(hasOcr(result) ? formatOcr(result, args.lang) : [])].join('\n')}\n`);
+  for (const { file, result, error } of checked) {
+    if (!result) {
+      // the reason went to stderr above; the machine output lists the file too
+      if (args.json) reports.push(unreadableReport(file, error!));
+      else if (args.csv) csvRows.push(unreadableCsvRow(file, unreadableReport(file, error!).unreadable!, args.lang));
+      continue;
+    }
+    try {
+      // built in full before anything is printed, so a throw leaves no half report behind
+      const report = args.json ? toFileReport(file, result, args.lang) : undefined;
+      const rows = args.csv ? findingsCsvRows(result, args.lang, file) : [];
+      const text = args.json || args.csv ? '' : `== ${file} ==\n${[format(result, args.lang), ...(hasOcr(result) ? formatOcr(result, args.lang) : [])].join('\n')}\n`;
+      tally[result.verdict]++;
+      code = Math.max(code, exitCodeOf(result));
+      if (report) reports.push(report);
+      else if (args.csv) csvRows.push(...rows);
+      else out(text);
+    } catch (e) {
+      const reason = `${file}: 检查时出错，未能读取 / checking failed (${(e as Error)?.message ?? String(e)})`;
+      err(reason);
+      code = 2;
+      tally.unreadable++;
+      if (args.json) reports.push(unreadableReport(file, reason));
+      else if (args.csv) csvRows.push(unreadableCsvRow(file, reason, args.lang));
+    }
   }
   if (args.json) out(JSON.stringify(reports, null, 2));
   if (args.csv) out('\ufeff' + [csvHeader(args.lang), ...csvRows].join('\r\n'));

@@ -65,6 +65,11 @@ export function inputProblemText(problem: string, lang: Lang = 'zh'): string {
   return (lang === 'zh' ? zh : en)[kind!] ?? problem;
 }
 
+/** The verdict of a file that could not be opened or read at all (there is no CheckResult to word). */
+export function unreadableText(lang: Lang = 'zh'): string {
+  return lang === 'zh' ? '文件无法读取，未检查' : 'the file cannot be read: nothing checked';
+}
+
 export function verdictText(result: CheckResult, lang: Lang = 'zh'): string {
   return VERDICT[lang][result.verdict];
 }

@@ -4,7 +4,7 @@
 import type { CellRef, CheckResult, CoverageKey, Finding, Lang, Severity } from './types.ts';
 import { ruleById } from './rules/registry.ts';
 import { labelOf } from './rules/run.ts';
-import { formatFinding, verdictText, countBySeverity, format, inputProblemText } from './format.ts';
+import { formatFinding, verdictText, unreadableText, countBySeverity, format, inputProblemText } from './format.ts';
 
 import { SEVERITY_LABEL, TABLE_LABEL, TEMPLATE_LABEL } from './words.ts';
 
@@ -142,6 +142,11 @@ export function findingsCsvRows(result: CheckResult, lang: Lang = 'zh', source =
       .map(csvField)
       .join(','),
   );
+}
+
+/** The CSV line of a file that could not be read: its verdict and why, so a batch's table lists every file. */
+export function unreadableCsvRow(source: string, reason: string, lang: Lang = 'zh'): string {
+  return [source, '', '', unreadableText(lang), '', '', '', '', reason].map(csvField).join(',');
 }
 
 /** CSV with a BOM so Excel opens the Chinese text correctly. */

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import mammothModule from 'mammoth';
-import { check, docxToDoc, docxToHtml, DocxReadError, type Mammoth } from '../core/index.ts';
+import { check, docxToDoc, docxToHtml, DocxReadError, refusalText, type Mammoth } from '../core/index.ts';
 import { FIXTURES } from './support/fixtures.ts';
 import { buildDocx } from './fixtures/docx/build-docx.ts';
 
@@ -44,7 +44,10 @@ describe('.docx', () => {
   });
 
   it('an old .doc or a non-Word file gets a clear message', async () => {
-    await expect(docxToHtml(mammoth, new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0, 0, 0, 0]))).rejects.toThrow(/另存为 \.docx/);
+    // the adapter throws a code; the faces word it (core/refusal.ts)
+    const old = (await docxToHtml(mammoth, new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0, 0, 0, 0])).catch((e: unknown) => e)) as DocxReadError;
+    expect(old.reason).toBe('old-doc');
+    expect(refusalText(old, 'zh')).toMatch(/另存为 \.docx/);
     await expect(docxToHtml(mammoth, new TextEncoder().encode('plain text'))).rejects.toBeInstanceOf(DocxReadError);
     await expect(docxToHtml(mammoth, new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3]))).rejects.toBeInstanceOf(DocxReadError);
   });

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as pdfjsModule from 'pdfjs-dist/legacy/build/pdf.mjs';
-import { checkPdf, PdfReadError, readPdfText, format, type PdfJs } from '../core/index.ts';
+import { checkPdf, PdfReadError, readPdfText, format, refusalText, type PdfJs } from '../core/index.ts';
 import { FIXTURES } from './support/fixtures.ts';
 import { blankPdf } from './support/blank-pdf.ts';
 
@@ -58,7 +58,8 @@ describe('PDF adapter', () => {
     const err = await readPdfText(pdfjs, bytes).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(PdfReadError);
     expect((err as PdfReadError).reason).toBe('encrypted');
-    expect((err as Error).message).toContain('已加密');
+    expect(refusalText(err as PdfReadError, 'zh')).toContain('已加密');
+    expect(refusalText(err as PdfReadError, 'en')).toContain('password');
   });
 
   it('garbage bytes give a clear PdfReadError', async () => {

@@ -6,7 +6,8 @@ import type { Block, CellRef, CheckResult, Doc, ReportModel, SourceRef } from '.
 import { ocrPage, type OcrOptions, type OcrPage, type OcrPageInfo } from '../ocr/page.ts';
 import type { OcrImage, Box } from '../ocr/image.ts';
 import type { Recogniser } from '../ocr/recogniser.ts';
-import { readPdfText, type PdfJs } from '../adapters/pdf/pdfjs.ts';
+import { PdfReadError, readPdfText, type PdfJs } from '../adapters/pdf/pdfjs.ts';
+import { MAX_OCR_PIXELS } from '../adapters/image/size.ts';
 import { positionedToDoc } from '../adapters/pdf/positioned.ts';
 import { check } from './check.ts';
 
@@ -53,12 +54,21 @@ export type PdfOcrOptions = Omit<OcrOptions, 'page'> & {
   name?: string;
 };
 
+/** The resolution the faces render image-only PDF pages at for OCR (core/ocr/node.ts RENDER_DPI, the site's). */
+const OCR_RENDER_DPI = 150;
+
 /**
  * A PDF whose pages may lack a text layer: pages with text are read from it, the others are rendered by
  * the caller and read by OCR; the blocks are put back in page order and checked together.
  */
 export async function checkPdfWithOcr(pdfjs: PdfJs, bytes: Uint8Array, opts: PdfOcrOptions): Promise<{ result: OcrCheck; numPages: number; pagesWithoutText: number[] }> {
   const text = await readPdfText(pdfjs, bytes);
+  // Checked before any page is rendered: a 200 × 200 in page at 150 dpi is 900 MP, 3.6 GB of RGBA.
+  for (const n of text.pagesWithoutText) {
+    const page = text.pages[n - 1]!;
+    const pixels = page.width * page.height * (OCR_RENDER_DPI / 72) ** 2;
+    if (pixels > MAX_OCR_PIXELS) throw new PdfReadError('page-too-large', `${n}: ${Math.round(pixels / 1e6)} MP > ${MAX_OCR_PIXELS / 1e6} MP`);
+  }
   const textDoc = positionedToDoc(text.pages, opts.name ? { name: opts.name } : {});
   const ocrPages: OcrPage[] = [];
   for (const n of text.pagesWithoutText) ocrPages.push(await ocrPage(await opts.render(n), opts.recogniser, { ...opts, page: n }));

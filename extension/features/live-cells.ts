@@ -17,14 +17,14 @@ const lower = (el: Element) => el.tagName.toLowerCase();
 
 function ownRows(table: Element): Element[] {
   const rows: Element[] = [];
-  const visit = (n: Element): void => {
-    for (const c of Array.from(n.children)) {
-      const t = lower(c);
-      if (t === 'tr') rows.push(c);
-      else if (t === 'thead' || t === 'tbody' || t === 'tfoot') visit(c);
-    }
-  };
-  visit(table);
+  // an explicit stack, as in the HTML adapter's walks: a page's DOM is untrusted input (issue 15)
+  const stack = Array.from(table.children).reverse();
+  while (stack.length) {
+    const c = stack.pop()!;
+    const t = lower(c);
+    if (t === 'tr') rows.push(c);
+    else if (t === 'thead' || t === 'tbody' || t === 'tfoot') stack.push(...Array.from(c.children).reverse());
+  }
   return rows;
 }
 

@@ -2,7 +2,13 @@
 // through pdf.js (its worker bundled and served by this site) and Word through mammoth's browser build.
 // The core is imported lazily (PDF and Word only): text and HTML are checked in the worker, so the
 // page's first load stays small.
+// The decoders and the refusal words are imported from their files, not core/index.ts, so the page's first load does not
+// carry the whole core (text and HTML are checked in the worker).
 import { decodeHtmlBytes } from '../../core/adapters/html/charset.ts';
+import { decodeTextBytes } from '../../core/adapters/text/decode.ts';
+import { isRefusal, refusalText } from '../../core/refusal.ts';
+import { imageSize, MAX_OCR_PIXELS } from '../../core/adapters/image/size.ts';
+import { pdfShapeProblem } from '../../core/adapters/pdf/pdfjs.ts';
 import type { Lang, PdfJs, Mammoth } from '../../core/index.ts';
 import type { SiteViews } from './view.ts';
 import type { SiteInput } from './engine.ts';
@@ -17,15 +23,6 @@ export type FileRead =
 
 const MAX_FILE = 50 * 1024 * 1024;
 
-/** Plain text in UTF-8, or in GBK/GB18030 as older Windows tools save it. */
-export function decodeText(bytes: Uint8Array): string {
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\ufeff/, '');
-  } catch {
-    return new TextDecoder('gb18030').decode(bytes);
-  }
-}
-
 /** `pages`: also render a text PDF's pages to draw the findings on (the single-file view; a batch skips it). */
 export async function readFile(file: File, lang: Lang, opts: { pages?: boolean } = { pages: true }): Promise<FileRead> {
   const name = file.name;
@@ -33,9 +30,12 @@ export async function readFile(file: File, lang: Lang, opts: { pages?: boolean }
   if (file.size > MAX_FILE) return { kind: 'error', name, message: lang === 'zh' ? `文件过大（${(file.size / 1048576).toFixed(1)} MB），最大 50 MB。` : `The file is too large (${(file.size / 1048576).toFixed(1)} MB); the limit is 50 MB.` };
   const bytes = new Uint8Array(await file.arrayBuffer());
   try {
-    if (ext === 'txt' || ext === 'md' || ext === 'csv' || ext === 'tsv') return { kind: 'input', name, input: { kind: 'text', text: decodeText(bytes) } };
+    if (ext === 'txt' || ext === 'md' || ext === 'csv' || ext === 'tsv') return { kind: 'input', name, input: { kind: 'text', text: decodeTextBytes(bytes) } };
     if (ext === 'html' || ext === 'htm' || ext === 'xhtml' || ext === 'mht') return { kind: 'input', name, input: { kind: 'html', html: decodeHtmlBytes(bytes) } };
     if (ext === 'pdf') {
+      // a file that is no PDF, or was cut short, is refused before pdf.js is even loaded
+      const shape = pdfShapeProblem(bytes);
+      if (shape) return { kind: 'error', name, message: t('fileError', lang) + refusalText({ name: 'PdfReadError', reason: shape }, lang) };
       const [pdfjs, { checkPdf }, { buildViews }] = await Promise.all([loadPdfJs(), import('../../core/pipeline/pdf.ts'), import('./view.ts')]);
       const { result, pagesWithoutText } = await checkPdf(pdfjs, bytes, name);
       if (pagesWithoutText.length) return { kind: 'ocr', name, file, bytes, pdf: true };
@@ -58,14 +58,19 @@ export async function readFile(file: File, lang: Lang, opts: { pages?: boolean }
       const html = await docxToHtml(mammoth.default ?? mammoth, bytes);
       return { kind: 'input', name, input: { kind: 'html', html } };
     }
-    if (/^(png|jpe?g|gif|bmp|webp)$/.test(ext)) return { kind: 'ocr', name, file, bytes, pdf: false };
+    if (/^(png|jpe?g|gif|bmp|webp)$/.test(ext)) {
+      // sized from the header before the browser decodes it (4 bytes a pixel, then the OCR's copies)
+      const size = imageSize(bytes);
+      if (size && size.width * size.height > MAX_OCR_PIXELS) {
+        const detail = `${size.width} × ${size.height}`;
+        return { kind: 'error', name, message: t('fileError', lang) + refusalText({ name: 'ImageRefusal', reason: 'too-large', detail }, lang) };
+      }
+      return { kind: 'ocr', name, file, bytes, pdf: false };
+    }
     if (/^tiff?$/.test(ext)) return { kind: 'error', name, message: t('tiffFile', lang) };
     return { kind: 'error', name, message: t('unsupportedFile', lang) };
   } catch (e) {
-    if ((e as Error).name === 'PdfReadError' || (e as Error).name === 'DocxReadError') {
-      const [zh, en] = (e as Error).message.split(' / ');
-      return { kind: 'error', name, message: t('fileError', lang) + (lang === 'zh' ? zh : (en ?? zh)) };
-    }
+    if (isRefusal(e)) return { kind: 'error', name, message: t('fileError', lang) + refusalText(e, lang) };
     return { kind: 'error', name, message: t('fileError', lang) + (e as Error).message };
   }
 }

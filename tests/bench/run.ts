@@ -125,6 +125,7 @@ printRows('Site (built with vite, served from 127.0.0.1)', await benchSite());
 for (const [file, title] of [
   ['./ext.ts', 'Extension'],
   ['./ocr.ts', 'OCR (tesseract.js in Node)'],
+  ['./hostile.ts', 'Hostile inputs through the CLI (npm run check; peak RSS of the process tree)'],
 ] as const) {
   if (!existsSync(join(import.meta.dirname, file.replace('./', '')))) continue;
   const mod = (await import(file)) as { default?: () => Promise<string[][]>; [k: string]: unknown };

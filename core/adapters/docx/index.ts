@@ -3,14 +3,29 @@
 // the Node one in the CLI and tests.
 import type { Doc } from '../../types.ts';
 import { htmlToDoc } from '../html/index.ts';
+import { zipProblem } from './zip.ts';
 
 /** The part of mammoth this module uses. */
 export type Mammoth = {
   convertToHtml(input: { arrayBuffer: ArrayBuffer; buffer?: Uint8Array }): Promise<{ value: string; messages: { type: string; message: string }[] }>;
 };
 
+/**
+ * Why a .docx is refused, as a code (the faces word it: format.ts refusalText): an old binary .doc, not
+ * a Word file, a zip mammoth cannot read, or a zip that would inflate past the bound (zip.ts).
+ */
+export type DocxRefusal = 'old-doc' | 'not-docx' | 'broken' | 'too-large' | 'zip-bomb' | 'zip-lies';
+
 export class DocxReadError extends Error {
+  // named explicitly: minified builds rename classes, and callers across bundles test the name
   override readonly name = 'DocxReadError';
+  constructor(
+    readonly reason: DocxRefusal,
+    /** numbers or the unzipper's own words, shown after the sentence */
+    readonly detail = '',
+  ) {
+    super(detail ? `${reason}: ${detail}` : reason);
+  }
 }
 
 /** Zip files start with PK\x03\x04; an old binary .doc with D0 CF 11 E0. */
@@ -22,14 +37,16 @@ function sniff(bytes: Uint8Array): 'zip' | 'ole' | 'other' {
 
 export async function docxToHtml(mammoth: Mammoth, bytes: Uint8Array): Promise<string> {
   const kind = sniff(bytes);
-  if (kind === 'ole') throw new DocxReadError('这是旧版 Word（.doc）文件，请在 Word/WPS 中另存为 .docx 后再检查 / an old binary .doc: save it as .docx first');
-  if (kind !== 'zip') throw new DocxReadError('不是有效的 .docx 文件 / not a valid .docx file');
+  if (kind === 'ole') throw new DocxReadError('old-doc');
+  if (kind !== 'zip') throw new DocxReadError('not-docx');
+  const problem = await zipProblem(bytes);
+  if (problem) throw new DocxReadError(problem.reason === 'not-zip' ? 'broken' : problem.reason, 'detail' in problem ? problem.detail : '');
   const arrayBuffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
   try {
     // The browser build reads `arrayBuffer`, the Node build `buffer`.
     return (await mammoth.convertToHtml({ arrayBuffer, buffer: bytes })).value;
   } catch (e) {
-    throw new DocxReadError(`.docx 文件无法解析 / the .docx cannot be read (${(e as Error).message})`);
+    throw new DocxReadError('broken', (e as Error).message);
   }
 }
 

@@ -20,14 +20,25 @@ export class PageStats {
   of(node: MinimalNode): TextStats {
     const hit = this.memo.get(node);
     if (hit) return hit;
-    const s: TextStats = { text: 0, link: 0, tables: 0 };
-    if (node.nodeType === TEXT) {
-      s.text = (node.nodeValue ?? '').replace(/\s+/g, '').length;
-    } else if (node.nodeType === ELEMENT || node.nodeType === 9) {
-      const tag = tagOf(node);
-      if (!SKIP_TAGS.has(tag)) {
-        for (const c of children(node)) {
-          const cs = this.of(c);
+    // Post-order over an explicit stack (a page is untrusted input: 10 000 nested <div>s would overflow
+    // a recursive walk): a node is summed once all its children are in the memo.
+    const stack: { node: MinimalNode; ready: boolean }[] = [{ node, ready: false }];
+    while (stack.length) {
+      const top = stack.pop()!;
+      const n = top.node;
+      if (this.memo.has(n)) continue;
+      const tag = n.nodeType === ELEMENT || n.nodeType === 9 ? tagOf(n) : '';
+      const inner = (n.nodeType === ELEMENT || n.nodeType === 9) && !SKIP_TAGS.has(tag);
+      if (inner && !top.ready) {
+        stack.push({ node: n, ready: true });
+        for (const c of children(n)) if (!this.memo.has(c)) stack.push({ node: c, ready: false });
+        continue;
+      }
+      const s: TextStats = { text: 0, link: 0, tables: 0 };
+      if (n.nodeType === TEXT) s.text = (n.nodeValue ?? '').replace(/\s+/g, '').length;
+      else if (inner) {
+        for (const c of children(n)) {
+          const cs = this.memo.get(c)!;
           s.text += cs.text;
           s.link += cs.link;
           s.tables += cs.tables;
@@ -35,9 +46,9 @@ export class PageStats {
         if (tag === 'a') s.link = s.text;
         if (tag === 'table') s.tables += 1;
       }
+      this.memo.set(n, s);
     }
-    this.memo.set(node, s);
-    return s;
+    return this.memo.get(node)!;
   }
 }
 

@@ -24,35 +24,43 @@ const NO_TABLES_INSIDE = new Set(['template', 'noscript', 'iframe', 'noembed', '
 /** All <table>s under root in document order, the order getElementsByTagName('table') gives. */
 export function allTables(root: MinimalNode): MinimalNode[] {
   const out: MinimalNode[] = [];
-  const visit = (n: MinimalNode): void => {
-    for (const c of children(n)) {
-      if (c.nodeType !== ELEMENT) continue;
-      const tag = tagOf(c);
-      if (tag === 'table') out.push(c);
-      if (!NO_TABLES_INSIDE.has(tag)) visit(c);
-    }
-  };
-  visit(root);
+  // An explicit stack, as in every walk over a page: a page is untrusted input, and 10 000 nested <div>s
+  // overflow the call stack of a recursive walk (issue 15).
+  const stack: MinimalNode[] = [...children(root)].reverse();
+  while (stack.length) {
+    const c = stack.pop()!;
+    if (c.nodeType !== ELEMENT) continue;
+    const tag = tagOf(c);
+    if (tag === 'table') out.push(c);
+    if (!NO_TABLES_INSIDE.has(tag)) pushChildren(stack, c);
+  }
   return out;
+}
+
+/** Pushes a node's children so that they pop in document order. */
+function pushChildren<T>(stack: (MinimalNode | T)[], node: MinimalNode): void {
+  const kids = node.childNodes;
+  for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]!);
 }
 
 /** The table's own rows (not those of nested tables), in document order. */
 export function tableRows(table: MinimalNode): MinimalNode[] {
   const rows: MinimalNode[] = [];
-  const visit = (n: MinimalNode): void => {
-    for (const c of elementChildren(n)) {
-      const t = tagOf(c);
-      if (t === 'tr') rows.push(c);
-      else if (t === 'thead' || t === 'tbody' || t === 'tfoot') visit(c);
-    }
-  };
-  visit(table);
+  const stack: MinimalNode[] = elementChildren(table).reverse();
+  while (stack.length) {
+    const c = stack.pop()!;
+    const t = tagOf(c);
+    if (t === 'tr') rows.push(c);
+    else if (t === 'thead' || t === 'tbody' || t === 'tfoot') stack.push(...elementChildren(c).reverse());
+  }
   return rows;
 }
 
 export function rowCells(tr: MinimalNode): MinimalNode[] {
   return elementChildren(tr).filter((c) => tagOf(c) === 'td' || tagOf(c) === 'th');
 }
+
+const FLUSH = Symbol('flush');
 
 const CJK = /[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]/;
 
@@ -87,23 +95,32 @@ export function walkPage(root: MinimalNode): Block[] {
   /** Text of a cell: block children and <br> become line breaks, the rest is joined. */
   const cellText = (node: MinimalNode): string => {
     let out = '';
-    const visit = (n: MinimalNode): void => {
+    // nodes to read, and strings to write once the nodes pushed after them are read
+    const stack: (MinimalNode | string)[] = [];
+    pushChildren(stack, node);
+    while (stack.length) {
+      const n = stack.pop()!;
+      if (typeof n === 'string') {
+        out += n;
+        continue;
+      }
       if (n.nodeType === TEXT) {
         out += n.nodeValue ?? '';
-        return;
+        continue;
       }
-      if (n.nodeType !== ELEMENT || isChrome(n, stats)) return;
+      if (n.nodeType !== ELEMENT || isChrome(n, stats)) continue;
       const tag = tagOf(n);
       if (tag === 'br') {
         out += '\n';
-        return;
+        continue;
       }
       const block = BLOCK_TAGS.has(tag);
-      if (block) out += '\n';
-      for (const c of children(n)) visit(c);
-      if (block) out += '\n';
-    };
-    for (const c of children(node)) visit(c);
+      if (block) {
+        out += '\n';
+        stack.push('\n');
+      }
+      pushChildren(stack, n);
+    }
     return out
       .split('\n')
       .map((l) => collapse(l))
@@ -114,27 +131,36 @@ export function walkPage(root: MinimalNode): Block[] {
   const isLayoutTable = (table: MinimalNode, rows: MinimalNode[]): boolean =>
     stats.of(table).tables > 1 || rows.every((r) => rowCells(r).length <= 1);
 
-  const visit = (node: MinimalNode): void => {
+  // Nodes to visit, and FLUSH marks where a block ends once the nodes pushed after it are visited.
+  const stack: (MinimalNode | typeof FLUSH)[] = [root];
+  while (stack.length) {
+    const node = stack.pop()!;
+    if (node === FLUSH) {
+      flush();
+      continue;
+    }
     if (node.nodeType === TEXT) {
       buf += node.nodeValue ?? '';
-      return;
+      continue;
     }
-    if (node.nodeType !== ELEMENT && node.nodeType !== 9) return;
-    if (node.nodeType === ELEMENT && isChrome(node, stats)) return;
+    if (node.nodeType !== ELEMENT && node.nodeType !== 9) continue;
+    if (node.nodeType === ELEMENT && isChrome(node, stats)) continue;
     const tag = tagOf(node);
     if (tag === 'br') {
       flush();
-      return;
+      continue;
     }
     if (tag === 'table') {
       flush();
       const rows = tableRows(node);
       if (isLayoutTable(node, rows)) {
-        for (const r of rows) for (const c of rowCells(r)) {
-          for (const k of children(c)) visit(k);
-          flush();
+        // each cell's content, then a flush; pushed last cell first so the first is visited first
+        const cells = rows.flatMap((r) => rowCells(r));
+        for (let i = cells.length - 1; i >= 0; i--) {
+          stack.push(FLUSH);
+          pushChildren(stack, cells[i]!);
         }
-        return;
+        continue;
       }
       const index = tableIndex.get(node) ?? -1;
       const grid: GridCell[][] = rows.map((tr, r) =>
@@ -146,15 +172,15 @@ export function walkPage(root: MinimalNode): Block[] {
         })),
       );
       if (grid.some((r) => r.length)) blocks.push({ kind: 'grid', rows: grid, source: { kind: 'dom', table: index, row: 0, cell: 0 }, layout: 'html' });
-      return;
+      continue;
     }
     const block = BLOCK_TAGS.has(tag);
-    if (block) flush();
-    for (const c of children(node)) visit(c);
-    if (block) flush();
-  };
-
-  visit(root);
+    if (block) {
+      flush();
+      stack.push(FLUSH);
+    }
+    pushChildren(stack, node);
+  }
   flush();
   return blocks;
 }
