@@ -41,7 +41,8 @@ export type OcrCell = {
   colSpan: number;
   /** in the original image's pixels */
   bbox: Box;
-  kind: 'empty' | 'number' | 'label';
+  /** 'unread': ink that no reader could read (never taken as blank: a blank counts as 0) */
+  kind: 'empty' | 'number' | 'label' | 'unread';
   text: string;
   /** what the recogniser read, before label matching */
   read: string;
@@ -62,6 +63,8 @@ export type OcrPageInfo = {
   /** cells with ink that were read, and how many of them hold numbers */
   cellsRead: number;
   numbers: number;
+  /** cells with ink that no reader could read (listed in `doubtful` too) */
+  unread: number;
   doubtful: OcrCell[];
   proseLines: number;
 };
@@ -130,6 +133,7 @@ export async function ocrPage(image: OcrImage, rec: Recogniser, options: OcrOpti
     cells: [],
     cellsRead: 0,
     numbers: 0,
+    unread: 0,
     doubtful: [],
     proseLines: 0,
   };
@@ -215,9 +219,13 @@ export async function ocrPage(image: OcrImage, rec: Recogniser, options: OcrOpti
 
   for (const c of info.cells) {
     if (c.kind === 'empty') continue;
+    if (c.doubtful) info.doubtful.push(c);
+    if (c.kind === 'unread') {
+      info.unread++;
+      continue;
+    }
     info.cellsRead++;
     if (c.kind === 'number') info.numbers++;
-    if (c.doubtful) info.doubtful.push(c);
   }
   placed.sort((a, b) => a.y - b.y);
   return { blocks: placed.map((p) => p.block), info };
@@ -253,13 +261,20 @@ async function readCell(rec: Recogniser, cut: Extract<CellCrop, { kind: 'ink' }>
   if (numeric) [d, l] = await Promise.all([rec.digits(image), rec.label(image, { singleLine: true })]);
   else l = await rec.label(image, { singleLine: lines === 1 });
   const lt = l.text.replace(/[\s,，]/g, '');
+  // Ink the Chinese reader made nothing of (blur, low resolution) may still be a number.
+  const rescued = !d && !legible(lt) && !/^[\d.]+$/.test(lt);
   if (!d) {
-    if (!/^[\d.]+$/.test(lt)) return asLabel(l.text, l.confidence);
+    if (!rescued && !/^[\d.]+$/.test(lt)) return asLabel(l.text, l.confidence);
     d = await rec.digits(image);
   }
   const dOk = NUMBER.test(d.text);
   const lOk = NUMBER.test(lt);
-  if (!dOk && !lOk) return asLabel(l.text, l.confidence);
+  if (!dOk && !lOk) {
+    // The cell has ink (cropCell decided that from the pixels): what no reader could read is unread,
+    // never blank — unless the Chinese reader read words or a dash.
+    if (!numeric && legible(lt)) return asLabel(l.text, l.confidence);
+    return { kind: 'unread', text: '', read: [d.text, l.text].filter(Boolean).join(' / '), confidence: 0, doubtful: true };
+  }
   if (dOk && lOk && d.text === lt) {
     const confidence = Math.min(d.confidence, l.confidence);
     return { kind: 'number', text: d.text, read: d.text, confidence, doubtful: confidence < low };
@@ -274,7 +289,12 @@ async function readCell(rec: Recogniser, cut: Extract<CellCrop, { kind: 'ink' }>
   // Not a real disagreement: both digit readings agree and the Chinese reader read no number of that
   // length (「6」 as 「提」, 「351」 as 「3531」), and the ink has as many marks as the number has digits.
   const settled = winner === d.text && winner === alt.text && (!lOk || lt.length !== winner.length) && (cut.glyphs === undefined || winner.replace('.', '').length === cut.glyphs);
-  return { kind: 'number', text: winner, read: [d.text, lt, alt.text].join(' / '), confidence, doubtful: !settled || confidence < low };
+  return { kind: 'number', text: winner, read: [d.text, lt, alt.text].join(' / '), confidence, doubtful: !settled || rescued || confidence < low };
+}
+
+/** Words (any Chinese character) or a dash or slash that stands for an empty cell. */
+function legible(text: string): boolean {
+  return /[\u3400-\u9fff]/.test(text) || /^[—–\-－/／\\、.…]+$/.test(text);
 }
 
 function asLabel(read: string, confidence: number): CellReading {
@@ -291,6 +311,7 @@ function gridBlock(t: TableGrid, cells: OcrCell[], page: number, toOriginal: (b:
       bbox: c.bbox,
       ...(c.kind !== 'empty' ? { confidence: Math.round(c.confidence) } : {}),
       ...(c.doubtful ? { doubtful: true } : {}),
+      ...(c.kind === 'unread' ? { unread: true } : {}),
       ...(c.read !== c.text ? { read: c.read } : {}),
     };
     rows[c.row]!.push({ text: c.text, rowSpan: c.rowSpan, colSpan: c.colSpan, source });

@@ -10,7 +10,8 @@ import { readPdfText, type PdfJs } from '../adapters/pdf/pdfjs.ts';
 import { positionedToDoc } from '../adapters/pdf/positioned.ts';
 import { check } from './check.ts';
 
-export type OcrDoubtful = { page: number; bbox: Box; text: string; confidence: number; ref?: CellRef };
+/** A number OCR was unsure of, or (`unread`) a cell with ink it could not read at all. */
+export type OcrDoubtful = { page: number; bbox: Box; text: string; confidence: number; ref?: CellRef; unread?: true };
 
 export type OcrInfo = {
   pages: OcrPageInfo[];
@@ -102,7 +103,7 @@ export function withOcrInfo(result: CheckResult, pages: OcrPageInfo[]): OcrCheck
   const doubtful: OcrDoubtful[] = pages.flatMap((p) =>
     p.doubtful.map((c) => {
       const ref = refOf.get(key(p.page, c.bbox));
-      return { page: p.page, bbox: c.bbox, text: c.text, confidence: c.confidence, ...(ref ? { ref } : {}) };
+      return { page: p.page, bbox: c.bbox, text: c.text, confidence: c.confidence, ...(ref ? { ref } : {}), ...(c.kind === 'unread' ? { unread: true as const } : {}) };
     }),
   );
   // Borderless pages flag doubtful numbers on their sources only.

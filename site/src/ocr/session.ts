@@ -88,7 +88,7 @@ export function checkSession(s: OcrSession): { result: OcrCheck; views: SiteView
         row.map((c) => {
           if (c.source.kind !== 'ocr') return c;
           const value = s.corrections[cellKey(c.source.page, c.source.bbox)];
-          return value === undefined ? c : { ...c, text: value, source: { ...c.source, confidence: 100, doubtful: false } };
+          return value === undefined ? c : { ...c, text: value, source: { ...c.source, confidence: 100, doubtful: false, unread: false } };
         }),
       ),
     };

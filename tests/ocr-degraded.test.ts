@@ -1,0 +1,60 @@
+// OCR of the real page images degraded the way scans and phone photos really come (issue 16), made at
+// test time in plain TypeScript (tests/support/degrade.ts): 洪泽区 2023 page 4 must still give its two
+// real table-C errors, the consistent 淮安市 pages must never give an error without the doubt flag, and
+// an inked cell that could not be read is unreadable — never blank, never 0.
+// OCR is 2–4 s a page: a handful of degraded runs, not dozens. Figures for more degradations: `npm run bench`.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { toGray, type Gray } from '../core/ocr/image.ts';
+import { checkImage, type OcrCheck } from '../core/pipeline/ocr.ts';
+import { format, formatOcr } from '../core/format.ts';
+import type { TesseractRecogniser } from '../core/ocr/tesseract.ts';
+import { createNodeRecogniser } from '../core/ocr/node.ts';
+import { ocrFixture } from './support/ocr-accuracy.ts';
+
+export const HONGZE_ERRORS = [
+  ['REVIEW-TOTAL', 'C.rev.total'],
+  ['LITIGATION-AFTER-REVIEW-TOTAL', 'C.lita.total'],
+];
+
+const errorsOf = (r: OcrCheck) => r.findings.filter((f) => f.severity === 'error').map((f) => [f.ruleId, f.cells[0]]);
+/** Errors that do not say they rest on a doubtful or unread reading. */
+export const undoubtedErrors = (r: OcrCheck) => r.findings.flatMap((f, i) => (f.severity === 'error' && !r.ocr.findingsOnDoubtful.includes(i) ? [[f.ruleId, f.cells[0]]] : []));
+
+/** A copy of the page with the ink in `box` smeared sideways (a finger across wet ink) past reading. */
+function smear(page: Gray, [x0, y0, x1, y1]: [number, number, number, number], reach = 10): Gray {
+  const g = { width: page.width, height: page.height, data: Uint8Array.from(page.data) };
+  for (let y = y0; y <= y1; y++) {
+    for (let x = x0; x <= x1; x++) {
+      let s = 0;
+      for (let k = -reach; k <= reach; k++) s += page.data[y * page.width + x + k]!;
+      g.data[y * page.width + x] = Math.round(s / (2 * reach + 1));
+    }
+  }
+  return g;
+}
+
+describe('OCR of degraded real pages (tesseract.js, offline)', () => {
+  let rec: TesseractRecogniser;
+  beforeAll(async () => {
+    rec = await createNodeRecogniser();
+  });
+  afterAll(async () => {
+    await rec?.terminate();
+  });
+
+  it('an inked cell no reader can read is unreadable, never 0: its identities are skipped and it is listed', async () => {
+    const page = toGray(ocrFixture('hongze-district-gov-2023-p4.png'));
+    // The 「10」 of 行政复议/结果维持 (x 183–206, y 946–965 on the clean page) smeared sideways.
+    const r = await checkImage(smear(page, [173, 944, 216, 967]), rec, { prose: false });
+    const keep = r.model.tables.C!.cells['C.rev.keep']!;
+    expect(keep.value).toEqual({ kind: 'unreadable' });
+    expect(keep.source).toMatchObject({ kind: 'ocr', unread: true, doubtful: true });
+    expect(r.coverage.C.status).toBe('partial');
+    // REVIEW-TOTAL rests on the unread cell: not checked, so no error (a blank would have made one).
+    expect(errorsOf(r)).toEqual([['LITIGATION-AFTER-REVIEW-TOTAL', 'C.lita.total']]);
+    expect(r.ocr.doubtful).toContainEqual(expect.objectContaining({ ref: 'C.rev.keep', unread: true }));
+    expect(formatOcr(r, 'zh').join('\n')).toContain('行政复议/结果维持（有字迹，未能识别）');
+    expect(format(r, 'zh')).toMatch(/表三 复议诉讼：部分核对/);
+  });
+});
+
