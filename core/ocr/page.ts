@@ -4,12 +4,13 @@
 // A page with no ruled table falls back to one full-page recognition whose word boxes go through the
 // positioned-text grid builder that serves PDF text layers — and says so.
 import type { Block, GridCell, SourceRef } from '../types.ts';
-import { binarise, crop, downscale, enlarge, enlargeFactor, estimateSkew, otsu, pad, rotate, toGray, type Box, type Gray, type OcrImage } from './image.ts';
+import { binarise, crop, downscale, dropSolidInk, enlarge, enlargeFactor, estimateSkew, otsu, pad, rotate, toGray, type Box, type Gray, type OcrImage } from './image.ts';
 import { detectRules, tablesFromRules, type TableGrid } from './grid.ts';
 import { components, cropCell, type CellCrop } from './cells.ts';
 import { matchSectionHeading, matchTemplateLabel } from './labels.ts';
 import type { Reading, Recogniser } from './recogniser.ts';
 import { positionedToDoc, type TextItem } from '../adapters/pdf/positioned.ts';
+import { flattenLighting, keystone, tableFrame, unwarp, type Point } from './perspective.ts';
 
 export type OcrProgress = { page: number; stage: 'grid' | 'cells' | 'prose' | 'words'; done: number; total: number };
 
@@ -18,8 +19,10 @@ export type OcrOptions = {
   page?: number;
   /** pages wider than this are scaled down first (150 dpi reads as well as 300, at a quarter of the cost) */
   maxWidth?: number;
-  /** undo a small rotation (±2°) found from the table rules and text lines */
+  /** undo a rotation (up to ±10°) found from the table rules and text lines */
   deskew?: boolean;
+  /** even out uneven light and undo a keystone (a phone photo) by squaring the largest table's frame */
+  perspective?: boolean;
   /** also read the text outside the tables (headings and narrative); off: tables only */
   prose?: boolean;
   /**
@@ -57,6 +60,8 @@ export type OcrPageInfo = {
   /** how the tables were found: ruling lines, word boxes of a full-page recognition (borderless), or not at all */
   method: 'rules' | 'words' | 'none';
   skewDegrees: number;
+  /** the page was warped to square the largest table's frame (a keystone, as in a phone photo) */
+  unwarped: boolean;
   scale: number;
   tables: { bbox: Box; rows: number; cols: number; cells: number }[];
   cells: OcrCell[];
@@ -71,9 +76,15 @@ export type OcrPageInfo = {
 
 export type OcrPage = { blocks: Block[]; info: OcrPageInfo };
 
-const DEFAULTS = { page: 1, maxWidth: 1800, deskew: true, prose: true, lowConfidence: 60, borderless: 'ink' as 'ink' | 'page' | 'off' };
+const DEFAULTS = { page: 1, maxWidth: 1800, deskew: true, perspective: true, prose: true, lowConfidence: 60, borderless: 'ink' as 'ink' | 'page' | 'off' };
 
 const NUMBER = /^\d+(\.\d+)?$/;
+
+/**
+ * A frame whose corners are this share of the page width off a rectangle is a keystone worth undoing
+ * (5 px on a 150 dpi page; a deskewed scan's table is within 1–2 px).
+ */
+const KEYSTONE_MIN = 0.004;
 
 export class OcrAbortError extends Error {
   override readonly name = 'OcrAbortError';
@@ -93,32 +104,55 @@ export async function ocrPage(image: OcrImage, rec: Recogniser, options: OcrOpti
   progress('grid', 0, 1);
   const original = toGray(image);
   const { image: small, scale } = downscale(original, opts.maxWidth);
-  let g: Gray = small;
+  let g: Gray = opts.perspective ? flattenLighting(small) : small;
   let threshold = otsu(g);
-  let ink = binarise(g, threshold);
+  let ink = dropSolidInk(binarise(g, threshold), g.width, g.height);
+  const level = g;
   const angle = opts.deskew ? estimateSkew(ink, g.width, g.height) : 0;
   if (Math.abs(angle) > (0.03 * Math.PI) / 180) {
     g = rotate(g, angle);
     threshold = otsu(g);
-    ink = binarise(g, threshold);
+    ink = dropSolidInk(binarise(g, threshold), g.width, g.height);
   }
-  // Boxes go back to the caller's image: undo the rotation, then the scale.
+  let rules = detectRules(ink, g.width, g.height);
+  let tables = tablesFromRules(rules);
+  // A keystone: the largest table's frame is not a rectangle. The page warped square is kept only when
+  // its grid has more cells, so an odd-shaped table on a good scan is never made worse.
   const cx = g.width / 2;
   const cy = g.height / 2;
   const cos = Math.cos(angle);
   const sin = Math.sin(angle);
+  /** a point of the deskewed page → the same point before deskewing (what rotate() samples) */
+  const unrotate = ([x, y]: Point): Point => [cx + (x - cx) * cos - (y - cy) * sin, cy + (x - cx) * sin + (y - cy) * cos];
+  let toDeskewed = (p: Point): Point => p;
+  let unwarped = false;
+  const frame = opts.perspective ? tableFrame(ink, g.width, g.height) : undefined;
+  if (frame && keystone(frame) > KEYSTONE_MIN * g.width) {
+    const warped = unwarp(g, frame, { image: level, map: unrotate });
+    const t = otsu(warped.image);
+    const wInk = dropSolidInk(binarise(warped.image, t), g.width, g.height);
+    const wRules = detectRules(wInk, g.width, g.height);
+    const wTables = tablesFromRules(wRules);
+    const cellCount = (ts: TableGrid[]) => ts.reduce((s, x) => s + x.cells.length, 0);
+    if (cellCount(wTables) > cellCount(tables)) {
+      [g, threshold, ink, rules, tables, toDeskewed, unwarped] = [warped.image, t, wInk, wRules, wTables, warped.toSource, true];
+    }
+  }
+  // Boxes go back to the caller's image: undo the warp, the rotation, then the scale.
   const toOriginal = ([x0, y0, x1, y1]: Box): Box => {
-    const pts = [
-      [x0, y0],
-      [x1, y0],
-      [x0, y1],
-      [x1, y1],
-    ].map(([x, y]) => [cx + (x! - cx) * cos - (y! - cy) * sin, cy + (x! - cx) * sin + (y! - cy) * cos]);
+    const pts = (
+      [
+        [x0, y0],
+        [x1, y0],
+        [x0, y1],
+        [x1, y1],
+      ] as Point[]
+    )
+      .map(toDeskewed)
+      .map(unrotate);
     const r = (v: number) => Math.round((v / scale) * 10) / 10;
     return [r(Math.min(...pts.map((p) => p[0]!))), r(Math.min(...pts.map((p) => p[1]!))), r(Math.max(...pts.map((p) => p[0]!))), r(Math.max(...pts.map((p) => p[1]!)))];
   };
-  const rules = detectRules(ink, g.width, g.height);
-  const tables = tablesFromRules(rules);
   progress('grid', 1, 1);
   check();
 
@@ -128,6 +162,7 @@ export async function ocrPage(image: OcrImage, rec: Recogniser, options: OcrOpti
     height: original.height,
     method: tables.length ? 'rules' : 'none',
     skewDegrees: Math.round(((angle * 180) / Math.PI) * 100) / 100,
+    unwarped,
     scale,
     tables: tables.map((t) => ({ bbox: toOriginal(t.box), rows: t.rows, cols: t.cols, cells: t.cells.length })),
     cells: [],
