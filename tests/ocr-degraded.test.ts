@@ -10,7 +10,7 @@ import { format, formatOcr } from '../core/format.ts';
 import type { TesseractRecogniser } from '../core/ocr/tesseract.ts';
 import { createNodeRecogniser } from '../core/ocr/node.ts';
 import { numericAccuracy, ocrFixture, textLayerNumbers } from './support/ocr-accuracy.ts';
-import { photograph, rotatePage } from './support/degrade.ts';
+import { downsample, gaussianBlur, photograph, rotatePage } from './support/degrade.ts';
 
 const HONGZE_ERRORS = [
   ['REVIEW-TOTAL', 'C.rev.total'],
@@ -70,6 +70,8 @@ describe('OCR of degraded real pages (tesseract.js, offline)', () => {
     ['turned 5° the other way', () => rotatePage(hongze(), -5), -5],
     ['photographed with a 3% keystone, light falling off by a quarter, on a dark desk', () => photograph(hongze(), 0.03), 0],
     ['photographed turned 3° with a 5% keystone under uneven light', () => photograph(rotatePage(hongze(), 3), 0.05), 3],
+    ['out of focus (Gaussian blur σ 1.0)', () => gaussianBlur(hongze(), 1.0), 0],
+    ['scanned at 100 dpi', () => downsample(hongze(), 100 / 150), 0],
   ];
   for (const [what, page, skew] of degradations) {
     it(`洪泽区 2023 page 4 ${what}: its two real table-C errors, every number right`, async () => {

@@ -306,9 +306,20 @@ async function readCell(rec: Recogniser, cut: Extract<CellCrop, { kind: 'ink' }>
   const lOk = NUMBER.test(lt);
   if (!dOk && !lOk) {
     // The cell has ink (cropCell decided that from the pixels): what no reader could read is unread,
-    // never blank — unless the Chinese reader read words or a dash.
-    if (!numeric && legible(lt)) return asLabel(l.text, l.confidence);
-    return { kind: 'unread', text: '', read: [d.text, l.text].filter(Boolean).join(' / '), confidence: 0, doubtful: true };
+    // never blank — unless the Chinese reader read words (a blurred 「2.重复申请」 can look like digits) or
+    // a dash. One character in a cell that looks like digits is a misread digit (「6」 as 「提」).
+    if (legible(lt) && (!numeric || (lt.match(/[\u3400-\u9fff]/g) ?? []).length >= 2)) return asLabel(l.text, l.confidence);
+    const read = [d.text, l.text];
+    if (numeric) {
+      // The next preprocessing before giving up: the crop made black and white at its own threshold
+      // (blur and low resolution leave digits grey on grey). Read so, a number is still doubtful.
+      const c = await rec.digits(crisp(image));
+      read.push(c.text);
+      if (NUMBER.test(c.text) && (cut.glyphs === undefined || c.text.replace('.', '').length === cut.glyphs)) {
+        return { kind: 'number', text: c.text, read: read.join(' / '), confidence: c.confidence, doubtful: true };
+      }
+    }
+    return { kind: 'unread', text: '', read: read.filter(Boolean).join(' / '), confidence: 0, doubtful: true };
   }
   if (dOk && lOk && d.text === lt) {
     const confidence = Math.min(d.confidence, l.confidence);
@@ -325,6 +336,12 @@ async function readCell(rec: Recogniser, cut: Extract<CellCrop, { kind: 'ink' }>
   // length (「6」 as 「提」, 「351」 as 「3531」), and the ink has as many marks as the number has digits.
   const settled = winner === d.text && winner === alt.text && (!lOk || lt.length !== winner.length) && (cut.glyphs === undefined || winner.replace('.', '').length === cut.glyphs);
   return { kind: 'number', text: winner, read: [d.text, lt, alt.text].join(' / '), confidence, doubtful: !settled || rescued || confidence < low };
+}
+
+/** A crop thresholded at its own Otsu level: black ink on white paper, nothing grey. */
+function crisp(g: Gray): Gray {
+  const t = otsu(g);
+  return { width: g.width, height: g.height, data: Uint8Array.from(g.data, (v) => (v <= t ? 0 : 255)) };
 }
 
 /** Words (any Chinese character) or a dash or slash that stands for an empty cell. */
