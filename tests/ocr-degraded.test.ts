@@ -8,8 +8,15 @@ import { toGray, type Gray } from '../core/ocr/image.ts';
 import { checkImage, checkImages, type OcrCheck } from '../core/pipeline/ocr.ts';
 import { format, formatOcr } from '../core/format.ts';
 import type { TesseractRecogniser } from '../core/ocr/tesseract.ts';
-import { createNodeRecogniser } from '../core/ocr/node.ts';
-import { numericAccuracy, ocrFixture, textLayerNumbers } from './support/ocr-accuracy.ts';
+import { createNodeRecogniser, pdfPageRenderer } from '../core/ocr/node.ts';
+import { enlarge } from '../core/ocr/image.ts';
+import { embeddedImageDpi, PDF_OPS, renderDpi } from '../core/ocr/render-dpi.ts';
+import { checkPdfWithOcr } from '../core/pipeline/ocr.ts';
+import type { PdfJs } from '../core/adapters/pdf/pdfjs.ts';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { imageOnlyPdf } from './support/image-pdf.ts';
+import { numericAccuracy, OCR_FIXTURES, ocrFixture, textLayerNumbers } from './support/ocr-accuracy.ts';
 import { downsample, gaussianBlur, photograph, rotatePage } from './support/degrade.ts';
 
 const HONGZE_ERRORS = [
@@ -97,5 +104,41 @@ describe('OCR of degraded real pages (tesseract.js, offline)', () => {
       if (src) expect(src).toMatchObject({ doubtful: true });
     }
   });
-});
 
+  // Image-only PDF pages are rendered at the resolution of the scan inside them.
+  type Doc = { numPages: number; getPage(n: number): Promise<{ getOperatorList(): Promise<{ fnArray: number[]; argsArray: unknown[] }> }>; destroy(): Promise<void> };
+  const pdfjs = async () => (await import('pdfjs-dist/legacy/build/pdf.mjs')) as unknown as { OPS: Record<string, number>; getDocument(src: unknown): { promise: Promise<Doc> } };
+  const opsOf = async (bytes: Uint8Array) => {
+    const doc = await (await pdfjs()).getDocument({ data: bytes.slice(), isEvalSupported: false }).promise;
+    const ops = await (await doc.getPage(1)).getOperatorList();
+    await doc.destroy();
+    return ops;
+  };
+
+  it('reads the dpi from the operator list: 150 for the scanned fixture, 200 and 600 (capped at 300) for scans made here', async () => {
+    const OPS = (await pdfjs()).OPS;
+    expect(PDF_OPS).toEqual({ save: OPS.save, restore: OPS.restore, transform: OPS.transform, paintImageXObject: OPS.paintImageXObject, paintInlineImageXObject: OPS.paintInlineImageXObject });
+    const fixture = await opsOf(new Uint8Array(readFileSync(join(OCR_FIXTURES, 'hongze-district-gov-2023-p4-scan.pdf'))));
+    expect(embeddedImageDpi(fixture)).toBeCloseTo(150, 0);
+    const small = { width: 200, height: 100, data: new Uint8Array(200 * 100).fill(255) };
+    expect(renderDpi(await opsOf(imageOnlyPdf(small, 200)))).toBe(200);
+    expect(renderDpi(await opsOf(imageOnlyPdf(small, 600)))).toBe(300);
+    expect(renderDpi(await opsOf(imageOnlyPdf(small, 72)))).toBe(150);
+    expect(renderDpi(undefined)).toBe(150);
+  });
+
+  it('a 200 dpi scan in a PDF is rendered at 200 dpi and gives 洪泽区 2023 p4 its two errors', async () => {
+    const page = enlarge(toGray(ocrFixture('hongze-district-gov-2023-p4.png')), 200 / 150);
+    const bytes = imageOnlyPdf(page, 200);
+    const lib = await pdfjs();
+    const pages = await pdfPageRenderer(lib, bytes);
+    try {
+      const image = await pages.render(1);
+      expect(Math.abs(image.width - page.width)).toBeLessThanOrEqual(1);
+      const { result } = await checkPdfWithOcr(lib as unknown as PdfJs, bytes, { recogniser: rec, prose: false, render: async () => image });
+      expect(errorsOf(result)).toEqual(HONGZE_ERRORS);
+    } finally {
+      await pages.close();
+    }
+  });
+});
