@@ -310,13 +310,20 @@ async function readCell(rec: Recogniser, cut: Extract<CellCrop, { kind: 'ink' }>
     // a dash. One character in a cell that looks like digits is a misread digit (「6」 as 「提」).
     if (legible(lt) && (!numeric || (lt.match(/[\u3400-\u9fff]/g) ?? []).length >= 2)) return asLabel(l.text, l.confidence);
     const read = [d.text, l.text];
-    if (numeric) {
-      // The next preprocessing before giving up: the crop made black and white at its own threshold
-      // (blur and low resolution leave digits grey on grey). Read so, a number is still doubtful.
-      const c = await rec.digits(crisp(image));
-      read.push(c.text);
-      if (NUMBER.test(c.text) && (cut.glyphs === undefined || c.text.replace('.', '').length === cut.glyphs)) {
-        return { kind: 'number', text: c.text, read: read.join(' / '), confidence: c.confidence, doubtful: true };
+    if (numeric || rescued) {
+      // The next preprocessings before giving up: the crop unenlarged (enlarging blurred small print
+      // blurs it further: 淮安市 2024's 「3001」 at σ1.0 reads only so), black and white at its own
+      // threshold, and a lone glyph as one character (line mode often reads a lone 「1」 as nothing).
+      // Blurred digits run together, so the ink may have fewer marks than the number has digits, never
+      // more. Read so, a number stays doubtful.
+      const tries: [Gray, { singleChar: boolean }?][] = [[plain], [crisp(image)]];
+      if (cut.glyphs === 1) tries.push([crisp(image), { singleChar: true }]);
+      for (const [img, hint] of tries) {
+        const c = await rec.digits(img, hint);
+        read.push(c.text);
+        if (NUMBER.test(c.text) && (cut.glyphs === undefined || c.text.replace('.', '').length >= cut.glyphs)) {
+          return { kind: 'number', text: c.text, read: read.filter(Boolean).join(' / '), confidence: c.confidence, doubtful: true };
+        }
       }
     }
     return { kind: 'unread', text: '', read: read.filter(Boolean).join(' / '), confidence: 0, doubtful: true };
