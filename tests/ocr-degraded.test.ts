@@ -70,6 +70,17 @@ describe('OCR of degraded real pages (tesseract.js, offline)', () => {
     expect(format(r, 'zh')).toMatch(/表三 复议诉讼：部分核对/);
   });
 
+  it('a digit printed fainter than the rest of the page is read, never taken for a blank cell', async () => {
+    const g = toGray(ocrFixture('hongze-district-gov-2023-p4.png'));
+    // The 「10」 of 行政复议/结果维持 faded to a fifth of its darkness (ink ~204 on white paper): at the
+    // page's threshold the cell looked blank, and a blank counts as 0.
+    for (let y = 940; y <= 970; y++) for (let x = 175; x <= 214; x++) g.data[y * g.width + x] = Math.round(255 - (255 - g.data[y * g.width + x]!) * 0.2);
+    const r = await checkImage(g, rec, { prose: false });
+    expect(r.model.tables.C!.cells['C.rev.keep']!.value).not.toEqual({ kind: 'empty' });
+    expect(r.model.tables.C!.cells['C.rev.keep']!.raw).toBe('10');
+    expect(errorsOf(r)).toEqual(HONGZE_ERRORS);
+  });
+
   const hongze = () => toGray(ocrFixture('hongze-district-gov-2023-p4.png'));
   const degradations: [string, () => Gray, number][] = [
     // [what, the page, its skew as the reader should find it (°)]
