@@ -15,6 +15,11 @@ export type SourceRef =
       confidence?: number;
       /** a number read with low confidence: shown as 「可能识别有误」 beside the cell image */
       doubtful?: boolean;
+      /**
+       * the cell has ink but no reader could read it: its value is unreadable, never blank (a blank
+       * counts as 0, and a lost 「1」 made a false certain error on a blurred 洪泽区 page, issue 16)
+       */
+      unread?: boolean;
       /** what the recogniser read, when the text was replaced by the nearest template label */
       read?: string;
     }

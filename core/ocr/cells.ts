@@ -67,10 +67,45 @@ export function cropCell(page: Gray, box: Box, inset: number, threshold: number)
   const inner: Box = [x0 + inset, y0 + inset, x1 - inset, y1 - inset];
   if (inner[2] - inner[0] < 4 || inner[3] - inner[1] < 4) return { kind: 'empty' };
   const g = crop(page, inner);
-  const { width: w, height: h } = g;
   // A little above the page's threshold: thin strokes of small print are grey at 150 dpi (淮安 2024's
   // table B), and at the page threshold a 「4」 falls apart into pieces.
-  const t = threshold + (255 - threshold) * 0.25;
+  const cut = cutAt(g, inner, threshold + (255 - threshold) * 0.25);
+  if (cut.kind === 'ink') return cut;
+  // Blank at the page's threshold: blank only if the pixels say so too. Ink fainter than the rest of
+  // the page (a faded or lightly printed digit) is cut at the cell's own threshold; a blank would count
+  // as 0 and hide it (issue 16).
+  const faint = faintInkThreshold(g);
+  return faint === undefined ? cut : cutAt(g, inner, faint);
+}
+
+/** Contrast (0–255) between paper and the darkest ink that makes a cell's interior inked, not blank. */
+const FAINT_CONTRAST = 32;
+
+/**
+ * A threshold halfway between a cell's paper and its darkest ink, when its interior (the middle, well
+ * away from the rules and their blur) holds a mark of some size that much darker than the paper.
+ */
+export function faintInkThreshold(g: Gray): number | undefined {
+  const { width: w, height: h } = g;
+  const mx = Math.floor(w * 0.15);
+  const my = Math.floor(h * 0.15);
+  const vals: number[] = [];
+  for (let y = my; y < h - my; y++) for (let x = mx; x < w - mx; x++) vals.push(g.data[y * w + x]!);
+  if (vals.length < 16) return undefined;
+  vals.sort((a, b) => a - b);
+  const paper = vals[Math.floor(vals.length * 0.9)]!;
+  const dark = vals[Math.floor(vals.length * 0.01)]!;
+  if (paper - dark < FAINT_CONTRAST) return undefined;
+  const t = (paper + dark) / 2;
+  // A mark, not a speck: a component of these dark pixels at least a quarter of the interior tall.
+  const ink = new Uint8Array(w * h);
+  for (let y = my; y < h - my; y++) for (let x = mx; x < w - mx; x++) ink[y * w + x] = g.data[y * w + x]! <= t ? 1 : 0;
+  const tall = Math.max(0, ...components(ink, w, h).map((c) => c.y1 - c.y0 + 1));
+  return tall >= 0.25 * (h - 2 * my) ? t : undefined;
+}
+
+function cutAt(g: Gray, inner: Box, t: number): CellCrop {
+  const { width: w, height: h } = g;
   const ink = new Uint8Array(w * h);
   for (let i = 0; i < ink.length; i++) ink[i] = g.data[i]! <= t ? 1 : 0;
   // Rule remnants along the edges (a rule thicker than expected, a little residual skew): an edge row or

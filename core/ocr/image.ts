@@ -86,7 +86,8 @@ export function binarise(g: Gray, threshold = otsu(g)): Uint8Array {
  * Skew angle (radians) of a page whose table rules or text lines should be horizontal, within ±maxDeg:
  * the angle whose sheared row profile of ink is the most peaked (rules and text lines line up).
  */
-export function estimateSkew(ink: Uint8Array, width: number, height: number, maxDeg = 2): number {
+export function estimateSkew(ink: Uint8Array, width: number, height: number, maxDeg = 10): number {
+  // ±10°: scanners and phone apps routinely give 1–5°, and at 3° the rules are no longer rules (issue 16).
   // Every third column is plenty for a page. (Every row: skipping rows makes the unsheared profile
   // look peaked by itself, half its bins empty.)
   const xs: number[] = [];
@@ -219,4 +220,50 @@ export function enlarge(g: Gray, factor: number): Gray {
 /** How much to enlarge text whose lines are `lineHeight` px tall so they come out about 30 px. */
 export function enlargeFactor(lineHeight: number): number {
   return lineHeight >= 22 ? 1 : Math.min(4, 30 / Math.max(1, lineHeight));
+}
+
+/**
+ * The binary image without solid areas: ink whose run is longer than `size` both across and down (a
+ * desk or a scanner lid's shadow around a photographed page, a black bar). Rules and strokes are thin
+ * one way or the other. Without this, a desk round the page joins every rule into one thick band and no
+ * table is found (a phone photo of 洪泽区 2023 p4, issue 16).
+ */
+export function dropSolidInk(ink: Uint8Array, width: number, height: number, size = 16): Uint8Array {
+  const across = new Uint16Array(width * height);
+  for (let y = 0; y < height; y++) {
+    let x = 0;
+    while (x < width) {
+      if (!ink[y * width + x]) {
+        x++;
+        continue;
+      }
+      let e = x;
+      while (e < width && ink[y * width + e]) e++;
+      across.fill(Math.min(65535, e - x), y * width + x, y * width + e);
+      x = e;
+    }
+  }
+  const out = Uint8Array.from(ink);
+  let any = false;
+  for (let x = 0; x < width; x++) {
+    let y = 0;
+    while (y < height) {
+      if (!ink[y * width + x]) {
+        y++;
+        continue;
+      }
+      let e = y;
+      while (e < height && ink[e * width + x]) e++;
+      if (e - y > size) {
+        for (let k = y; k < e; k++) {
+          if (across[k * width + x]! > size) {
+            out[k * width + x] = 0;
+            any = true;
+          }
+        }
+      }
+      y = e;
+    }
+  }
+  return any ? out : ink;
 }

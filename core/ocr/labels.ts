@@ -109,7 +109,17 @@ let shared: LabelMatcher | undefined;
 /** The matcher over every template label (built once). */
 export function matchTemplateLabel(read: string): LabelMatch {
   shared ??= labelMatcher();
-  return shared(read);
+  return shared(repairNumbering(read));
+}
+
+/**
+ * OCR loses the closing half of a numbering bracket now and then: 「(七总计」 (洪泽区 2023 p4 at 100 dpi,
+ * where 「七总计」 then matched no row), 「(五》不予处理」. Only an unclosed bracket is repaired.
+ */
+function repairNumbering(read: string): string {
+  const m = /^\s*[(（]\s*([一二三四五六七八九十]{1,3})\s*([)）》>]?)\s*/.exec(read);
+  if (!m || m[2] === ')' || m[2] === '）') return read;
+  return `（${m[1]}）${read.slice(m[0].length)}`;
 }
 
 let headings: LabelMatcher | undefined;

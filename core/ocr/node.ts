@@ -7,12 +7,12 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { createTesseractRecogniser, type CreateTessWorker, type TesseractRecogniser } from './tesseract.ts';
 import type { OcrImage } from './image.ts';
+import { renderDpi, type OperatorList } from './render-dpi.ts';
 
 const require = createRequire(import.meta.url);
 const dataDir = (lang: 'eng' | 'chi_sim') => join(dirname(require.resolve(`@tesseract.js-data/${lang}/package.json`)), '4.0.0_best_int');
 
-/** PDF pages are rendered at 150 dpi, what the OCR reads best at (as the site does). */
-export const RENDER_DPI = 150;
+/** PDF pages are rendered at the resolution of the scan inside them, 150–300 dpi (render-dpi.ts), as the site does. */
 
 /** Image file types the command line reads by OCR (what the canvas decoder understands). */
 export const IMAGE_EXTENSIONS = new Set(['.png', '.jpg', '.jpeg', '.webp', '.gif', '.bmp']);
@@ -75,6 +75,7 @@ export async function decodeImage(bytes: Uint8Array): Promise<OcrImage> {
 
 type RenderPage = {
   getViewport(o: { scale: number }): { width: number; height: number };
+  getOperatorList(): Promise<OperatorList>;
   render(o: { canvasContext: unknown; viewport: unknown; canvas: unknown }): { promise: Promise<void> };
 };
 type RenderablePdf = { getPage(n: number): Promise<RenderPage>; destroy(): Promise<void> };
@@ -87,7 +88,7 @@ export async function pdfPageRenderer(pdfjs: unknown, bytes: Uint8Array): Promis
   return {
     async render(n) {
       const page = await doc.getPage(n);
-      const viewport = page.getViewport({ scale: RENDER_DPI / 72 });
+      const viewport = page.getViewport({ scale: renderDpi(await page.getOperatorList()) / 72 });
       const { canvas, ctx } = whiteCanvas(c, Math.round(viewport.width), Math.round(viewport.height));
       await page.render({ canvasContext: ctx, viewport, canvas }).promise;
       const data = ctx.getImageData(0, 0, canvas.width, canvas.height);

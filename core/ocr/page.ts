@@ -4,12 +4,13 @@
 // A page with no ruled table falls back to one full-page recognition whose word boxes go through the
 // positioned-text grid builder that serves PDF text layers — and says so.
 import type { Block, GridCell, SourceRef } from '../types.ts';
-import { binarise, crop, downscale, enlarge, enlargeFactor, estimateSkew, otsu, pad, rotate, toGray, type Box, type Gray, type OcrImage } from './image.ts';
+import { binarise, crop, downscale, dropSolidInk, enlarge, enlargeFactor, estimateSkew, otsu, pad, rotate, toGray, type Box, type Gray, type OcrImage } from './image.ts';
 import { detectRules, tablesFromRules, type TableGrid } from './grid.ts';
 import { components, cropCell, type CellCrop } from './cells.ts';
 import { matchSectionHeading, matchTemplateLabel } from './labels.ts';
 import type { Reading, Recogniser } from './recogniser.ts';
 import { positionedToDoc, type TextItem } from '../adapters/pdf/positioned.ts';
+import { flattenLighting, keystone, tableFrame, unwarp, type Point } from './perspective.ts';
 
 export type OcrProgress = { page: number; stage: 'grid' | 'cells' | 'prose' | 'words'; done: number; total: number };
 
@@ -18,8 +19,10 @@ export type OcrOptions = {
   page?: number;
   /** pages wider than this are scaled down first (150 dpi reads as well as 300, at a quarter of the cost) */
   maxWidth?: number;
-  /** undo a small rotation (±2°) found from the table rules and text lines */
+  /** undo a rotation (up to ±10°) found from the table rules and text lines */
   deskew?: boolean;
+  /** even out uneven light and undo a keystone (a phone photo) by squaring the largest table's frame */
+  perspective?: boolean;
   /** also read the text outside the tables (headings and narrative); off: tables only */
   prose?: boolean;
   /**
@@ -41,7 +44,8 @@ export type OcrCell = {
   colSpan: number;
   /** in the original image's pixels */
   bbox: Box;
-  kind: 'empty' | 'number' | 'label';
+  /** 'unread': ink that no reader could read (never taken as blank: a blank counts as 0) */
+  kind: 'empty' | 'number' | 'label' | 'unread';
   text: string;
   /** what the recogniser read, before label matching */
   read: string;
@@ -56,21 +60,31 @@ export type OcrPageInfo = {
   /** how the tables were found: ruling lines, word boxes of a full-page recognition (borderless), or not at all */
   method: 'rules' | 'words' | 'none';
   skewDegrees: number;
+  /** the page was warped to square the largest table's frame (a keystone, as in a phone photo) */
+  unwarped: boolean;
   scale: number;
   tables: { bbox: Box; rows: number; cols: number; cells: number }[];
   cells: OcrCell[];
   /** cells with ink that were read, and how many of them hold numbers */
   cellsRead: number;
   numbers: number;
+  /** cells with ink that no reader could read (listed in `doubtful` too) */
+  unread: number;
   doubtful: OcrCell[];
   proseLines: number;
 };
 
 export type OcrPage = { blocks: Block[]; info: OcrPageInfo };
 
-const DEFAULTS = { page: 1, maxWidth: 1800, deskew: true, prose: true, lowConfidence: 60, borderless: 'ink' as 'ink' | 'page' | 'off' };
+const DEFAULTS = { page: 1, maxWidth: 1800, deskew: true, perspective: true, prose: true, lowConfidence: 60, borderless: 'ink' as 'ink' | 'page' | 'off' };
 
 const NUMBER = /^\d+(\.\d+)?$/;
+
+/**
+ * A frame whose corners are this share of the page width off a rectangle is a keystone worth undoing
+ * (5 px on a 150 dpi page; a deskewed scan's table is within 1–2 px).
+ */
+const KEYSTONE_MIN = 0.004;
 
 export class OcrAbortError extends Error {
   override readonly name = 'OcrAbortError';
@@ -90,32 +104,55 @@ export async function ocrPage(image: OcrImage, rec: Recogniser, options: OcrOpti
   progress('grid', 0, 1);
   const original = toGray(image);
   const { image: small, scale } = downscale(original, opts.maxWidth);
-  let g: Gray = small;
+  let g: Gray = opts.perspective ? flattenLighting(small) : small;
   let threshold = otsu(g);
-  let ink = binarise(g, threshold);
+  let ink = dropSolidInk(binarise(g, threshold), g.width, g.height);
+  const level = g;
   const angle = opts.deskew ? estimateSkew(ink, g.width, g.height) : 0;
   if (Math.abs(angle) > (0.03 * Math.PI) / 180) {
     g = rotate(g, angle);
     threshold = otsu(g);
-    ink = binarise(g, threshold);
+    ink = dropSolidInk(binarise(g, threshold), g.width, g.height);
   }
-  // Boxes go back to the caller's image: undo the rotation, then the scale.
+  let rules = detectRules(ink, g.width, g.height);
+  let tables = tablesFromRules(rules);
+  // A keystone: the largest table's frame is not a rectangle. The page warped square is kept only when
+  // its grid has more cells, so an odd-shaped table on a good scan is never made worse.
   const cx = g.width / 2;
   const cy = g.height / 2;
   const cos = Math.cos(angle);
   const sin = Math.sin(angle);
+  /** a point of the deskewed page → the same point before deskewing (what rotate() samples) */
+  const unrotate = ([x, y]: Point): Point => [cx + (x - cx) * cos - (y - cy) * sin, cy + (x - cx) * sin + (y - cy) * cos];
+  let toDeskewed = (p: Point): Point => p;
+  let unwarped = false;
+  const frame = opts.perspective ? tableFrame(ink, g.width, g.height) : undefined;
+  if (frame && keystone(frame) > KEYSTONE_MIN * g.width) {
+    const warped = unwarp(g, frame, { image: level, map: unrotate });
+    const t = otsu(warped.image);
+    const wInk = dropSolidInk(binarise(warped.image, t), g.width, g.height);
+    const wRules = detectRules(wInk, g.width, g.height);
+    const wTables = tablesFromRules(wRules);
+    const cellCount = (ts: TableGrid[]) => ts.reduce((s, x) => s + x.cells.length, 0);
+    if (cellCount(wTables) > cellCount(tables)) {
+      [g, threshold, ink, rules, tables, toDeskewed, unwarped] = [warped.image, t, wInk, wRules, wTables, warped.toSource, true];
+    }
+  }
+  // Boxes go back to the caller's image: undo the warp, the rotation, then the scale.
   const toOriginal = ([x0, y0, x1, y1]: Box): Box => {
-    const pts = [
-      [x0, y0],
-      [x1, y0],
-      [x0, y1],
-      [x1, y1],
-    ].map(([x, y]) => [cx + (x! - cx) * cos - (y! - cy) * sin, cy + (x! - cx) * sin + (y! - cy) * cos]);
+    const pts = (
+      [
+        [x0, y0],
+        [x1, y0],
+        [x0, y1],
+        [x1, y1],
+      ] as Point[]
+    )
+      .map(toDeskewed)
+      .map(unrotate);
     const r = (v: number) => Math.round((v / scale) * 10) / 10;
     return [r(Math.min(...pts.map((p) => p[0]!))), r(Math.min(...pts.map((p) => p[1]!))), r(Math.max(...pts.map((p) => p[0]!))), r(Math.max(...pts.map((p) => p[1]!)))];
   };
-  const rules = detectRules(ink, g.width, g.height);
-  const tables = tablesFromRules(rules);
   progress('grid', 1, 1);
   check();
 
@@ -125,11 +162,13 @@ export async function ocrPage(image: OcrImage, rec: Recogniser, options: OcrOpti
     height: original.height,
     method: tables.length ? 'rules' : 'none',
     skewDegrees: Math.round(((angle * 180) / Math.PI) * 100) / 100,
+    unwarped,
     scale,
     tables: tables.map((t) => ({ bbox: toOriginal(t.box), rows: t.rows, cols: t.cols, cells: t.cells.length })),
     cells: [],
     cellsRead: 0,
     numbers: 0,
+    unread: 0,
     doubtful: [],
     proseLines: 0,
   };
@@ -215,9 +254,13 @@ export async function ocrPage(image: OcrImage, rec: Recogniser, options: OcrOpti
 
   for (const c of info.cells) {
     if (c.kind === 'empty') continue;
+    if (c.doubtful) info.doubtful.push(c);
+    if (c.kind === 'unread') {
+      info.unread++;
+      continue;
+    }
     info.cellsRead++;
     if (c.kind === 'number') info.numbers++;
-    if (c.doubtful) info.doubtful.push(c);
   }
   placed.sort((a, b) => a.y - b.y);
   return { blocks: placed.map((p) => p.block), info };
@@ -253,13 +296,38 @@ async function readCell(rec: Recogniser, cut: Extract<CellCrop, { kind: 'ink' }>
   if (numeric) [d, l] = await Promise.all([rec.digits(image), rec.label(image, { singleLine: true })]);
   else l = await rec.label(image, { singleLine: lines === 1 });
   const lt = l.text.replace(/[\s,，]/g, '');
+  // Ink the Chinese reader made nothing of (blur, low resolution) may still be a number.
+  const rescued = !d && !legible(lt) && !/^[\d.]+$/.test(lt);
   if (!d) {
-    if (!/^[\d.]+$/.test(lt)) return asLabel(l.text, l.confidence);
+    if (!rescued && !/^[\d.]+$/.test(lt)) return asLabel(l.text, l.confidence);
     d = await rec.digits(image);
   }
   const dOk = NUMBER.test(d.text);
   const lOk = NUMBER.test(lt);
-  if (!dOk && !lOk) return asLabel(l.text, l.confidence);
+  if (!dOk && !lOk) {
+    // The cell has ink (cropCell decided that from the pixels): what no reader could read is unread,
+    // never blank — unless the Chinese reader read words (a blurred 「2.重复申请」 can look like digits) or
+    // a dash. One character in a cell that looks like digits is a misread digit (「6」 as 「提」).
+    if (legible(lt) && (!numeric || (lt.match(/[\u3400-\u9fff]/g) ?? []).length >= 2)) return asLabel(l.text, l.confidence);
+    const read = [d.text, l.text];
+    if (numeric || rescued) {
+      // The next preprocessings before giving up: the crop unenlarged (enlarging blurred small print
+      // blurs it further: 淮安市 2024's 「3001」 at σ1.0 reads only so), black and white at its own
+      // threshold, and a lone glyph as one character (line mode often reads a lone 「1」 as nothing).
+      // Blurred digits run together, so the ink may have fewer marks than the number has digits, never
+      // more. Read so, a number stays doubtful.
+      const tries: [Gray, { singleChar: boolean }?][] = [[plain], [crisp(image)]];
+      if (cut.glyphs === 1) tries.push([crisp(image), { singleChar: true }]);
+      for (const [img, hint] of tries) {
+        const c = await rec.digits(img, hint);
+        read.push(c.text);
+        if (NUMBER.test(c.text) && (cut.glyphs === undefined || c.text.replace('.', '').length >= cut.glyphs)) {
+          return { kind: 'number', text: c.text, read: read.filter(Boolean).join(' / '), confidence: c.confidence, doubtful: true };
+        }
+      }
+    }
+    return { kind: 'unread', text: '', read: read.filter(Boolean).join(' / '), confidence: 0, doubtful: true };
+  }
   if (dOk && lOk && d.text === lt) {
     const confidence = Math.min(d.confidence, l.confidence);
     return { kind: 'number', text: d.text, read: d.text, confidence, doubtful: confidence < low };
@@ -274,7 +342,18 @@ async function readCell(rec: Recogniser, cut: Extract<CellCrop, { kind: 'ink' }>
   // Not a real disagreement: both digit readings agree and the Chinese reader read no number of that
   // length (「6」 as 「提」, 「351」 as 「3531」), and the ink has as many marks as the number has digits.
   const settled = winner === d.text && winner === alt.text && (!lOk || lt.length !== winner.length) && (cut.glyphs === undefined || winner.replace('.', '').length === cut.glyphs);
-  return { kind: 'number', text: winner, read: [d.text, lt, alt.text].join(' / '), confidence, doubtful: !settled || confidence < low };
+  return { kind: 'number', text: winner, read: [d.text, lt, alt.text].join(' / '), confidence, doubtful: !settled || rescued || confidence < low };
+}
+
+/** A crop thresholded at its own Otsu level: black ink on white paper, nothing grey. */
+function crisp(g: Gray): Gray {
+  const t = otsu(g);
+  return { width: g.width, height: g.height, data: Uint8Array.from(g.data, (v) => (v <= t ? 0 : 255)) };
+}
+
+/** Words (any Chinese character) or a dash or slash that stands for an empty cell. */
+function legible(text: string): boolean {
+  return /[\u3400-\u9fff]/.test(text) || /^[—–\-－/／\\、.…]+$/.test(text);
 }
 
 function asLabel(read: string, confidence: number): CellReading {
@@ -291,6 +370,7 @@ function gridBlock(t: TableGrid, cells: OcrCell[], page: number, toOriginal: (b:
       bbox: c.bbox,
       ...(c.kind !== 'empty' ? { confidence: Math.round(c.confidence) } : {}),
       ...(c.doubtful ? { doubtful: true } : {}),
+      ...(c.kind === 'unread' ? { unread: true } : {}),
       ...(c.read !== c.text ? { read: c.read } : {}),
     };
     rows[c.row]!.push({ text: c.text, rowSpan: c.rowSpan, colSpan: c.colSpan, source });

@@ -10,8 +10,8 @@ export type Reading = { text: string; confidence: number };
 export type OcrWord = { text: string; confidence: number; bbox: Box };
 
 export type Recogniser = {
-  /** one line of digits (a number cell): `0123456789.` only */
-  digits(crop: Gray): Promise<Reading>;
+  /** one line of digits (a number cell): `0123456789.` only; `singleChar` when the ink is one glyph */
+  digits(crop: Gray, hint?: { singleChar?: boolean }): Promise<Reading>;
   /** a label or a line of prose, Chinese; `singleLine` when the crop is known to hold one line */
   label(crop: Gray, hint?: { singleLine?: boolean }): Promise<Reading>;
   /** every word on a page with its box: only needed for tables without ruling lines */

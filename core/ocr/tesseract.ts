@@ -29,6 +29,8 @@ const OEM_LSTM_ONLY = 1;
 const PSM_AUTO = '3';
 const PSM_BLOCK = '6';
 const PSM_LINE = '7';
+/** one character: a lone 「1」 that line mode reads as nothing (淮安市 2024 table B blurred, issue 16) */
+const PSM_CHAR = '10';
 
 export type TesseractRecogniser = Recogniser & { terminate(): Promise<void> };
 
@@ -42,8 +44,8 @@ export async function createTesseractRecogniser(createWorker: CreateTessWorker, 
   await chi.setParameters({ tessedit_pageseg_mode: PSM_BLOCK, preserve_interword_spaces: '0' });
   const out = { text: true, blocks: true };
   return {
-    async digits(crop: Gray): Promise<Reading> {
-      const { data } = await eng.recognize(encodePgm(crop), {}, out);
+    async digits(crop: Gray, hint?: { singleChar?: boolean }): Promise<Reading> {
+      const { data } = await eng.recognize(encodePgm(crop), hint?.singleChar ? { tessedit_pageseg_mode: PSM_CHAR } : {}, out);
       return { text: data.text.replace(/\s+/g, ''), confidence: readingConfidence(data) };
     },
     async label(crop: Gray, hint?: { singleLine?: boolean }): Promise<Reading> {

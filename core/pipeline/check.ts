@@ -57,6 +57,7 @@ export function check(input: CheckInput, options: CheckOptions = {}): CheckResul
  * carries only the table numbers).
  */
 export function checkModel(model: ReportModel, options: CheckOptions = {}): CheckResult {
+  markUnread(model);
   // Only last year's own model, never its own previous: the chain stays one year deep.
   if (options.previous) model.previous = { ...options.previous, previous: undefined };
   const rules = options.rules ?? RULES;
@@ -121,6 +122,18 @@ export function splitReports(doc: Doc): Doc[] {
   });
   out.push({ ...doc, blocks: doc.blocks.slice(start) });
   return out;
+}
+
+/**
+ * A scanned cell with ink that OCR could not read arrives as blank text marked `unread` (so the row keeps
+ * its shape); its value is unreadable, so every identity through it is skipped and its table is partial.
+ */
+function markUnread(model: ReportModel): void {
+  for (const t of ['A', 'B', 'C'] as const) {
+    for (const cell of Object.values(model.tables[t]?.cells ?? {})) {
+      if (cell.source.kind === 'ocr' && cell.source.unread) cell.value = { kind: 'unreadable' };
+    }
+  }
 }
 
 const TABLE_ORDER: Record<TableId | 'text', number> = { A: 0, B: 1, C: 2, text: 3 };

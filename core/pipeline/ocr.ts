@@ -11,7 +11,8 @@ import { MAX_OCR_PIXELS } from '../adapters/image/size.ts';
 import { positionedToDoc } from '../adapters/pdf/positioned.ts';
 import { check } from './check.ts';
 
-export type OcrDoubtful = { page: number; bbox: Box; text: string; confidence: number; ref?: CellRef };
+/** A number OCR was unsure of, or (`unread`) a cell with ink it could not read at all. */
+export type OcrDoubtful = { page: number; bbox: Box; text: string; confidence: number; ref?: CellRef; unread?: true };
 
 export type OcrInfo = {
   pages: OcrPageInfo[];
@@ -112,7 +113,7 @@ export function withOcrInfo(result: CheckResult, pages: OcrPageInfo[]): OcrCheck
   const doubtful: OcrDoubtful[] = pages.flatMap((p) =>
     p.doubtful.map((c) => {
       const ref = refOf.get(key(p.page, c.bbox));
-      return { page: p.page, bbox: c.bbox, text: c.text, confidence: c.confidence, ...(ref ? { ref } : {}) };
+      return { page: p.page, bbox: c.bbox, text: c.text, confidence: c.confidence, ...(ref ? { ref } : {}), ...(c.kind === 'unread' ? { unread: true as const } : {}) };
     }),
   );
   // Borderless pages flag doubtful numbers on their sources only.

@@ -2,7 +2,7 @@
 // check as any input. The Doc is kept, so a number the user corrects re-runs the check at once.
 import { checkModel } from '../../../core/index.ts';
 import { recognise } from '../../../core/recognise/index.ts';
-import { withOcrInfo, type OcrCheck, type OcrImage, type OcrPageInfo, type OcrProgress } from '../../../core/ocr/index.ts';
+import { renderDpi, withOcrInfo, type OcrCheck, type OcrImage, type OcrPageInfo, type OcrProgress, type OperatorList } from '../../../core/ocr/index.ts';
 import { readPdfText, positionedToDoc, type PdfJs } from '../../../core/index.ts';
 import { mergePages } from '../../../core/pipeline/ocr.ts';
 import type { Block, CheckResult, Doc, Lang } from '../../../core/index.ts';
@@ -39,13 +39,14 @@ export async function decodeImage(file: Blob, page = 1): Promise<PageImage> {
   return { page, url: URL.createObjectURL(file), width: canvas.width, height: canvas.height, image: { width: data.width, height: data.height, data: data.data } };
 }
 
-/** A PDF page rendered at 150 dpi (what the OCR reads best at, toolchain.md §4). */
+/** A PDF page rendered at the resolution of the scan inside it, 150–300 dpi (core/ocr/render-dpi.ts). */
 export async function renderPdfPage(pdf: { getPage(n: number): Promise<unknown> }, n: number): Promise<PageImage> {
   const page = (await pdf.getPage(n)) as {
     getViewport(o: { scale: number }): { width: number; height: number };
+    getOperatorList(): Promise<OperatorList>;
     render(o: { canvasContext: CanvasRenderingContext2D; viewport: unknown; canvas: HTMLCanvasElement }): { promise: Promise<void> };
   };
-  const viewport = page.getViewport({ scale: 150 / 72 });
+  const viewport = page.getViewport({ scale: renderDpi(await page.getOperatorList()) / 72 });
   const canvas = document.createElement('canvas');
   canvas.width = Math.round(viewport.width);
   canvas.height = Math.round(viewport.height);
@@ -88,7 +89,7 @@ export function checkSession(s: OcrSession): { result: OcrCheck; views: SiteView
         row.map((c) => {
           if (c.source.kind !== 'ocr') return c;
           const value = s.corrections[cellKey(c.source.page, c.source.bbox)];
-          return value === undefined ? c : { ...c, text: value, source: { ...c.source, confidence: 100, doubtful: false } };
+          return value === undefined ? c : { ...c, text: value, source: { ...c.source, confidence: 100, doubtful: false, unread: false } };
         }),
       ),
     };
