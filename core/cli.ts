@@ -274,7 +274,7 @@ export function toFileReport(file: string, result: CheckResult, lang: Lang): Fil
       severity: f.severity,
       certainty: f.certainty,
       cells: f.cells,
-      message: formatFinding(f, lang),
+      message: formatFinding(f, lang, result.model),
       ...(onDoubtful.has(i) ? { doubtful: true as const } : {}),
     })),
     ...(hasOcr(result) ? { ocr: ocrReport(result.ocr) } : {}),

@@ -4,7 +4,7 @@
 import type { CellRef, CheckResult, CoverageKey, Finding, Lang, Severity } from './types.ts';
 import { ruleById } from './rules/registry.ts';
 import { labelOf } from './rules/run.ts';
-import { formatFinding, verdictText, unreadableText, countBySeverity, format, inputProblemText } from './format.ts';
+import { formatFinding, verdictText, unreadableText, countBySeverity, format, inputProblemText, plural } from './format.ts';
 
 import { SEVERITY_LABEL, TABLE_LABEL, TEMPLATE_LABEL } from './words.ts';
 
@@ -77,7 +77,7 @@ export function cardOf(result: CheckResult, finding: Finding, lang: Lang = 'zh')
     severity: finding.severity,
     severityLabel: SEVERITY_LABEL[lang][finding.severity],
     certainty: finding.certainty,
-    message: formatFinding(finding, lang),
+    message: formatFinding(finding, lang, result.model),
     ...(ref ? { cellLabel: labelOf(result.model, ref) } : {}),
     ...(eq ? { equation: { left: side(eq.left), right: side(eq.right), leftSum: eq.leftSum, rightSum: eq.rightSum, diff: eq.leftSum - eq.rightSum } } : {}),
     related: [...new Set(finding.cells.slice(1).concat(eq ? [...eq.left, ...eq.right].map((t) => t.ref) : []))].filter((r) => r !== ref),
@@ -99,15 +99,19 @@ export function coverageBanner(result: CheckResult, lang: Lang = 'zh'): Banner {
   const lines: string[] = result.model.recognition.inputProblems.map((p) => inputProblemText(p, lang));
   for (const key of ['A', 'B', 'C'] as const) {
     const c = result.coverage[key];
-    const name = TABLE_LABEL[lang][key].split(' ')[0]!;
+    // 「表一」 / "Table A": the short name.
+    const name = TABLE_LABEL[lang][key].split(' ').slice(0, lang === 'zh' ? 1 : 2).join(' ');
     const reasons = lang === 'zh' ? c.reasons : c.reasonsEn;
     if (c.status === 'not-found') lines.push(lang === 'zh' ? `${name}未找到，未检查` : `${name} not found: not checked`);
     else if (c.status === 'unreadable') lines.push(lang === 'zh' ? `${name}无法读取，未检查` : `${name} could not be read: not checked`);
     else if (c.status === 'partial') lines.push(lang === 'zh' ? `${name}只核对了一部分：${reasons.join('；')}` : `${name} partly checked: ${reasons.join('; ')}`);
   }
   const level = result.verdict === 'errors' || result.verdict === 'unreadable' ? 'bad' : result.verdict === 'incomplete' ? 'warn' : 'ok';
-  const tally = lang === 'zh' ? `错误 ${counts.error} · 警告 ${counts.warning} · 提示 ${counts.info}` : `${counts.error} errors · ${counts.warning} warnings · ${counts.info} info`;
-  return { level, headline: `${verdictText(result, lang)}（${tally}）`, lines };
+  const headline =
+    lang === 'zh'
+      ? `${verdictText(result, lang)}（错误 ${counts.error} · 警告 ${counts.warning} · 提示 ${counts.info}）`
+      : `${verdictText(result, lang)} (${plural(counts.error, 'error')} · ${plural(counts.warning, 'warning')} · ${counts.info} info)`;
+  return { level, headline, lines };
 }
 
 /** A CSV field, quoted when it holds a comma, quote or line break (shared with the site's batch export). */
@@ -137,7 +141,7 @@ export function findingsCsvRows(result: CheckResult, lang: Lang = 'zh', source =
       SEVERITY_LABEL[lang][f.severity],
       f.ruleId,
       f.cells[0] ? `${f.cells[0]} ${labelOf(result.model, f.cells[0])}` : '',
-      formatFinding(f, lang),
+      formatFinding(f, lang, result.model),
     ]
       .map(csvField)
       .join(','),
@@ -164,7 +168,7 @@ export function findingsJson(result: CheckResult, lang: Lang = 'zh', source = ''
     template: result.model.template,
     verdict: result.verdict,
     coverage: { A: cov('A'), B: cov('B'), C: cov('C') },
-    findings: result.findings.map((f) => ({ ruleId: f.ruleId, severity: f.severity, certainty: f.certainty, cells: f.cells, message: formatFinding(f, lang) })),
+    findings: result.findings.map((f) => ({ ruleId: f.ruleId, severity: f.severity, certainty: f.certainty, cells: f.cells, message: formatFinding(f, lang, result.model) })),
   };
 }
 

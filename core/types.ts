@@ -92,8 +92,26 @@ export type TemplateId = '2019' | '2021' | 'mixed' | 'unknown';
 
 export type Section = { no: number; title: string; text: string; source: SourceRef; numbered: boolean };
 
-/** reasons are Chinese (shown first); reasonsEn the same in English */
-export type Coverage = { status: 'checked' | 'partial' | 'not-found' | 'unreadable'; reasons: string[]; reasonsEn: string[] };
+/** Why a table is not fully checked, as data; the presentation layer (core/format.ts) puts it in words. */
+export type CoverageReason =
+  | { code: 'not-found' }
+  | { code: 'found-unreadable' }
+  | { code: 'all-unreadable' }
+  | { code: 'rows-missing'; rows: string[] }
+  | { code: 'row-short'; row: string; label: string; found: number; expected: number; flat?: FlatProblem }
+  | { code: 'cells-unreadable'; cells: { ref: CellRef; raw: string }[] }
+  | { code: 'key-totals-blank'; cells: CellRef[] }
+  | { code: 'blank-unchecked'; count: number; rows: string[] }
+  | { code: 'no-narrative' }
+  | { code: 'no-year' }
+  | { code: 'narrative-not-run' }
+  | { code: 'ocr-no-table' };
+
+/**
+ * `codes` say why, as data. `reasons` (Chinese) and `reasonsEn` are those codes in words, rendered once by
+ * core/format.ts for faces that show them as they are.
+ */
+export type Coverage = { status: 'checked' | 'partial' | 'not-found' | 'unreadable'; codes: CoverageReason[]; reasons: string[]; reasonsEn: string[] };
 
 export type RecognitionReport = {
   templateEvidence: string[];
@@ -132,12 +150,27 @@ export type Certainty = 'certain' | 'heuristic';
 
 export type Term = { ref: CellRef; value: number | null };
 
+/**
+ * What a finding's message names, as data: the presentation layer turns each into words of the reader's
+ * language (the report's own row label in Chinese, the template's English label in English). Rules never
+ * put a label or a phrase of one language into a finding.
+ */
+export type DataRef =
+  | { cell: CellRef } // 「（七）总计/自然人」 / "(7) total/natural persons"
+  | { row: CellRef } // the row of that cell
+  | { col: CellRef } // the column of that cell
+  | { terms: Term[] } // the non-zero terms of a sum: 「予以公开 1 + 属于四类过程性信息 1」
+  | { cells: CellRef[] } // a list of cell names
+  | { zh: string; en: string }; // a fixed phrase (a table name)
+
+export type DataValue = string | number | DataRef;
+
 export type Finding = {
   ruleId: string;
   severity: Severity;
   certainty: Certainty;
   messageId: string;
-  data: Record<string, string | number>;
+  data: Record<string, DataValue>;
   /** cells[0] is the one to mark; the rest take part in the equation */
   cells: CellRef[];
   equation?: { left: Term[]; right: Term[]; leftSum: number; rightSum: number };

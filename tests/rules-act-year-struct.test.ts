@@ -8,6 +8,7 @@ import { act19Rules } from '../core/rules/act19.ts';
 import { yearRules } from '../core/rules/year.ts';
 import { structRules } from '../core/rules/struct.ts';
 import { runRules } from '../core/rules/run.ts';
+import { fill } from '../core/format.ts';
 import { modelFromExample } from '../core/model/from-example.ts';
 import { detectYear, yearMentions, compact, type YearPara } from '../core/recognise/year.ts';
 import type { Rule } from '../core/rules/rule.ts';
@@ -22,9 +23,9 @@ const families: [string, Rule[]][] = [
 
 const placeholders = (template: string): string[] => [...template.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!);
 
-/** The simplest renderer a face could use: substitute every {name}. */
-function render(template: string, data: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in data ? String(data[name]) : whole));
+/** The presentation layer's renderer: substitutes every {name}, cell references in words. */
+function render(template: string, data: Finding['data']): string {
+  return fill(template, data);
 }
 
 function renders(rule: Rule, f: Finding): boolean {
@@ -130,7 +131,9 @@ describe('ACT findings point at the right cells', () => {
         'A19.fee.prev': 0, 'A19.fee.delta': 0,
       },
     });
-    expect(findings.map((f) => f.data)).toEqual([{ block: '第二十条第（九）项', row: '政府集中采购' }]);
+    // Findings carry references; the words come from the presentation layer, in either language.
+    expect(findings.map((f) => fill('{block}/{row}', f.data, 'zh'))).toEqual(['第二十条第（九）项/政府集中采购']);
+    expect(findings.map((f) => fill('{block}/{row}', f.data, 'en'))).toEqual(['Article 20 (9)/central procurement']);
   });
 });
 

@@ -10,6 +10,7 @@ import { PdfReadError, readPdfText, type PdfJs } from '../adapters/pdf/pdfjs.ts'
 import { MAX_OCR_PIXELS } from '../adapters/image/size.ts';
 import { positionedToDoc } from '../adapters/pdf/positioned.ts';
 import { check } from './check.ts';
+import { coverageReasonText } from '../format.ts';
 
 /** A number OCR was unsure of, or (`unread`) a cell with ink it could not read at all. */
 export type OcrDoubtful = { page: number; bbox: Box; text: string; confidence: number; ref?: CellRef; unread?: true };
@@ -88,8 +89,6 @@ export function mergePages(textBlocks: Block[], ocrBlocks: Block[], name?: strin
   return { blocks: all.map((x) => x.b), origin: ocrBlocks.length ? 'ocr' : 'pdf', ...(name ? { name } : {}) };
 }
 
-const NO_TABLE_ZH = '表格无法识别：图片中没有找到表格（既没有表格线，也没有能排成行列的文字），未检查';
-const NO_TABLE_EN = 'Table not recognisable: no table was found in the image (no ruling lines and no text in rows and columns): not checked';
 
 /** Adds what OCR found to a result: the page infos, doubtful numbers, and the coverage when nothing was read. */
 export function withOcrInfo(result: CheckResult, pages: OcrPageInfo[]): OcrCheck {
@@ -101,7 +100,7 @@ export function withOcrInfo(result: CheckResult, pages: OcrPageInfo[]): OcrCheck
   if (noTable) {
     problems.push('ocr-no-table');
     for (const t of ['A', 'B', 'C'] as const) {
-      if (result.coverage[t].status === 'not-found') result.coverage[t] = { status: 'unreadable', reasons: [NO_TABLE_ZH], reasonsEn: [NO_TABLE_EN] };
+      if (result.coverage[t].status === 'not-found') result.coverage[t] = { status: 'unreadable', codes: [{ code: 'ocr-no-table' }], reasons: [coverageReasonText({ code: 'ocr-no-table' }, 'zh')], reasonsEn: [coverageReasonText({ code: 'ocr-no-table' }, 'en')] };
     }
     if (result.verdict === 'clean' || result.verdict === 'incomplete') result.verdict = 'unreadable';
   }

@@ -12,6 +12,9 @@ export const A_LAYOUTS = [
 ] as const;
 
 export const blockLabel = (b: ABlock): string => `第二十条第（${b.item}）项`;
+const ITEM_NO: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+/** The block in both languages, for a finding's data: 「第二十条第（五）项」 / "Article 20 (5)". */
+const blockWords = (b: ABlock) => ({ zh: blockLabel(b), en: `Article 20 (${ITEM_NO[b.item] ?? b.item})` });
 
 /** Whether a table-A row (`A.norm`, `A19.permit`) was found short: every rule touching it is skipped (§2.0.4). */
 export function isShortRow(model: ReportModel, rowKey: string): boolean {
@@ -107,7 +110,7 @@ const ACT_INT_NONNEG = defineRule({
             if (ok) return;
             ctx.report({
               messageId,
-              data: { block: blockLabel(block), row: cell.label ?? row.label, col: col.label, raw: cell.raw },
+              data: { block: blockWords(block), row: { row: refs[i]! }, col: { col: refs[i]! }, raw: cell.raw },
               cells: [refs[i]!],
             });
           });
@@ -401,7 +404,7 @@ const ACT_BLOCK_MISSING = defineRule({
           const refs = block.cols.map((c) => `${rowKey}.${c.key}`);
           const found = a.rowsFound.includes(rowKey) || isShortRow(ctx.model, rowKey) || refs.some((r) => a.cells[r]);
           // The row's cells do not exist, so there is nothing to mark: the finding is grouped under table A.
-          if (!found) ctx.report({ data: { block: blockLabel(block), row: row.label }, cells: [], table: 'A' });
+          if (!found) ctx.report({ data: { block: blockWords(block), row: { row: `${prefix}.${row.key}.${block.cols[0]!.key}` } }, cells: [], table: 'A' });
         }
       }
     }

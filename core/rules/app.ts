@@ -74,7 +74,7 @@ const rowTotal = defineRule({
       const v = (ref: CellRef) => numberOf(ctx.model, ref) ?? 0;
       ctx.report({
         data: {
-          row: ctx.labelOf(total).split('/')[0]!,
+          row: { row: total },
           sum: out.rightSum,
           tot: out.leftSum,
           np: v(b(row, 'np')), biz: v(b(row, 'biz')), sci: v(b(row, 'sci')), ngo: v(b(row, 'ngo')), law: v(b(row, 'law')), oth: v(b(row, 'oth')),
@@ -117,7 +117,7 @@ const colOutcomeTotal = defineRule({
       }
       if (out.status !== 'fail') continue;
       ctx.report({
-        data: { col: columnLabel(total), sum: out.rightSum, total: out.leftSum, terms: termList(ctx, out.right) },
+        data: { col: { col: total }, sum: out.rightSum, total: out.leftSum, terms: { terms: out.right } },
         cells: [total, ...leaves.map((r) => b(r, col))],
         equation: { left: out.left, right: out.right, leftSum: out.leftSum, rightSum: out.rightSum },
       });
@@ -164,7 +164,7 @@ const balance = defineRule({
       const v = (ref: CellRef) => numberOf(ctx.model, ref) ?? 0;
       ctx.report({
         data: {
-          col: columnLabel(b('new', col)),
+          col: { col: b('new', col) },
           new: v(b('new', col)), cin: v(b('carry_in', col)), lhs: out.leftSum,
           total: v(b('total', col)), cout, rhs: out.rightSum,
         },
@@ -213,7 +213,7 @@ const balanceDerived = defineRule({
       const out = ctx.sum(left, right);
       if (out.status !== 'fail') continue;
       ctx.report({
-        data: { col: columnLabel(b('new', col)), lhs: out.leftSum, rhs: out.rightSum },
+        data: { col: { col: b('new', col) }, lhs: out.leftSum, rhs: out.rightSum },
         cells: [b('new', col), ...left.slice(1), ...right],
         equation: { left: out.left, right: out.right, leftSum: out.leftSum, rightSum: out.rightSum },
       });
@@ -241,7 +241,7 @@ const intNonNeg = defineRule({
     for (const cell of Object.values(ctx.model.tables.B?.cells ?? {})) {
       if (cell.value.kind !== 'number') continue;
       if (Number.isInteger(cell.value.n) && cell.value.n >= 0) continue;
-      ctx.report({ data: { cell: ctx.labelOf(cell.ref), raw: cell.raw }, cells: [cell.ref] });
+      ctx.report({ data: { cell: { cell: cell.ref }, raw: cell.raw }, cells: [cell.ref] });
     }
   },
 });
@@ -279,7 +279,7 @@ const subtotal = defineRule({
         if (out.status !== 'fail') continue;
         ctx.report({
           messageId: 'row',
-          data: { name: g.label, col: columnLabel(b(g.key, col)), sum: out.rightSum, value: out.leftSum, terms: termList(ctx, out.right) },
+          data: { name: { row: b(g.key, col) }, col: { col: b(g.key, col) }, sum: out.rightSum, value: out.leftSum, terms: { terms: out.right } },
           cells: [b(g.key, col), ...g.children.map((r) => b(r, col))],
           equation: { left: out.left, right: out.right, leftSum: out.leftSum, rightSum: out.rightSum },
         });
@@ -292,7 +292,7 @@ const subtotal = defineRule({
       if (out.status !== 'fail') continue;
       ctx.report({
         messageId: 'col',
-        data: { name: ctx.labelOf(b(row, 'org')).split('/')[0]!, sum: out.rightSum, value: out.leftSum },
+        data: { name: { row: b(row, 'org') }, sum: out.rightSum, value: out.leftSum },
         cells: [b(row, 'org'), ...parts],
         equation: { left: out.left, right: out.right, leftSum: out.leftSum, rightSum: out.rightSum },
       });
@@ -358,7 +358,7 @@ const rowsMissing = defineRule({
       ? table.rowsMissing
       : ['new', 'carry_in', ...bOutRows(ctx.model), 'total', 'carry_out'].map((r) => `B.${r}`).filter((r) => !table.rowsFound.includes(r) && !table.rowsShort.some((s) => s.row === r));
     for (const row of missing) {
-      ctx.report({ data: { row: templateLabel(`${row}.tot`).split('/')[0]! }, cells: [], table: 'B' });
+      ctx.report({ data: { row: { row: `${row}.tot` } }, cells: [], table: 'B' });
     }
   },
 });
@@ -397,7 +397,7 @@ const carryOutLeAvailable = defineRule({
       const avail = (nw ?? 0) + (cin ?? 0);
       if (cout <= avail) continue;
       ctx.report({
-        data: { col: columnLabel(b('new', col)), cout, avail, new: nw ?? 0, cin: cin ?? 0 },
+        data: { col: { col: b('new', col) }, cout, avail, new: nw ?? 0, cin: cin ?? 0 },
         cells: [b('carry_out', col), b('new', col), b('carry_in', col)],
       });
     }

@@ -129,7 +129,7 @@ const cellNonstandard = defineRule({
     for (const t of ['A', 'B', 'C'] as const) {
       for (const cell of Object.values(ctx.model.tables[t]?.cells ?? {})) {
         if (cell.value.kind === 'number' && cell.value.nonstandard) {
-          ctx.report({ data: { cell: ctx.labelOf(cell.ref), raw: cell.raw, n: cell.value.n }, cells: [cell.ref] });
+          ctx.report({ data: { cell: { cell: cell.ref }, raw: cell.raw, n: cell.value.n }, cells: [cell.ref] });
         }
       }
     }
@@ -157,7 +157,7 @@ const splitDigits = defineRule({
   },
   check(ctx) {
     for (const s of ctx.model.recognition.splitDigits) {
-      const row = ctx.labelOf(s.ref).split('/')[0]!;
+      const row = { row: s.ref };
       ctx.report({ data: { row, a: s.raw[0], b: s.raw[1], joined: s.raw.join('') }, cells: [s.ref] });
     }
     const cols = ['np', 'biz', 'sci', 'ngo', 'law', 'oth'];
@@ -170,7 +170,7 @@ const splitDigits = defineRule({
       const a = cellOf(ctx.model, b(row, cols[i]!))!;
       const bb = cellOf(ctx.model, b(row, cols[i + 1]!))!;
       ctx.report({
-        data: { row: ctx.labelOf(tot).split('/')[0]!, a: a.raw, b: bb.raw, joined: `${a.raw}${bb.raw}` },
+        data: { row: { row: tot }, a: a.raw, b: bb.raw, joined: `${a.raw}${bb.raw}` },
         cells: [a.ref, bb.ref, tot],
       });
     }
@@ -199,7 +199,7 @@ const totalEmpty = defineRule({
       const out = sumEquation(ctx.model, id.left, id.right, [id.total]);
       if (out.status !== 'total-empty' || seen.has(id.total)) continue;
       seen.add(id.total);
-      ctx.report({ data: { cell: ctx.labelOf(id.total), sum: out.other }, cells: [id.total, ...id.right] });
+      ctx.report({ data: { cell: { cell: id.total }, sum: out.other }, cells: [id.total, ...id.right] });
     }
   },
 });
@@ -215,7 +215,7 @@ const emptyCells = defineRule({
     messages: {
       main: {
         zh: '{table}有 {count} 个空白格（应填 0 的也应写 0）：{list}',
-        en: '{tableEn} has {count} blank cells (zero should be written as 0): {list}',
+        en: '{table} has {count} blank cells (zero should be written as 0): {list}',
       },
     },
     examples: [
@@ -227,8 +227,8 @@ const emptyCells = defineRule({
     for (const t of ['A', 'B', 'C'] as const) {
       const empty = Object.values(ctx.model.tables[t]?.cells ?? {}).filter((c) => c.value.kind === 'empty');
       if (!empty.length) continue;
-      const list = empty.slice(0, 6).map((c) => ctx.labelOf(c.ref)).join('、') + (empty.length > 6 ? ` 等` : '');
-      ctx.report({ data: { table: TABLE_NAMES[t], tableEn: TABLE_NAMES_EN[t], count: empty.length, list }, cells: empty.map((c) => c.ref) });
+      const list = { cells: empty.map((c) => c.ref) };
+      ctx.report({ data: { table: { zh: TABLE_NAMES[t], en: TABLE_NAMES_EN[t] }, count: empty.length, list }, cells: empty.map((c) => c.ref) });
     }
   },
 });

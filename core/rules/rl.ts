@@ -77,7 +77,7 @@ const intNonNeg = defineRule({
   check(ctx) {
     for (const cell of Object.values(ctx.model.tables.C?.cells ?? {})) {
       if (cell.value.kind !== 'number' || (Number.isInteger(cell.value.n) && cell.value.n >= 0)) continue;
-      ctx.report({ data: { cell: ctx.labelOf(cell.ref), raw: cell.raw }, cells: [cell.ref] });
+      ctx.report({ data: { cell: { cell: cell.ref }, raw: cell.raw }, cells: [cell.ref] });
     }
   },
 });

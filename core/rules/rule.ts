@@ -1,7 +1,7 @@
 // What a rule is: metadata (id, severity, certainty, templates, messages, examples) and a check that
 // reports cells. One rule family per file; `registry.ts` lists them all (ESLint / markdownlint style).
 import type { SumOutcome } from './equation.ts';
-import type { CellRef, FlatProblem, Finding, ReportModel, Severity, Certainty, TableId, Term, SourceRef } from '../types.ts';
+import type { CellRef, DataValue, FlatProblem, Finding, ReportModel, Severity, Certainty, TableId, Term, SourceRef } from '../types.ts';
 
 export type Messages = Record<string, { zh: string; en: string }>;
 
@@ -48,7 +48,7 @@ export type RuleMeta = {
 
 export type Report = {
   messageId?: string;
-  data: Record<string, string | number>;
+  data: Record<string, DataValue>;
   cells: CellRef[];
   equation?: Finding['equation'];
   span?: SourceRef;

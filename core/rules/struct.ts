@@ -6,6 +6,7 @@ import { compact, findSignoff, findTitle, titleAgency } from '../recognise/year.
 import { A_2019 } from '../template/table-a.ts';
 
 /** The six section titles of both templates (domain.md §1.0). */
+const SECTION_TITLES_EN = ['General', 'Proactive disclosure', 'Applications received and handled', 'Administrative reviews and suits', 'Main problems and improvements', 'Other matters to report'];
 export const SECTION_TITLES = ['总体情况', '主动公开政府信息情况', '收到和处理政府信息公开申请情况', '政府信息公开行政复议、行政诉讼情况', '存在的主要问题及改进情况', '其他需要报告的事项'];
 const NUMERALS = ['一', '二', '三', '四', '五', '六'];
 
@@ -81,7 +82,7 @@ const STRUCT_SECTIONS = defineRule({
     if (!sections.length) return;
     for (let no = 1; no <= 6; no++) {
       if (!sections.some((s) => s.no === no)) {
-        ctx.report({ messageId: 'missing', data: { no, numeral: NUMERALS[no - 1]!, title: SECTION_TITLES[no - 1]! }, cells: [] });
+        ctx.report({ messageId: 'missing', data: { no, numeral: NUMERALS[no - 1]!, title: { zh: SECTION_TITLES[no - 1]!, en: SECTION_TITLES_EN[no - 1]! } }, cells: [] });
       }
     }
     let last = 0;
@@ -107,6 +108,7 @@ const TABLES: { id: TableId; section: number; name: string }[] = [
   { id: 'B', section: 3, name: '收到和处理政府信息公开申请情况' },
   { id: 'C', section: 4, name: '政府信息公开行政复议、行政诉讼情况' },
 ];
+const TABLE_EN: Record<TableId, string> = { A: 'proactive disclosure', B: 'applications received and handled', C: 'administrative reviews and suits' };
 
 const tableFound = (model: ReportModel, id: TableId): boolean =>
   model.recognition.tables[id].found || Object.keys(model.tables[id]?.cells ?? {}).length > 0;
@@ -155,7 +157,7 @@ const STRUCT_TABLE_MISSING = defineRule({
     for (const t of TABLES) {
       if (tableFound(model, t.id)) continue;
       const s = model.sections.find((x) => x.no === t.section);
-      ctx.report({ data: { table: t.id, name: t.name }, cells: [], ...(s ? { span: s.source } : {}) });
+      ctx.report({ data: { table: t.id, name: { zh: t.name, en: TABLE_EN[t.id] } }, cells: [], ...(s ? { span: s.source } : {}) });
     }
   },
 });
@@ -229,7 +231,7 @@ const STRUCT_OTHER_MATTERS = defineRule({
     messages: {
       main: {
         zh: '{year} 年度报告「其他需要报告的事项」未说明信息处理费收取情况',
-        en: 'Section 6 of the {year} report ("其他需要报告的事项") does not say whether information processing fees were charged',
+        en: 'Section 6 (other matters to report) of the {year} report does not say whether information processing fees were charged',
       },
     },
     examples: [

@@ -55,7 +55,7 @@ const carry = defineRule({
       const a = numberOf(ctx.model, b('carry_in', col));
       const bb = numberOf(prev, b('carry_out', col));
       if (a === null || bb === null || a === bb) continue;
-      ctx.report({ data: { col: columnLabel(b('carry_in', col)), a, b: bb, prevYear: prev.year! }, cells: [b('carry_in', col)] });
+      ctx.report({ data: { col: { col: b('carry_in', col) }, a, b: bb, prevYear: prev.year! }, cells: [b('carry_in', col)] });
     }
   },
 });

@@ -60,11 +60,11 @@ export const B_ROWS: BRowDef[] = [
 ];
 
 /** Group headings that may carry their own (non-standard) subtotal numbers: APP-SUBTOTAL. */
-export const B_GROUPS: { key: 'deny' | 'unable' | 'reject' | 'othersub'; label: string; exact: string[]; children: string[] }[] = [
-  { key: 'deny', label: '（三）不予公开', exact: ['不予公开'], children: ['deny1', 'deny2', 'deny3', 'deny4', 'deny5', 'deny6', 'deny7', 'deny8'] },
-  { key: 'unable', label: '（四）无法提供', exact: ['无法提供'], children: ['unable1', 'unable2', 'unable3'] },
-  { key: 'reject', label: '（五）不予处理', exact: ['不予处理'], children: ['reject1', 'reject2', 'reject3', 'reject4', 'reject5'] },
-  { key: 'othersub', label: '（六）其他处理', exact: ['其他处理'], children: ['other1', 'other2', 'other3'] },
+export const B_GROUPS: { key: 'deny' | 'unable' | 'reject' | 'othersub'; label: string; en: string; exact: string[]; children: string[] }[] = [
+  { key: 'deny', label: '（三）不予公开', en: '(3) withheld', exact: ['不予公开'], children: ['deny1', 'deny2', 'deny3', 'deny4', 'deny5', 'deny6', 'deny7', 'deny8'] },
+  { key: 'unable', label: '（四）无法提供', en: '(4) cannot provide', exact: ['无法提供'], children: ['unable1', 'unable2', 'unable3'] },
+  { key: 'reject', label: '（五）不予处理', en: '(5) not processed', exact: ['不予处理'], children: ['reject1', 'reject2', 'reject3', 'reject4', 'reject5'] },
+  { key: 'othersub', label: '（六）其他处理', en: '(6) other handling', exact: ['其他处理'], children: ['other1', 'other2', 'other3'] },
 ];
 
 export const B_LEAVES_COMMON = [
