@@ -9,11 +9,11 @@ import { PdfReadError, pdfShapeProblem, type PdfJs } from './adapters/pdf/pdfjs.
 import { nodePdfJs } from './adapters/pdf/node.ts';
 import { imageSize, MAX_OCR_PIXELS } from './adapters/image/size.ts';
 import { DocxReadError, docxToDoc, type Mammoth } from './adapters/docx/index.ts';
-import { format, formatFinding, formatOcr } from './format.ts';
-import { checkImage, checkPdfWithOcr, type OcrCheck, type OcrInfo } from './pipeline/ocr.ts';
+import { format, formatOcr } from './format.ts';
+import { checkImage, checkPdfWithOcr, type OcrCheck } from './pipeline/ocr.ts';
 import type { Recogniser } from './ocr/recogniser.ts';
 import { refusalTextBoth } from './refusal.ts';
-import { csvHeader, findingsCsvRows, unreadableCsvRow } from './present.ts';
+import { csvHeader, findingsCsvRows, findingsJson, unreadableCsvRow, unreadableJson, type FileReport } from './present.ts';
 import { decodeHtmlBytes } from './adapters/html/index.ts';
 import { decodeTextBytes, looksBinary } from './adapters/text/decode.ts';
 import type { CheckResult, Lang, ReportModel } from './types.ts';
@@ -32,17 +32,7 @@ const USAGE = `用法 / usage: npm run check -- [--json] [--lang zh|en] [--no-oc
                  layer are not read (OCR runs on this computer, a few seconds a page)
 退出码 / exit: 0 全部核对且无错误 / all checked, no error; 1 有错误或表二/表三未完整核对 / an error or table B/C not fully checked; 2 用法或文件无法读取 / usage or unreadable file`;
 
-export type FileReport = {
-  file: string;
-  year: number | null;
-  template: string;
-  coverage: Record<'A' | 'B' | 'C', { status: string; reasons: string[] }>;
-  findings: { ruleId: string; severity: string; certainty: string; cells: string[]; message: string; doubtful?: true }[];
-  /** why the file could not be read (then every table is `unreadable` with that reason, and no findings) */
-  unreadable?: string;
-  /** when some of the file was read by OCR: what was read, and the numbers it was unsure of */
-  ocr?: { pages: { page: number; method: string; cellsRead: number }[]; cellsRead: number; numbers: number; doubtful: { page: number; ref?: string; text: string; confidence: number }[] };
-};
+export type { FileReport };
 
 type Parsed = { json: boolean; csv: boolean; lang: Lang; ocr: boolean; files: string[]; previous?: string } | { error: string } | { help: true };
 
@@ -249,43 +239,13 @@ async function checkImageFile(file: string, ocr: OcrSession): Promise<CheckResul
 
 const hasOcr = (r: CheckResult): r is OcrCheck => 'ocr' in r && !!(r as OcrCheck).ocr;
 
-function ocrReport(ocr: OcrInfo): NonNullable<FileReport['ocr']> {
-  return {
-    pages: ocr.pages.map((p) => ({ page: p.page, method: p.method, cellsRead: p.cellsRead })),
-    cellsRead: ocr.cellsRead,
-    numbers: ocr.numbers,
-    doubtful: ocr.doubtful.map((d) => ({ page: d.page, ...(d.ref ? { ref: d.ref } : {}), text: d.text, confidence: Math.round(d.confidence) })),
-  };
-}
-
 export function toFileReport(file: string, result: CheckResult, lang: Lang): FileReport {
-  const onDoubtful = new Set(hasOcr(result) ? result.ocr.findingsOnDoubtful : []);
-  const cov = (k: 'A' | 'B' | 'C') => ({
-    status: result.coverage[k].status,
-    reasons: lang === 'zh' ? result.coverage[k].reasons : result.coverage[k].reasonsEn,
-  });
-  return {
-    file,
-    year: result.model.year ?? null,
-    template: result.model.template,
-    coverage: { A: cov('A'), B: cov('B'), C: cov('C') },
-    findings: result.findings.map((f, i) => ({
-      ruleId: f.ruleId,
-      severity: f.severity,
-      certainty: f.certainty,
-      cells: f.cells,
-      message: formatFinding(f, lang, result.model),
-      ...(onDoubtful.has(i) ? { doubtful: true as const } : {}),
-    })),
-    ...(hasOcr(result) ? { ocr: ocrReport(result.ocr) } : {}),
-  };
+  return findingsJson(result, lang, file);
 }
 
 /** A file that could not be read, as a report of its own: a batch's JSON lists every file it was given. */
 export function unreadableReport(file: string, error: string): FileReport {
-  const reason = error.startsWith(`${file}: `) ? error.slice(file.length + 2) : error;
-  const cov = { status: 'unreadable', reasons: [reason] };
-  return { file, year: null, template: 'unknown', coverage: { A: cov, B: cov, C: cov }, findings: [], unreadable: reason };
+  return unreadableJson(file, error.startsWith(`${file}: `) ? error.slice(file.length + 2) : error);
 }
 
 /**

@@ -1,6 +1,7 @@
 // What every face shows, computed once: which cells to mark and how badly, the card for a finding (rule,
 // equation with its numbers, difference, the other cells to light, why it might still be right), the
 // coverage banner, counts, and exports. Pure data in, plain data out; the site and the extension render it.
+import type { OcrInfo } from './pipeline/ocr.ts';
 import type { CellRef, CheckResult, CoverageKey, Finding, Lang, Severity } from './types.ts';
 import { ruleById } from './rules/registry.ts';
 import { labelOf } from './rules/run.ts';
@@ -158,9 +159,28 @@ export function findingsCsv(result: CheckResult, lang: Lang = 'zh', source = '')
   return '\ufeff' + [csvHeader(lang), ...findingsCsvRows(result, lang, source)].join('\r\n') + '\r\n';
 }
 
-/** The same shape as the CLI's --json object for one file. */
-export function findingsJson(result: CheckResult, lang: Lang = 'zh', source = ''): object {
+/**
+ * One file's result as JSON: the CLI's --json prints an array of these and the site's JSON export is one,
+ * so the two never drift apart.
+ */
+export type FileReport = {
+  file: string;
+  agency: string | null;
+  year: number | null;
+  template: string;
+  verdict: CheckResult['verdict'] | 'unreadable';
+  coverage: Record<'A' | 'B' | 'C', { status: string; reasons: string[] }>;
+  findings: { ruleId: string; severity: string; certainty: string; cells: string[]; message: string; doubtful?: true; inferred?: true }[];
+  /** why the file could not be read (then every table is `unreadable` with that reason, and no findings) */
+  unreadable?: string;
+  /** when some of the file was read by OCR: what was read, and the numbers it was unsure of */
+  ocr?: { pages: { page: number; method: string; cellsRead: number }[]; cellsRead: number; numbers: number; doubtful: { page: number; ref?: string; text: string; confidence: number }[] };
+};
+
+export function findingsJson(result: CheckResult & { ocr?: OcrInfo }, lang: Lang = 'zh', source = ''): FileReport {
   const cov = (k: 'A' | 'B' | 'C') => ({ status: result.coverage[k].status, reasons: lang === 'zh' ? result.coverage[k].reasons : result.coverage[k].reasonsEn });
+  const onDoubtful = new Set(result.ocr?.findingsOnDoubtful ?? []);
+  const ocr = result.ocr;
   return {
     file: source,
     agency: result.model.agency ?? null,
@@ -168,8 +188,32 @@ export function findingsJson(result: CheckResult, lang: Lang = 'zh', source = ''
     template: result.model.template,
     verdict: result.verdict,
     coverage: { A: cov('A'), B: cov('B'), C: cov('C') },
-    findings: result.findings.map((f) => ({ ruleId: f.ruleId, severity: f.severity, certainty: f.certainty, cells: f.cells, message: formatFinding(f, lang, result.model) })),
+    findings: result.findings.map((f, i) => ({
+      ruleId: f.ruleId,
+      severity: f.severity,
+      certainty: f.certainty,
+      cells: f.cells,
+      message: formatFinding(f, lang, result.model),
+      ...(onDoubtful.has(i) ? { doubtful: true as const } : {}),
+      ...(f.inferred ? { inferred: true as const } : {}),
+    })),
+    ...(ocr
+      ? {
+          ocr: {
+            pages: ocr.pages.map((p) => ({ page: p.page, method: p.method, cellsRead: p.cellsRead })),
+            cellsRead: ocr.cellsRead,
+            numbers: ocr.numbers,
+            doubtful: ocr.doubtful.map((d) => ({ page: d.page, ...(d.ref ? { ref: d.ref } : {}), text: d.text, confidence: Math.round(d.confidence) })),
+          },
+        }
+      : {}),
   };
+}
+
+/** A file that could not be read, as a report of its own: a batch's JSON lists every file it was given. */
+export function unreadableJson(file: string, reason: string): FileReport {
+  const cov = { status: 'unreadable', reasons: [reason] };
+  return { file, agency: null, year: null, template: 'unknown', verdict: 'unreadable', coverage: { A: cov, B: cov, C: cov }, findings: [], unreadable: reason };
 }
 
 /** A plain-text summary for an email. */

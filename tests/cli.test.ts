@@ -44,7 +44,9 @@ describe('CLI', () => {
     expect(Array.isArray(data)).toBe(true);
     expect(data).toHaveLength(2);
     const y = data[0];
-    expect(Object.keys(y).sort()).toEqual(['coverage', 'file', 'findings', 'template', 'year']);
+    // README: file, agency, year, template, verdict, coverage, findings (the site's JSON export has the same shape).
+    expect(Object.keys(y).sort()).toEqual(['agency', 'coverage', 'file', 'findings', 'template', 'verdict', 'year']);
+    expect(y.verdict).toBe('errors');
     expect(y.year).toBe(2021);
     expect(y.template).toBe('mixed');
     expect(Object.keys(y.coverage)).toEqual(['A', 'B', 'C']);

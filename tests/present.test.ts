@@ -46,3 +46,11 @@ describe('present', () => {
     expect(json.findings).toHaveLength(lingdong.findings.length);
   });
 });
+
+describe('one JSON shape', () => {
+  it("the site's JSON export and the CLI's --json object are the same for one file", async () => {
+    const { toFileReport } = await import('../core/cli.ts');
+    const r = check(fixtureInput('yinzhou-health-2021.txt'));
+    expect(findingsJson(r, 'en', 'yinzhou.txt')).toEqual(toFileReport('yinzhou.txt', r, 'en'));
+  });
+});
