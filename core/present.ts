@@ -2,7 +2,7 @@
 // equation with its numbers, difference, the other cells to light, why it might still be right), the
 // coverage banner, counts, and exports. Pure data in, plain data out; the site and the extension render it.
 import type { OcrInfo } from './pipeline/ocr.ts';
-import type { CellRef, CheckResult, CoverageKey, Finding, Lang, Severity } from './types.ts';
+import type { CellRef, CheckResult, Finding, Lang, Severity } from './types.ts';
 import { ruleById } from './rules/registry.ts';
 import { labelOf } from './rules/run.ts';
 import { formatFinding, verdictText, unreadableText, countBySeverity, format, inputProblemText, plural } from './format.ts';

@@ -1,9 +1,8 @@
 // APP-*: table B (收到和处理政府信息公开申请情况), domain.md §2.1.
-import type { CellRef, Term } from '../types.ts';
-import { defineRule, type Rule, type RuleContext } from './rule.ts';
+import type { CellRef } from '../types.ts';
+import { defineRule, type Rule } from './rule.ts';
 import { b, bCols, bOutRows, bRows, bSubtotals, rowTotalTerms } from './identities.ts';
 import { cellOf, numberOf } from '../model/cells.ts';
-import { columnLabel, templateLabel } from '../template/labels.ts';
 import { B_ORG_COLS } from '../template/table-b.ts';
 import { tableB } from './examples.ts';
 import { splitDigitsExplains } from './split-digits.ts';
@@ -23,20 +22,6 @@ const YINZHOU_2021 = tableB(
   },
   '2019',
 );
-
-/** 「予以公开 1 + 属于四类过程性信息 1」: the non-zero terms of a sum, for messages. */
-export function termList(ctx: RuleContext, terms: Term[], lang: 'zh' = 'zh'): string {
-  const nz = terms.filter((t) => t.value);
-  if (!nz.length) return '各项均为 0';
-  return nz.map((t) => `${rowName(ctx, t.ref, lang)} ${t.value}`).join(' + ');
-}
-
-function rowName(ctx: RuleContext, ref: CellRef, _lang: 'zh'): string {
-  const label = cellOf(ctx.model, ref)?.label;
-  const full = label ?? templateLabel(ref).split('/')[0]!;
-  // Keep the leaf wording short: 「（三）不予公开 6.属于四类过程性信息」 → 「属于四类过程性信息」.
-  return full.replace(/^.*?\d[.、．]\s*/, '').replace(/^[（(][一二三四五六七八九十]+[)）]\s*(?=\S)/, '') || full;
-}
 
 const rowTotal = defineRule({
   meta: {

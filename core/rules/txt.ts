@@ -4,7 +4,7 @@
 // The parts-versus-whole rules live in txt-parts.ts, the matching they share in txt-match.ts.
 import type { CellRef, ReportModel } from '../types.ts';
 import { defineRule, type Rule, type RuleContext } from './rule.ts';
-import { NUM_SRC, contextOf, type NarrativeSentence } from '../recognise/narrative.ts';
+import { NUM_SRC, contextOf } from '../recognise/narrative.ts';
 import { NOT_APPLICATIONS, applicationsReceived, boundNumbers, cellNumber, cellSum, clauseBefore, comparableSentences, excerpt } from './txt-match.ts';
 import { B_ORG_COLS } from '../template/table-b.ts';
 import { tableB, tableC } from './examples.ts';

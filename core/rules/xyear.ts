@@ -4,7 +4,6 @@ import type { CellRef, ReportModel } from '../types.ts';
 import { defineRule, type Rule } from './rule.ts';
 import { numberOf } from '../model/cells.ts';
 import { b, bCols } from './identities.ts';
-import { columnLabel } from '../template/labels.ts';
 import { tableB } from './examples.ts';
 
 /** Last year's model, when it is really last year's. */

@@ -4,7 +4,6 @@
 import { checkModel, RULES } from '../../core/index.ts';
 import type { CheckResult, TemplateId } from '../../core/index.ts';
 import { modelFromExample } from '../../core/model/from-example.ts';
-import type { SiteView } from './view.ts';
 
 export type SharePayload = {
   v: 1;

@@ -1,0 +1,54 @@
+// Lint that keeps the shape STYLE.md describes (issue 18): no import cycles; rules produce data and never
+// import the presentation; faces reach the core through its entry points. Not a style linter: formatting
+// and taste are left to review.
+import tseslint from 'typescript-eslint';
+import importX from 'eslint-plugin-import-x';
+
+export default tseslint.config(
+  { ignores: ['node_modules/**', 'dist/**', '.output*/**', '.wxt/**', 'tests/artifacts/**', 'site/public/**'] },
+  {
+    files: ['**/*.{ts,tsx}'],
+    languageOptions: { parser: tseslint.parser, parserOptions: { ecmaVersion: 2022, sourceType: 'module' } },
+    plugins: { 'import-x': importX, '@typescript-eslint': tseslint.plugin },
+    settings: { 'import-x/resolver': { node: { extensions: ['.ts', '.tsx', '.js', '.mjs'] } }, 'import-x/extensions': ['.ts', '.tsx', '.js'] },
+    rules: {
+      // Type-only imports erase at build time, but a cycle of types still knots the modules together.
+      'import-x/no-cycle': ['error', { ignoreExternal: true }],
+    },
+  },
+  {
+    files: ['core/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ regex: '(^|/)(site|extension)/', message: 'the core imports no face' }, { regex: '^node:', message: 'core/ is pure TypeScript: Node built-ins only in the CLI and its Node-side helpers' }] },
+      ],
+    },
+  },
+  {
+    // Rules and coverage produce data (cell refs, numbers, reason codes); only the presentation makes sentences.
+    files: ['core/rules/**/*.ts', 'core/pipeline/coverage.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { regex: '(^|/)(site|extension)/', message: 'the core imports no face' },
+            { regex: '^node:', message: 'core/ is pure TypeScript' },
+            { regex: '(^|/)present(\\.ts|/.*)?$', message: 'rules never import the presentation layer' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // One face never imports another face's internals.
+    files: ['site/**/*.{ts,tsx}'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [{ regex: '(^|/)extension/', message: 'the site never imports the extension' }] }] },
+  },
+  {
+    // The Node-aware files of the core: the CLI and what only it loads.
+    files: ['core/cli.ts', 'core/ocr/node.ts', 'core/adapters/pdf/node.ts', 'core/adapters/pdf/node-worker.*', 'core/adapters/pdf/worker.*'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [{ regex: '(^|/)(site|extension)/', message: 'the core imports no face' }] }] },
+  },
+);
