@@ -124,6 +124,10 @@ describe('OCR text clean-up and label matching', () => {
     expect(matchTemplateLabel('1.信访举报投拆类申请').text).toBe('1.信访举报投诉类申请');
     expect(matchTemplateLabel('(三 )不了予公开').text).toBe('（三）不予公开');
     expect(matchTemplateLabel('结杲维持').text).toBe('结果维持');
+    // Numbering OCR half lost on blurred or 100 dpi scans (issue 16).
+    expect(matchTemplateLabel('(七总计').text).toBe('（七）总计');
+    expect(matchTemplateLabel('《一 )也以公开').text).toBe('（一）予以公开');
+    expect(matchTemplateLabel('了.骆于行政执法全孝').text).toBe('7.属于行政执法案卷');
     // 「总计」 is a table-B row and a table-C column: already a label, kept as written.
     expect(matchTemplateLabel('总计').text).toBe('总计');
     expect(matchTemplateLabel('2023年全区受理政府信息公开申请21件').matched).toBeUndefined();

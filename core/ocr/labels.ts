@@ -114,12 +114,15 @@ export function matchTemplateLabel(read: string): LabelMatch {
 
 /**
  * OCR loses the closing half of a numbering bracket now and then: 「(七总计」 (洪泽区 2023 p4 at 100 dpi,
- * where 「七总计」 then matched no row), 「(五》不予处理」. Only an unclosed bracket is repaired.
+ * where 「七总计」 then matched no row), 「(五》不予处理」, 「《一 )也以公开」 (淮安市 2024 at 100 dpi). Only a bracket
+ * that is unclosed or not a bracket of numbering is repaired.
  */
 function repairNumbering(read: string): string {
-  const m = /^\s*[(（]\s*([一二三四五六七八九十]{1,3})\s*([)）》>]?)\s*/.exec(read);
-  if (!m || m[2] === ')' || m[2] === '）') return read;
-  return `（${m[1]}）${read.slice(m[0].length)}`;
+  const m = /^\s*([(（《〈<])\s*([一二三四五六七八九十]{1,3})\s*([)）》〉>]?)\s*/.exec(read);
+  // 「了.骆于行政执法全孝」: the 「7.」 of 「7.属于行政执法案卷」 read as 了 (淮安市 2024 at 100 dpi).
+  if (/^\s*了[.．]/.test(read)) return read.replace(/^\s*了/, '7');
+  if (!m || ('(（'.includes(m[1]!) && m[3] && ')）'.includes(m[3]))) return read;
+  return `（${m[2]}）${read.slice(m[0].length)}`;
 }
 
 let headings: LabelMatcher | undefined;

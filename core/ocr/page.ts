@@ -304,6 +304,13 @@ async function readCell(rec: Recogniser, cut: Extract<CellCrop, { kind: 'ink' }>
   }
   const dOk = NUMBER.test(d.text);
   const lOk = NUMBER.test(lt);
+  // A blurred label can look like digits, and the digit reader reads digits in anything: when the
+  // Chinese reader reads one of the template's labels, it is that label (「2.重复申请」 on 洪泽区 p4 at σ1.2
+  // became 「1」 and the row was lost).
+  if (numeric && !lOk && /[\u3400-\u9fff]{2}/.test(lt)) {
+    const m = matchTemplateLabel(l.text);
+    if (m.matched || m.similarity === 1) return asLabel(l.text, l.confidence);
+  }
   if (!dOk && !lOk) {
     // The cell has ink (cropCell decided that from the pixels): what no reader could read is unread,
     // never blank — unless the Chinese reader read words (a blurred 「2.重复申请」 can look like digits) or
