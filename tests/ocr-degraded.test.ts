@@ -11,7 +11,9 @@ import type { TesseractRecogniser } from '../core/ocr/tesseract.ts';
 import { createNodeRecogniser, pdfPageRenderer } from '../core/ocr/node.ts';
 import { enlarge } from '../core/ocr/image.ts';
 import { embeddedImageDpi, PDF_OPS, renderDpi } from '../core/ocr/render-dpi.ts';
-import { checkPdfWithOcr } from '../core/pipeline/ocr.ts';
+import { checkPdfWithOcr, mergePages } from '../core/pipeline/ocr.ts';
+import { ocrPage } from '../core/ocr/page.ts';
+import { checkSession, type OcrSession } from '../site/src/ocr/session.ts';
 import type { PdfJs } from '../core/adapters/pdf/pdfjs.ts';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -68,6 +70,20 @@ describe('OCR of degraded real pages (tesseract.js, offline)', () => {
     expect(r.ocr.doubtful).toContainEqual(expect.objectContaining({ ref: 'C.rev.keep', unread: true }));
     expect(formatOcr(r, 'zh').join('\n')).toContain('行政复议/结果维持（有字迹，未能识别）');
     expect(format(r, 'zh')).toMatch(/表三 复议诉讼：部分核对/);
+  });
+
+  it('the site lists the unread cell for filling in, and the value typed there is checked', async () => {
+    const page = smear(toGray(ocrFixture('hongze-district-gov-2023-p4.png')), [173, 944, 216, 967]);
+    const read = await ocrPage(page, rec, { prose: false });
+    const session: OcrSession = { name: 'scan', doc: mergePages([], read.blocks, 'scan'), pages: [read.info], images: [], corrections: {} };
+    const before = checkSession(session);
+    const listed = before.views.zh.ocr!.doubtful.find((d) => d.ref === 'C.rev.keep')!;
+    expect(listed).toMatchObject({ unread: true, text: '' });
+    expect(before.result.coverage.C.status).toBe('partial');
+    const after = checkSession({ ...session, corrections: { [listed.key]: '10' } });
+    expect(after.result.model.tables.C!.cells['C.rev.keep']!.value).toEqual({ kind: 'number', n: 10 });
+    expect(after.result.coverage.C.status).toBe('checked');
+    expect(errorsOf(after.result)).toEqual(HONGZE_ERRORS);
   });
 
   it('a digit printed fainter than the rest of the page is read, never taken for a blank cell', async () => {
