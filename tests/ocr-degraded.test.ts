@@ -19,7 +19,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { imageOnlyPdf } from './support/image-pdf.ts';
 import { numericAccuracy, OCR_FIXTURES, ocrFixture, textLayerNumbers } from './support/ocr-accuracy.ts';
-import { downsample, gaussianBlur, photograph, rotatePage } from './support/degrade.ts';
+import { downsample, gaussianBlur, jpeg, photograph, rotatePage } from './support/degrade.ts';
 
 const HONGZE_ERRORS = [
   ['REVIEW-TOTAL', 'C.rev.total'],
@@ -98,7 +98,7 @@ describe('OCR of degraded real pages (tesseract.js, offline)', () => {
   });
 
   const hongze = () => toGray(ocrFixture('hongze-district-gov-2023-p4.png'));
-  const degradations: [string, () => Gray, number][] = [
+  const degradations: [string, () => Gray | Promise<Gray>, number][] = [
     // [what, the page, its skew as the reader should find it (°)]
     ['turned 3° on the glass', () => rotatePage(hongze(), 3), 3],
     ['turned 5° the other way', () => rotatePage(hongze(), -5), -5],
@@ -106,10 +106,11 @@ describe('OCR of degraded real pages (tesseract.js, offline)', () => {
     ['photographed turned 3° with a 5% keystone under uneven light', () => photograph(rotatePage(hongze(), 3), 0.05), 3],
     ['out of focus (Gaussian blur σ 1.0)', () => gaussianBlur(hongze(), 1.0), 0],
     ['scanned at 100 dpi', () => downsample(hongze(), 100 / 150), 0],
+    ['blurred (σ 0.8) and saved as JPEG q35', () => jpeg(gaussianBlur(hongze(), 0.8), 35), 0],
   ];
   for (const [what, page, skew] of degradations) {
     it(`洪泽区 2023 page 4 ${what}: its two real table-C errors, every number right`, async () => {
-      const r = await checkImage(page(), rec, { prose: false });
+      const r = await checkImage(await page(), rec, { prose: false });
       expect(r.ocr.pages[0]!.skewDegrees).toBeCloseTo(skew, 0);
       expect(errorsOf(r)).toEqual(HONGZE_ERRORS);
       const acc = numericAccuracy(await textLayerNumbers('hongze-district-gov-2023.pdf', [4]), r);

@@ -128,6 +128,7 @@ describe('OCR text clean-up and label matching', () => {
     expect(matchTemplateLabel('(七总计').text).toBe('（七）总计');
     expect(matchTemplateLabel('《一 )也以公开').text).toBe('（一）予以公开');
     expect(matchTemplateLabel('了.骆于行政执法全孝').text).toBe('7.属于行政执法案卷');
+    expect(matchTemplateLabel('七 )总计').text).toBe('（七）总计');
     // 「总计」 is a table-B row and a table-C column: already a label, kept as written.
     expect(matchTemplateLabel('总计').text).toBe('总计');
     expect(matchTemplateLabel('2023年全区受理政府信息公开申请21件').matched).toBeUndefined();

@@ -121,6 +121,9 @@ function repairNumbering(read: string): string {
   const m = /^\s*([(（《〈<])\s*([一二三四五六七八九十]{1,3})\s*([)）》〉>]?)\s*/.exec(read);
   // 「了.骆于行政执法全孝」: the 「7.」 of 「7.属于行政执法案卷」 read as 了 (淮安市 2024 at 100 dpi).
   if (/^\s*了[.．]/.test(read)) return read.replace(/^\s*了/, '7');
+  // 「七 )总计」: the opening half lost (淮安市 2024 p5, JPEG q35).
+  const open = /^\s*([一二三四五六七八九十]{1,3})\s*[)）》〉]\s*/.exec(read);
+  if (open) return `（${open[1]}）${read.slice(open[0].length)}`;
   if (!m || ('(（'.includes(m[1]!) && m[3] && ')）'.includes(m[3]))) return read;
   return `（${m[2]}）${read.slice(m[0].length)}`;
 }

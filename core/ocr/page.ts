@@ -180,9 +180,10 @@ export async function ocrPage(image: OcrImage, rec: Recogniser, options: OcrOpti
     const jobs = tables.flatMap((t, ti) => t.cells.map((c) => ({ t, ti, c })));
     let done = 0;
     progress('cells', 0, jobs.length);
+    const cuts: CellCrop[] = [];
     const cells = await Promise.all(
-      jobs.map(async ({ ti, c }): Promise<OcrCell> => {
-        const cut = cropCell(g, c.box, inset, threshold);
+      jobs.map(async ({ ti, c }, i): Promise<OcrCell> => {
+        const cut = (cuts[i] = cropCell(g, c.box, inset, threshold));
         const base = { table: ti, row: c.row, col: c.col, rowSpan: c.rowSpan, colSpan: c.colSpan, bbox: toOriginal(c.box) };
         if (cut.kind === 'empty') return { ...base, kind: 'empty', text: '', read: '', confidence: 100, doubtful: false };
         check();
@@ -191,6 +192,7 @@ export async function ocrPage(image: OcrImage, rec: Recogniser, options: OcrOpti
         return { ...base, ...r };
       }),
     );
+    await rereadStrays(rec, cells, cuts);
     info.cells = cells;
     tables.forEach((t, ti) => placed.push({ y: t.box[1], block: gridBlock(t, cells.filter((c) => c.table === ti), page, toOriginal) }));
   }
@@ -321,14 +323,14 @@ async function readCell(rec: Recogniser, cut: Extract<CellCrop, { kind: 'ink' }>
       // The next preprocessings before giving up: the crop unenlarged (enlarging blurred small print
       // blurs it further: 淮安市 2024's 「3001」 at σ1.0 reads only so), black and white at its own
       // threshold, and a lone glyph as one character (line mode often reads a lone 「1」 as nothing).
-      // Blurred digits run together, so the ink may have fewer marks than the number has digits, never
-      // more. Read so, a number stays doubtful.
+      // The count of marks is no guide here (blurred digits run together, JPEG blocks add specks): a
+      // number read so stays doubtful, listed with its image.
       const tries: [Gray, { singleChar: boolean }?][] = [[plain], [crisp(image)]];
       if (cut.glyphs === 1) tries.push([crisp(image), { singleChar: true }]);
       for (const [img, hint] of tries) {
         const c = await rec.digits(img, hint);
         read.push(c.text);
-        if (NUMBER.test(c.text) && (cut.glyphs === undefined || c.text.replace('.', '').length >= cut.glyphs)) {
+        if (NUMBER.test(c.text)) {
           return { kind: 'number', text: c.text, read: read.filter(Boolean).join(' / '), confidence: c.confidence, doubtful: true };
         }
       }
@@ -361,6 +363,44 @@ function crisp(g: Gray): Gray {
 /** Words (any Chinese character) or a dash or slash that stands for an empty cell. */
 function legible(text: string): boolean {
   return /[\u3400-\u9fff]/.test(text) || /^[—–\-－/／\\、.…]+$/.test(text);
+}
+
+/**
+ * A column of numbers holds no one-character labels: 「之」 or 「了1」 among the numbers of 淮安市 2024
+ * table B (JPEG q35) are digits the Chinese reader misread, and as labels they cut their row short.
+ * Such a cell is read again as digits (unenlarged, then black and white): a number read so is doubtful;
+ * nothing read leaves it unread. Never a label, never blank.
+ */
+async function rereadStrays(rec: Recogniser, cells: OcrCell[], cuts: CellCrop[]): Promise<void> {
+  const columns = new Map<string, number[]>();
+  cells.forEach((c, i) => {
+    if (c.colSpan !== 1 || c.rowSpan !== 1) return;
+    const k = `${c.table}:${c.col}`;
+    columns.set(k, [...(columns.get(k) ?? []), i]);
+  });
+  for (const idx of columns.values()) {
+    const numbers = idx.filter((i) => cells[i]!.kind === 'number').length;
+    const labels = idx.filter((i) => cells[i]!.kind === 'label');
+    if (numbers < 3 || numbers < 2 * labels.length) continue;
+    for (const i of labels) {
+      const c = cells[i]!;
+      const cut = cuts[i];
+      const t = c.read.replace(/\s/g, '');
+      const stray = [...t].length <= 2 && (/\d/.test(t) || /^[\u3400-\u9fff]$/.test(t)) && matchTemplateLabel(c.read).similarity < 1;
+      if (!stray || cut?.kind !== 'ink') continue;
+      const read = [c.read];
+      let reading: CellReading = { kind: 'unread', text: '', read: '', confidence: 0, doubtful: true };
+      for (const img of [cut.plain, crisp(cut.image)]) {
+        const r = await rec.digits(img);
+        read.push(r.text);
+        if (NUMBER.test(r.text)) {
+          reading = { kind: 'number', text: r.text, read: '', confidence: r.confidence, doubtful: true };
+          break;
+        }
+      }
+      cells[i] = { ...c, ...reading, read: read.filter(Boolean).join(' / ') };
+    }
+  }
 }
 
 function asLabel(read: string, confidence: number): CellReading {
