@@ -351,7 +351,26 @@ async function readCell(rec: Recogniser, cut: Extract<CellCrop, { kind: 'ink' }>
   // Not a real disagreement: both digit readings agree and the Chinese reader read no number of that
   // length (「6」 as 「提」, 「351」 as 「3531」), and the ink has as many marks as the number has digits.
   const settled = winner === d.text && winner === alt.text && (!lOk || lt.length !== winner.length) && (cut.glyphs === undefined || winner.replace('.', '').length === cut.glyphs);
-  return { kind: 'number', text: winner, read: [d.text, lt, alt.text].join(' / '), confidence, doubtful: !settled || rescued || confidence < low };
+  if (!settled) {
+    // A real disagreement: one more preprocessing votes before the number is given up to doubt — the
+    // crop black and white at its own threshold (blur and JPEG leave small print grey; 淮安市 2024's
+    // 「4」 read 「1」 / 「和」 / 「4」 at σ1.0 reads 「4」 so). Readers drop digits of blurred print more than
+    // they invent them, so of two readings with as many votes the longer wins (「25」 read 「25」 / 「2」 /
+    // 「2」 / 「25」); with no two alike, the three readers' choice stands (the Chinese reader doubles digits
+    // now and then: 「454」 as 「4514」).
+    const c = await rec.digits(crisp(image));
+    const all = [d, c, alt, l];
+    const texts = [d.text, c.text, alt.text, lt];
+    const valid = texts.filter((t) => NUMBER.test(t));
+    const count = (t: string) => valid.filter((v) => v === t).length;
+    const fit = cut.glyphs ? [...new Set(valid)].filter((t) => t.replace('.', '').length === cut.glyphs) : [];
+    const top = Math.max(...valid.map(count));
+    const tied = [...new Set(valid)].filter((t) => count(t) === top);
+    const best = fit.length === 1 ? fit[0]! : top > 1 ? tied.sort((a, b) => b.length - a.length)[0]! : winner;
+    const conf = Math.min(...all.filter((_, i) => texts[i] === best).map((r) => r.confidence));
+    return { kind: 'number', text: best, read: [d.text, lt, alt.text, c.text].join(' / '), confidence: conf, doubtful: true };
+  }
+  return { kind: 'number', text: winner, read: [d.text, lt, alt.text].join(' / '), confidence, doubtful: rescued || confidence < low };
 }
 
 /** A crop thresholded at its own Otsu level: black ink on white paper, nothing grey. */
@@ -368,7 +387,7 @@ function legible(text: string): boolean {
 /**
  * A column of numbers holds no one-character labels: 「之」 or 「了1」 among the numbers of 淮安市 2024
  * table B (JPEG q35) are digits the Chinese reader misread, and as labels they cut their row short.
- * Such a cell is read again as digits (unenlarged, then black and white): a number read so is doubtful;
+ * Such a cell is read again as digits (black and white, then unenlarged): a number read so is doubtful;
  * nothing read leaves it unread. Never a label, never blank.
  */
 async function rereadStrays(rec: Recogniser, cells: OcrCell[], cuts: CellCrop[]): Promise<void> {
@@ -390,7 +409,7 @@ async function rereadStrays(rec: Recogniser, cells: OcrCell[], cuts: CellCrop[])
       if (!stray || cut?.kind !== 'ink') continue;
       const read = [c.read];
       let reading: CellReading = { kind: 'unread', text: '', read: '', confidence: 0, doubtful: true };
-      for (const img of [cut.plain, crisp(cut.image)]) {
+      for (const img of [crisp(cut.image), cut.plain]) {
         const r = await rec.digits(img);
         read.push(r.text);
         if (NUMBER.test(r.text)) {
