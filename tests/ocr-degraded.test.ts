@@ -125,8 +125,9 @@ describe('OCR of degraded real pages (tesseract.js, offline)', () => {
     expect(undoubtedErrors(r)).toEqual([]);
     const acc = numericAccuracy(await textLayerNumbers('huaian-city-gov-2024.pdf', [3, 4, 5]), r);
     console.log(`淮安市 p3–5 photographed: ${acc.right}/${acc.total} numbers right, ${r.ocr.doubtful.length} doubtful or unread`);
-    // Small print (digits ~11 px) loses some cells to the two resamplings: they are doubtful or unread, not wrong.
-    expect(acc.right / acc.total).toBeGreaterThanOrEqual(0.75);
+    // Small print (digits ~11 px) loses a few cells to the resampling (198/200 when written): those are
+    // doubtful or unread, never silently wrong.
+    expect(acc.right / acc.total).toBeGreaterThanOrEqual(0.95);
     for (const w of acc.wrong) {
       const src = r.locate(w.ref);
       if (src) expect(src).toMatchObject({ doubtful: true });

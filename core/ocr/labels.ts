@@ -27,6 +27,10 @@ const EXTRA = [
   '本年新制作数量',
   '本年新公开数量',
   '对外公开总数量',
+  // The 2021 template's full wording of the （六） rows (淮安市 2024 p5), which the row keys only abbreviate:
+  // a misread 「逾期」 (「这期」 at σ1.0) then still snaps to the row.
+  '1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请',
+  '2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请',
 ];
 
 /** The six section headings, for short prose lines. */

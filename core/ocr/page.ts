@@ -394,7 +394,7 @@ function legible(text: string): boolean {
 
 /**
  * A column of numbers holds no one-character labels: 「之」 or 「了1」 among the numbers of 淮安市 2024
- * table B (JPEG q35) are digits the Chinese reader misread, and as labels they cut their row short.
+ * table B (JPEG q35), 「62届」 (σ1.0), are digits the Chinese reader misread, and as labels they cut their row short.
  * Such a cell is read again as digits (black and white, then unenlarged): a number read so is doubtful;
  * nothing read leaves it unread. Never a label, never blank.
  */
@@ -413,7 +413,9 @@ async function rereadStrays(rec: Recogniser, cells: OcrCell[], cuts: CellCrop[])
       const c = cells[i]!;
       const cut = cuts[i];
       const t = c.read.replace(/\s/g, '');
-      const stray = [...t].length <= 2 && (/\d/.test(t) || /^[\u3400-\u9fff]$/.test(t)) && matchTemplateLabel(c.read).similarity < 1;
+      // One Chinese character at most, with digits or alone (「之」, 「了1」, 「62届」 at σ1.0).
+      const cjk = (t.match(/[\u3400-\u9fff]/g) ?? []).length;
+      const stray = [...t].length <= 4 && cjk <= 1 && (/\d/.test(t) || [...t].length === 1) && matchTemplateLabel(c.read).similarity < 1;
       if (!stray || cut?.kind !== 'ink') continue;
       const read = [c.read];
       let reading: CellReading = { kind: 'unread', text: '', read: '', confidence: 0, doubtful: true };
