@@ -322,10 +322,12 @@ async function readCell(rec: Recogniser, cut: Extract<CellCrop, { kind: 'ink' }>
     if (numeric || rescued) {
       // The next preprocessings before giving up: the crop unenlarged (enlarging blurred small print
       // blurs it further: 淮安市 2024's 「3001」 at σ1.0 reads only so), black and white at its own
-      // threshold, and a lone glyph as one character (line mode often reads a lone 「1」 as nothing).
+      // threshold, that again from a crop enlarged a whole number of times to ~200 px (the 「1」s and a 「6」 of 淮安市 2024 table B at
+      // 100 dpi, digits 8 px tall, read only so), and a lone glyph as one character (line mode often reads
+      // a lone 「1」 as nothing).
       // The count of marks is no guide here (blurred digits run together, JPEG blocks add specks): a
       // number read so stays doubtful, listed with its image.
-      const tries: [Gray, { singleChar: boolean }?][] = [[plain], [crisp(image)]];
+      const tries: [Gray, { singleChar: boolean }?][] = [[plain], [crisp(image)], [crisp(pad(enlarge(plain, Math.round(Math.min(8, Math.max(2, 200 / plain.height)))), 10))]];
       if (cut.glyphs === 1) tries.push([crisp(image), { singleChar: true }]);
       for (const [img, hint] of tries) {
         const c = await rec.digits(img, hint);
