@@ -417,7 +417,8 @@ async function rereadStrays(rec: Recogniser, cells: OcrCell[], cuts: CellCrop[])
       const t = c.read.replace(/\s/g, '');
       // One Chinese character at most, with digits or alone (「之」, 「了1」, 「62届」 at σ1.0).
       const cjk = (t.match(/[\u3400-\u9fff]/g) ?? []).length;
-      const stray = [...t].length <= 4 && cjk <= 1 && (/\d/.test(t) || [...t].length === 1) && matchTemplateLabel(c.read).similarity < 1;
+      // Not 「无」 or 「空」, which mean an empty cell, nor a dash.
+      const stray = [...t].length <= 4 && cjk <= 1 && (/\d/.test(t) || /^[\u3400-\u9fff]$/.test(t)) && !/^[无空]$/.test(t) && matchTemplateLabel(c.read).similarity < 1;
       if (!stray || cut?.kind !== 'ink') continue;
       const read = [c.read];
       let reading: CellReading = { kind: 'unread', text: '', read: '', confidence: 0, doubtful: true };
