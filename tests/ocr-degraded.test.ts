@@ -11,13 +11,15 @@ import type { TesseractRecogniser } from '../core/ocr/tesseract.ts';
 import { createNodeRecogniser, pdfPageRenderer } from '../core/ocr/node.ts';
 import { enlarge } from '../core/ocr/image.ts';
 import { embeddedImageDpi, PDF_OPS, renderDpi } from '../core/ocr/render-dpi.ts';
-import { checkPdfWithOcr } from '../core/pipeline/ocr.ts';
+import { checkPdfWithOcr, mergePages } from '../core/pipeline/ocr.ts';
+import { ocrPage } from '../core/ocr/page.ts';
+import { checkSession, type OcrSession } from '../site/src/ocr/session.ts';
 import type { PdfJs } from '../core/adapters/pdf/pdfjs.ts';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { imageOnlyPdf } from './support/image-pdf.ts';
 import { numericAccuracy, OCR_FIXTURES, ocrFixture, textLayerNumbers } from './support/ocr-accuracy.ts';
-import { downsample, gaussianBlur, photograph, rotatePage } from './support/degrade.ts';
+import { downsample, gaussianBlur, jpeg, photograph, rotatePage } from './support/degrade.ts';
 
 const HONGZE_ERRORS = [
   ['REVIEW-TOTAL', 'C.rev.total'],
@@ -70,6 +72,20 @@ describe('OCR of degraded real pages (tesseract.js, offline)', () => {
     expect(format(r, 'zh')).toMatch(/表三 复议诉讼：部分核对/);
   });
 
+  it('the site lists the unread cell for filling in, and the value typed there is checked', async () => {
+    const page = smear(toGray(ocrFixture('hongze-district-gov-2023-p4.png')), [173, 944, 216, 967]);
+    const read = await ocrPage(page, rec, { prose: false });
+    const session: OcrSession = { name: 'scan', doc: mergePages([], read.blocks, 'scan'), pages: [read.info], images: [], corrections: {} };
+    const before = checkSession(session);
+    const listed = before.views.zh.ocr!.doubtful.find((d) => d.ref === 'C.rev.keep')!;
+    expect(listed).toMatchObject({ unread: true, text: '' });
+    expect(before.result.coverage.C.status).toBe('partial');
+    const after = checkSession({ ...session, corrections: { [listed.key]: '10' } });
+    expect(after.result.model.tables.C!.cells['C.rev.keep']!.value).toEqual({ kind: 'number', n: 10 });
+    expect(after.result.coverage.C.status).toBe('checked');
+    expect(errorsOf(after.result)).toEqual(HONGZE_ERRORS);
+  });
+
   it('a digit printed fainter than the rest of the page is read, never taken for a blank cell', async () => {
     const g = toGray(ocrFixture('hongze-district-gov-2023-p4.png'));
     // The 「10」 of 行政复议/结果维持 faded to a fifth of its darkness (ink ~204 on white paper): at the
@@ -82,7 +98,7 @@ describe('OCR of degraded real pages (tesseract.js, offline)', () => {
   });
 
   const hongze = () => toGray(ocrFixture('hongze-district-gov-2023-p4.png'));
-  const degradations: [string, () => Gray, number][] = [
+  const degradations: [string, () => Gray | Promise<Gray>, number][] = [
     // [what, the page, its skew as the reader should find it (°)]
     ['turned 3° on the glass', () => rotatePage(hongze(), 3), 3],
     ['turned 5° the other way', () => rotatePage(hongze(), -5), -5],
@@ -90,10 +106,11 @@ describe('OCR of degraded real pages (tesseract.js, offline)', () => {
     ['photographed turned 3° with a 5% keystone under uneven light', () => photograph(rotatePage(hongze(), 3), 0.05), 3],
     ['out of focus (Gaussian blur σ 1.0)', () => gaussianBlur(hongze(), 1.0), 0],
     ['scanned at 100 dpi', () => downsample(hongze(), 100 / 150), 0],
+    ['blurred (σ 0.8) and saved as JPEG q35', () => jpeg(gaussianBlur(hongze(), 0.8), 35), 0],
   ];
   for (const [what, page, skew] of degradations) {
     it(`洪泽区 2023 page 4 ${what}: its two real table-C errors, every number right`, async () => {
-      const r = await checkImage(page(), rec, { prose: false });
+      const r = await checkImage(await page(), rec, { prose: false });
       expect(r.ocr.pages[0]!.skewDegrees).toBeCloseTo(skew, 0);
       expect(errorsOf(r)).toEqual(HONGZE_ERRORS);
       const acc = numericAccuracy(await textLayerNumbers('hongze-district-gov-2023.pdf', [4]), r);
@@ -108,8 +125,9 @@ describe('OCR of degraded real pages (tesseract.js, offline)', () => {
     expect(undoubtedErrors(r)).toEqual([]);
     const acc = numericAccuracy(await textLayerNumbers('huaian-city-gov-2024.pdf', [3, 4, 5]), r);
     console.log(`淮安市 p3–5 photographed: ${acc.right}/${acc.total} numbers right, ${r.ocr.doubtful.length} doubtful or unread`);
-    // Small print (digits ~11 px) loses some cells to the two resamplings: they are doubtful or unread, not wrong.
-    expect(acc.right / acc.total).toBeGreaterThanOrEqual(0.75);
+    // Small print (digits ~11 px) loses a few cells to the resampling (198/200 when written): those are
+    // doubtful or unread, never silently wrong.
+    expect(acc.right / acc.total).toBeGreaterThanOrEqual(0.95);
     for (const w of acc.wrong) {
       const src = r.locate(w.ref);
       if (src) expect(src).toMatchObject({ doubtful: true });

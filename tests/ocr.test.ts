@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { binarise, estimateSkew, rotate, toGray, type Gray } from '../core/ocr/image.ts';
 import { detectRules, tablesFromRules } from '../core/ocr/grid.ts';
+import { applyHomography, homography, keystone, tableFrame, unwarp } from '../core/ocr/perspective.ts';
 import { labelMatcher, matchTemplateLabel } from '../core/ocr/labels.ts';
 import { stripCjkSpaces, type Recogniser } from '../core/ocr/recogniser.ts';
 import { ocrPage, OcrAbortError } from '../core/ocr/page.ts';
@@ -88,6 +89,46 @@ describe('grid detection', () => {
     expect(tables.map((t) => [t.rows, t.cols, t.cells.length])).toEqual([[4, 5, 16]]);
   });
 
+  it('estimates rotations up to 10° (scanners and phone apps give 1–5°; at 3° no grid was found)', () => {
+    for (const deg of [3, -5, 9]) {
+      const turned = rotate(drawnTable(), (-deg * Math.PI) / 180);
+      const angle = (estimateSkew(binarise(turned), turned.width, turned.height) * 180) / Math.PI;
+      expect(Math.abs(angle - deg)).toBeLessThan(0.1);
+    }
+  });
+
+  it('squares a keystoned table: the frame found, the page warped, the grid whole again', () => {
+    const g = drawnTable();
+    // The top edge 6% narrower than the bottom, as a photo taken from below.
+    const corners: [number, number][] = [
+      [100 + 15, 100],
+      [602 - 15, 100],
+      [602, 312],
+      [100, 312],
+    ];
+    const m = homography(corners, [
+      [100, 100],
+      [602, 100],
+      [602, 312],
+      [100, 312],
+    ]);
+    const photo = { width: g.width, height: g.height, data: new Uint8Array(g.width * g.height).fill(255) };
+    for (let y = 0; y < g.height; y++) {
+      for (let x = 0; x < g.width; x++) {
+        const [sx, sy] = applyHomography(m, [x, y]).map(Math.round) as [number, number];
+        if (sx >= 0 && sy >= 0 && sx < g.width && sy < g.height) photo.data[y * g.width + x] = g.data[sy * g.width + sx]!;
+      }
+    }
+    const ink = binarise(photo);
+    const before = tablesFromRules(detectRules(ink, photo.width, photo.height));
+    expect(before.map((t) => [t.rows, t.cols, t.cells.length])).not.toEqual([[4, 5, 16]]);
+    const frame = tableFrame(ink, photo.width, photo.height)!;
+    expect(keystone(frame)).toBeGreaterThan(10);
+    const { image } = unwarp(photo, frame);
+    const tables = tablesFromRules(detectRules(binarise(image), image.width, image.height));
+    expect(tables.map((t) => [t.rows, t.cols, t.cells.length])).toEqual([[4, 5, 16]]);
+  });
+
   it('finds no table on a blank page or in text-like ink', () => {
     const c = canvas(600, 400);
     for (let x = 50; x < 550; x += 30) c.fill(x, 100, x + 20, 122); // a "line of characters"
@@ -124,6 +165,11 @@ describe('OCR text clean-up and label matching', () => {
     expect(matchTemplateLabel('1.信访举报投拆类申请').text).toBe('1.信访举报投诉类申请');
     expect(matchTemplateLabel('(三 )不了予公开').text).toBe('（三）不予公开');
     expect(matchTemplateLabel('结杲维持').text).toBe('结果维持');
+    // Numbering OCR half lost on blurred or 100 dpi scans (issue 16).
+    expect(matchTemplateLabel('(七总计').text).toBe('（七）总计');
+    expect(matchTemplateLabel('《一 )也以公开').text).toBe('（一）予以公开');
+    expect(matchTemplateLabel('了.骆于行政执法全孝').text).toBe('7.属于行政执法案卷');
+    expect(matchTemplateLabel('七 )总计').text).toBe('（七）总计');
     // 「总计」 is a table-B row and a table-C column: already a label, kept as written.
     expect(matchTemplateLabel('总计').text).toBe('总计');
     expect(matchTemplateLabel('2023年全区受理政府信息公开申请21件').matched).toBeUndefined();

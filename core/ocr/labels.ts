@@ -27,6 +27,10 @@ const EXTRA = [
   '本年新制作数量',
   '本年新公开数量',
   '对外公开总数量',
+  // The 2021 template's full wording of the （六） rows (淮安市 2024 p5), which the row keys only abbreviate:
+  // a misread 「逾期」 (「这期」 at σ1.0) then still snaps to the row.
+  '1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请',
+  '2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请',
 ];
 
 /** The six section headings, for short prose lines. */
@@ -114,12 +118,18 @@ export function matchTemplateLabel(read: string): LabelMatch {
 
 /**
  * OCR loses the closing half of a numbering bracket now and then: 「(七总计」 (洪泽区 2023 p4 at 100 dpi,
- * where 「七总计」 then matched no row), 「(五》不予处理」. Only an unclosed bracket is repaired.
+ * where 「七总计」 then matched no row), 「(五》不予处理」, 「《一 )也以公开」 (淮安市 2024 at 100 dpi). Only a bracket
+ * that is unclosed or not a bracket of numbering is repaired.
  */
 function repairNumbering(read: string): string {
-  const m = /^\s*[(（]\s*([一二三四五六七八九十]{1,3})\s*([)）》>]?)\s*/.exec(read);
-  if (!m || m[2] === ')' || m[2] === '）') return read;
-  return `（${m[1]}）${read.slice(m[0].length)}`;
+  const m = /^\s*([(（《〈<])\s*([一二三四五六七八九十]{1,3})\s*([)）》〉>]?)\s*/.exec(read);
+  // 「了.骆于行政执法全孝」: the 「7.」 of 「7.属于行政执法案卷」 read as 了 (淮安市 2024 at 100 dpi).
+  if (/^\s*了[.．]/.test(read)) return read.replace(/^\s*了/, '7');
+  // 「七 )总计」: the opening half lost (淮安市 2024 p5, JPEG q35).
+  const open = /^\s*([一二三四五六七八九十]{1,3})\s*[)）》〉]\s*/.exec(read);
+  if (open) return `（${open[1]}）${read.slice(open[0].length)}`;
+  if (!m || ('(（'.includes(m[1]!) && m[3] && ')）'.includes(m[3]))) return read;
+  return `（${m[2]}）${read.slice(m[0].length)}`;
 }
 
 let headings: LabelMatcher | undefined;

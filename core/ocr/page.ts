@@ -180,9 +180,10 @@ export async function ocrPage(image: OcrImage, rec: Recogniser, options: OcrOpti
     const jobs = tables.flatMap((t, ti) => t.cells.map((c) => ({ t, ti, c })));
     let done = 0;
     progress('cells', 0, jobs.length);
+    const cuts: CellCrop[] = [];
     const cells = await Promise.all(
-      jobs.map(async ({ ti, c }): Promise<OcrCell> => {
-        const cut = cropCell(g, c.box, inset, threshold);
+      jobs.map(async ({ ti, c }, i): Promise<OcrCell> => {
+        const cut = (cuts[i] = cropCell(g, c.box, inset, threshold));
         const base = { table: ti, row: c.row, col: c.col, rowSpan: c.rowSpan, colSpan: c.colSpan, bbox: toOriginal(c.box) };
         if (cut.kind === 'empty') return { ...base, kind: 'empty', text: '', read: '', confidence: 100, doubtful: false };
         check();
@@ -191,6 +192,7 @@ export async function ocrPage(image: OcrImage, rec: Recogniser, options: OcrOpti
         return { ...base, ...r };
       }),
     );
+    await rereadStrays(rec, cells, cuts);
     info.cells = cells;
     tables.forEach((t, ti) => placed.push({ y: t.box[1], block: gridBlock(t, cells.filter((c) => c.table === ti), page, toOriginal) }));
   }
@@ -304,6 +306,13 @@ async function readCell(rec: Recogniser, cut: Extract<CellCrop, { kind: 'ink' }>
   }
   const dOk = NUMBER.test(d.text);
   const lOk = NUMBER.test(lt);
+  // A blurred label can look like digits, and the digit reader reads digits in anything: when the
+  // Chinese reader reads one of the template's labels, it is that label (「2.重复申请」 on 洪泽区 p4 at σ1.2
+  // became 「1」 and the row was lost).
+  if (numeric && !lOk && /[\u3400-\u9fff]{2}/.test(lt)) {
+    const m = matchTemplateLabel(l.text);
+    if (m.matched || m.similarity === 1) return asLabel(l.text, l.confidence);
+  }
   if (!dOk && !lOk) {
     // The cell has ink (cropCell decided that from the pixels): what no reader could read is unread,
     // never blank — unless the Chinese reader read words (a blurred 「2.重复申请」 can look like digits) or
@@ -313,15 +322,17 @@ async function readCell(rec: Recogniser, cut: Extract<CellCrop, { kind: 'ink' }>
     if (numeric || rescued) {
       // The next preprocessings before giving up: the crop unenlarged (enlarging blurred small print
       // blurs it further: 淮安市 2024's 「3001」 at σ1.0 reads only so), black and white at its own
-      // threshold, and a lone glyph as one character (line mode often reads a lone 「1」 as nothing).
-      // Blurred digits run together, so the ink may have fewer marks than the number has digits, never
-      // more. Read so, a number stays doubtful.
-      const tries: [Gray, { singleChar: boolean }?][] = [[plain], [crisp(image)]];
+      // threshold, that again from a crop enlarged a whole number of times to ~200 px (the 「1」s and a 「6」 of 淮安市 2024 table B at
+      // 100 dpi, digits 8 px tall, read only so), and a lone glyph as one character (line mode often reads
+      // a lone 「1」 as nothing).
+      // The count of marks is no guide here (blurred digits run together, JPEG blocks add specks): a
+      // number read so stays doubtful, listed with its image.
+      const tries: [Gray, { singleChar: boolean }?][] = [[plain], [crisp(image)], [crisp(pad(enlarge(plain, Math.round(Math.min(8, Math.max(2, 200 / plain.height)))), 10))]];
       if (cut.glyphs === 1) tries.push([crisp(image), { singleChar: true }]);
       for (const [img, hint] of tries) {
         const c = await rec.digits(img, hint);
         read.push(c.text);
-        if (NUMBER.test(c.text) && (cut.glyphs === undefined || c.text.replace('.', '').length >= cut.glyphs)) {
+        if (NUMBER.test(c.text)) {
           return { kind: 'number', text: c.text, read: read.filter(Boolean).join(' / '), confidence: c.confidence, doubtful: true };
         }
       }
@@ -341,8 +352,35 @@ async function readCell(rec: Recogniser, cut: Extract<CellCrop, { kind: 'ink' }>
   const confidence = Math.min(...[d, l, alt].filter((r, i) => [d!.text, lt, alt.text][i] === winner).map((r) => r.confidence));
   // Not a real disagreement: both digit readings agree and the Chinese reader read no number of that
   // length (「6」 as 「提」, 「351」 as 「3531」), and the ink has as many marks as the number has digits.
-  const settled = winner === d.text && winner === alt.text && (!lOk || lt.length !== winner.length) && (cut.glyphs === undefined || winner.replace('.', '').length === cut.glyphs);
-  return { kind: 'number', text: winner, read: [d.text, lt, alt.text].join(' / '), confidence, doubtful: !settled || rescued || confidence < low };
+  let settled = winner === d.text && winner === alt.text && (!lOk || lt.length !== winner.length) && (cut.glyphs === undefined || winner.replace('.', '').length === cut.glyphs);
+  // The two digit readings agree but the Chinese reader read no number to confirm them: the crop black
+  // and white has a say too (a 「4」 read 「1」 twice at confidence 95 on 淮安市 2024 p5 after JPEG q35 or
+  // at 100 dpi — black and white it reads 「4」).
+  let c: Reading | undefined;
+  if (settled && !lOk) {
+    c = await rec.digits(crisp(image));
+    if (NUMBER.test(c.text) && c.text !== winner) settled = false;
+  }
+  if (!settled) {
+    // A real disagreement: one more preprocessing votes before the number is given up to doubt — the
+    // crop black and white at its own threshold (blur and JPEG leave small print grey; 淮安市 2024's
+    // 「4」 read 「1」 / 「和」 / 「4」 at σ1.0 reads 「4」 so). Readers drop digits of blurred print more than
+    // they invent them, so of two readings with as many votes the longer wins (「25」 read 「25」 / 「2」 /
+    // 「2」 / 「25」); with no two alike, the three readers' choice stands (the Chinese reader doubles digits
+    // now and then: 「454」 as 「4514」).
+    c ??= await rec.digits(crisp(image));
+    const all = [d, c, alt, l];
+    const texts = [d.text, c.text, alt.text, lt];
+    const valid = texts.filter((t) => NUMBER.test(t));
+    const count = (t: string) => valid.filter((v) => v === t).length;
+    const fit = cut.glyphs ? [...new Set(valid)].filter((t) => t.replace('.', '').length === cut.glyphs) : [];
+    const top = Math.max(...valid.map(count));
+    const tied = [...new Set(valid)].filter((t) => count(t) === top);
+    const best = fit.length === 1 ? fit[0]! : top > 1 ? tied.sort((a, b) => b.length - a.length)[0]! : winner;
+    const conf = Math.min(...all.filter((_, i) => texts[i] === best).map((r) => r.confidence));
+    return { kind: 'number', text: best, read: [d.text, lt, alt.text, c.text].join(' / '), confidence: conf, doubtful: true };
+  }
+  return { kind: 'number', text: winner, read: [d.text, lt, alt.text].join(' / '), confidence, doubtful: rescued || confidence < low };
 }
 
 /** A crop thresholded at its own Otsu level: black ink on white paper, nothing grey. */
@@ -354,6 +392,47 @@ function crisp(g: Gray): Gray {
 /** Words (any Chinese character) or a dash or slash that stands for an empty cell. */
 function legible(text: string): boolean {
   return /[\u3400-\u9fff]/.test(text) || /^[—–\-－/／\\、.…]+$/.test(text);
+}
+
+/**
+ * A column of numbers holds no one-character labels: 「之」 or 「了1」 among the numbers of 淮安市 2024
+ * table B (JPEG q35), 「62届」 (σ1.0), are digits the Chinese reader misread, and as labels they cut their row short.
+ * Such a cell is read again as digits (black and white, then unenlarged): a number read so is doubtful;
+ * nothing read leaves it unread. Never a label, never blank.
+ */
+async function rereadStrays(rec: Recogniser, cells: OcrCell[], cuts: CellCrop[]): Promise<void> {
+  const columns = new Map<string, number[]>();
+  cells.forEach((c, i) => {
+    if (c.colSpan !== 1 || c.rowSpan !== 1) return;
+    const k = `${c.table}:${c.col}`;
+    columns.set(k, [...(columns.get(k) ?? []), i]);
+  });
+  for (const idx of columns.values()) {
+    const numbers = idx.filter((i) => cells[i]!.kind === 'number').length;
+    const labels = idx.filter((i) => cells[i]!.kind === 'label');
+    if (numbers < 3 || numbers < 2 * labels.length) continue;
+    for (const i of labels) {
+      const c = cells[i]!;
+      const cut = cuts[i];
+      const t = c.read.replace(/\s/g, '');
+      // One Chinese character at most, with digits or alone (「之」, 「了1」, 「62届」 at σ1.0).
+      const cjk = (t.match(/[\u3400-\u9fff]/g) ?? []).length;
+      // Not 「无」 or 「空」, which mean an empty cell, nor a dash.
+      const stray = [...t].length <= 4 && cjk <= 1 && (/\d/.test(t) || /^[\u3400-\u9fff]$/.test(t)) && !/^[无空]$/.test(t) && matchTemplateLabel(c.read).similarity < 1;
+      if (!stray || cut?.kind !== 'ink') continue;
+      const read = [c.read];
+      let reading: CellReading = { kind: 'unread', text: '', read: '', confidence: 0, doubtful: true };
+      for (const img of [crisp(cut.image), cut.plain]) {
+        const r = await rec.digits(img);
+        read.push(r.text);
+        if (NUMBER.test(r.text)) {
+          reading = { kind: 'number', text: r.text, read: '', confidence: r.confidence, doubtful: true };
+          break;
+        }
+      }
+      cells[i] = { ...c, ...reading, read: read.filter(Boolean).join(' / ') };
+    }
+  }
 }
 
 function asLabel(read: string, confidence: number): CellReading {

@@ -109,10 +109,12 @@ export function withOcrInfo(result: CheckResult, pages: OcrPageInfo[]): OcrCheck
   // Each doubtful cell, and the CellRef it became.
   const refOf = new Map<string, CellRef>();
   for (const [ref, src] of Object.entries(result.locations)) if (src.kind === 'ocr') refOf.set(key(src.page, src.bbox), ref);
+  // An unread cell that became no table value (a header, a stray mark) changes no check: not listed.
   const doubtful: OcrDoubtful[] = pages.flatMap((p) =>
-    p.doubtful.map((c) => {
+    p.doubtful.flatMap((c) => {
       const ref = refOf.get(key(p.page, c.bbox));
-      return { page: p.page, bbox: c.bbox, text: c.text, confidence: c.confidence, ...(ref ? { ref } : {}), ...(c.kind === 'unread' ? { unread: true as const } : {}) };
+      if (c.kind === 'unread' && !ref) return [];
+      return [{ page: p.page, bbox: c.bbox, text: c.text, confidence: c.confidence, ...(ref ? { ref } : {}), ...(c.kind === 'unread' ? { unread: true as const } : {}) }];
     }),
   );
   // Borderless pages flag doubtful numbers on their sources only.

@@ -9,10 +9,10 @@ import { checkImage } from '../../core/pipeline/ocr.ts';
 import { createNodeRecogniser } from '../../core/ocr/node.ts';
 import { toGray, type Gray, type OcrImage } from '../../core/ocr/image.ts';
 import { numericAccuracy, ocrFixture, textLayerNumbers } from '../support/ocr-accuracy.ts';
-import { downsample, gaussianBlur, photograph, rotatePage } from '../support/degrade.ts';
+import { downsample, gaussianBlur, jpeg, photograph, rotatePage } from '../support/degrade.ts';
 
-type Variant = 'clean' | 'degraded' | 'rotate 3°' | 'rotate -5°' | 'keystone 3% + light' | 'photo: 3° + keystone 5%' | 'blur σ1.0' | 'blur σ1.2' | '100 dpi' | '72 dpi';
-const DEGRADE: Partial<Record<Variant, (g: Gray) => Gray>> = {
+type Variant = 'clean' | 'degraded' | 'rotate 3°' | 'rotate -5°' | 'keystone 3% + light' | 'photo: 3° + keystone 5%' | 'blur σ1.0' | 'blur σ1.2' | '100 dpi' | '72 dpi' | 'JPEG q35';
+const DEGRADE: Partial<Record<Variant, (g: Gray) => Gray | Promise<Gray>>> = {
   'rotate 3°': (g) => rotatePage(g, 3),
   'rotate -5°': (g) => rotatePage(g, -5),
   'keystone 3% + light': (g) => photograph(g, 0.03),
@@ -21,6 +21,7 @@ const DEGRADE: Partial<Record<Variant, (g: Gray) => Gray>> = {
   'blur σ1.2': (g) => gaussianBlur(g, 1.2),
   '100 dpi': (g) => downsample(g, 100 / 150),
   '72 dpi': (g) => downsample(g, 72 / 150),
+  'JPEG q35': (g) => jpeg(g, 35),
 };
 
 type Page = { file: string; pdf: string; page: number; variant: Variant };
@@ -31,7 +32,7 @@ const PAGES: Page[] = [
   { file: 'hongze-district-gov-2023-p4-degraded.png', pdf: 'hongze-district-gov-2023.pdf', page: 4, variant: 'degraded' },
   ...HUAIAN.map((p) => ({ ...p, variant: 'clean' as const })),
   ...(Object.keys(DEGRADE) as Variant[]).map((variant) => ({ ...HONGZE, variant })),
-  ...(['photo: 3° + keystone 5%', 'blur σ1.0', '100 dpi'] as const).flatMap((variant) => HUAIAN.map((p) => ({ ...p, variant }))),
+  ...(['photo: 3° + keystone 5%', 'blur σ1.0', '100 dpi', 'JPEG q35'] as const).flatMap((variant) => HUAIAN.map((p) => ({ ...p, variant }))),
 ];
 
 export async function benchOcr(): Promise<string[][]> {
@@ -47,7 +48,7 @@ export async function benchOcr(): Promise<string[][]> {
     const totals = new Map<Variant, [number, number, number, number]>();
     for (const p of PAGES) {
       const make = DEGRADE[p.variant];
-      const image: OcrImage = make ? make(toGray(ocrFixture(p.file))) : ocrFixture(p.file);
+      const image: OcrImage = make ? await make(toGray(ocrFixture(p.file))) : ocrFixture(p.file);
       const start = performance.now();
       const result = await checkImage(image, rec, { name: p.file });
       const ms = performance.now() - start;

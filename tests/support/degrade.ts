@@ -133,3 +133,19 @@ export function downsample(g: Gray, factor: number): Gray {
   }
   return { width: W, height: H, data: out };
 }
+
+/** Saved as a JPEG of `quality` (0–100) and read back: the blocks and ringing of a phone app's or a portal's compression. */
+export async function jpeg(g: Gray, quality: number): Promise<Gray> {
+  const { createCanvas } = await import('@napi-rs/canvas');
+  const { decodeImage } = await import('../../core/ocr/node.ts');
+  const { toGray } = await import('../../core/ocr/image.ts');
+  const canvas = createCanvas(g.width, g.height);
+  const ctx = canvas.getContext('2d');
+  const img = ctx.createImageData(g.width, g.height);
+  for (let i = 0; i < g.data.length; i++) {
+    img.data[4 * i] = img.data[4 * i + 1] = img.data[4 * i + 2] = g.data[i]!;
+    img.data[4 * i + 3] = 255;
+  }
+  ctx.putImageData(img, 0, 0);
+  return toGray(await decodeImage(new Uint8Array(canvas.toBuffer('image/jpeg', quality))));
+}

@@ -58,7 +58,17 @@ export function OcrPages({ view, images, lang, related, active, events, onCorrec
                   />
                   <label>
                     <span class="small">
-                      {d.corrected ? (lang === 'zh' ? '已更正' : 'corrected') : lang === 'zh' ? `可能识别有误（把握 ${Math.round(d.confidence)}%）` : `may be misread (${Math.round(d.confidence)}%)`}
+                      {d.corrected
+                        ? lang === 'zh'
+                          ? '已更正'
+                          : 'corrected'
+                        : d.unread
+                          ? lang === 'zh'
+                            ? '有字迹，未能识别，请填写'
+                            : 'ink that could not be read: please fill in'
+                          : lang === 'zh'
+                            ? `可能识别有误（把握 ${Math.round(d.confidence)}%）`
+                            : `may be misread (${Math.round(d.confidence)}%)`}
                       {d.ref ? ` · ${d.ref}` : ''}
                     </span>
                     <input

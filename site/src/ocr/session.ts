@@ -106,7 +106,8 @@ export function checkSession(s: OcrSession): { result: OcrCheck; views: SiteView
   return { result, views };
 }
 
-export type OcrBox = { key: string; ref?: string; page: number; bbox: [number, number, number, number]; text: string; confidence: number; doubtful: boolean; corrected: boolean };
+/** `unread`: the cell has ink OCR could not read at all (its sums are skipped until it is filled in) */
+export type OcrBox = { key: string; ref?: string; page: number; bbox: [number, number, number, number]; text: string; confidence: number; doubtful: boolean; corrected: boolean; unread?: boolean };
 export type OcrView = {
   pages: { page: number; width: number; height: number; method: OcrPageInfo['method']; tables: [number, number, number, number][] }[];
   /** every cell that became a table value, with its box on the page image */
@@ -131,10 +132,11 @@ function ocrView(result: OcrCheck, s: OcrSession, lang: Lang): OcrView {
   // The numbers OCR doubted, in reading order and staying put when one is corrected.
   const refOf = new Map(cells.map((c) => [c.key, c.ref]));
   const doubtful: OcrBox[] = s.pages.flatMap((p) =>
-    p.doubtful.map((c) => {
+    p.doubtful.flatMap((c) => {
       const key = cellKey(p.page, c.bbox);
       const ref = refOf.get(key);
-      return { key, ...(ref ? { ref } : {}), page: p.page, bbox: c.bbox, text: s.corrections[key] ?? c.text, confidence: c.confidence, doubtful: true, corrected: key in s.corrections };
+      if (c.kind === 'unread' && !ref) return []; // a header or a stray mark: no check rests on it
+      return [{ key, ...(ref ? { ref } : {}), page: p.page, bbox: c.bbox, text: s.corrections[key] ?? c.text, confidence: c.confidence, doubtful: true, corrected: key in s.corrections, ...(c.kind === 'unread' ? { unread: true } : {}) }];
     }),
   );
   for (const d of result.ocr.doubtful) {
