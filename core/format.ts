@@ -241,7 +241,10 @@ export function coverageReasonText(r: CoverageReason, lang: Lang = 'zh', table?:
       return zh ? `「${label}」只读到 ${r.found}/${r.expected} 个数值，相关核对跳过` : `"${label}" has ${r.found} of ${r.expected} values: its checks skipped`;
     }
     case 'cells-unreadable': {
-      const items = r.cells.map((c) => (zh ? `${templateLabel(c.ref, lang)}「${c.raw}」` : `${templateLabel(c.ref, lang)} "${c.raw}"`));
+      // A scanned cell with ink OCR could not read has no text: say so rather than quote nothing.
+      const items = r.cells.map((c) =>
+        c.raw === '' ? `${templateLabel(c.ref, lang)}${zh ? '（有字迹，未能识别）' : ' (ink that could not be read)'}` : zh ? `${templateLabel(c.ref, lang)}「${c.raw}」` : `${templateLabel(c.ref, lang)} "${c.raw}"`,
+      );
       return zh ? `${r.cells.length} 个格无法识别为数字：${list(items, lang)}` : `${r.cells.length} cell(s) are not numbers: ${list(items, lang)}`;
     }
     case 'key-totals-blank': {

@@ -174,7 +174,7 @@ export type FileReport = {
   /** why the file could not be read (then every table is `unreadable` with that reason, and no findings) */
   unreadable?: string;
   /** when some of the file was read by OCR: what was read, and the numbers it was unsure of */
-  ocr?: { pages: { page: number; method: string; cellsRead: number }[]; cellsRead: number; numbers: number; doubtful: { page: number; ref?: string; text: string; confidence: number }[] };
+  ocr?: { pages: { page: number; method: string; cellsRead: number }[]; cellsRead: number; numbers: number; doubtful: { page: number; ref?: string; text: string; confidence: number; unread?: true }[] };
 };
 
 export function findingsJson(result: CheckResult & { ocr?: OcrInfo }, lang: Lang = 'zh', source = ''): FileReport {
@@ -203,7 +203,7 @@ export function findingsJson(result: CheckResult & { ocr?: OcrInfo }, lang: Lang
             pages: ocr.pages.map((p) => ({ page: p.page, method: p.method, cellsRead: p.cellsRead })),
             cellsRead: ocr.cellsRead,
             numbers: ocr.numbers,
-            doubtful: ocr.doubtful.map((d) => ({ page: d.page, ...(d.ref ? { ref: d.ref } : {}), text: d.text, confidence: Math.round(d.confidence) })),
+            doubtful: ocr.doubtful.map((d) => ({ page: d.page, ...(d.ref ? { ref: d.ref } : {}), text: d.text, confidence: Math.round(d.confidence), ...(d.unread ? { unread: true as const } : {}) })),
           },
         }
       : {}),
