@@ -1,6 +1,6 @@
 // Renders findings and a whole result as text, Chinese first, English available. Message templates
 // live in each rule's meta; this is the one place they are filled in.
-import type { CellRef, CheckResult, CoverageKey, CoverageReason, DataValue, Finding, Lang, ReportModel } from './types.ts';
+import type { CellRef, CheckResult, CoverageKey, CoverageReason, DataValue, Finding, Lang, Mistake, ReportModel } from './types.ts';
 import { A_2019, A_2021 } from './template/table-a.ts';
 import { C_GROUP_LABELS } from './template/table-c.ts';
 import { ruleById } from './rules/registry.ts';
@@ -124,6 +124,7 @@ export function format(result: CheckResult, lang: Lang = 'zh'): string {
       : `Verdict: ${VERDICT.en[result.verdict]} (${plural(counts.error, 'error')} · ${plural(counts.warning, 'warning')} · ${counts.info} info)`,
   );
   for (const p of model.recognition.inputProblems) lines.push(`  ! ${inputProblemText(p, lang)}`);
+  for (const m of result.mistakes) lines.push(`  ${lang === 'zh' ? '→' : '->'} ${mistakeText(m, result, lang)}`);
   for (const key of ['A', 'B', 'C', 'text'] as const) {
     const cov = result.coverage[key];
     const reasons = lang === 'zh' ? cov.reasons : cov.reasonsEn;
@@ -264,4 +265,23 @@ export function coverageReasonText(r: CoverageReason, lang: Lang = 'zh', table?:
     case 'narrative-not-run':
       return zh ? '正文与表格数字的一致性核对（TXT-*）未运行' : 'Narrative-versus-table checks (TXT-*) were not run';
   }
+}
+
+/**
+ * A mistake as a reader fixes it: 「「（七）总计/自然人」应为 710（表中为 711）」, the tied alternatives after it
+ * (「或：…」), and how many error findings it explains.
+ */
+export function mistakeText(m: Mistake, result: CheckResult, lang: Lang = 'zh'): string {
+  const zh = lang === 'zh';
+  const one = (o: { cells: CellRef[]; values: number[] }) =>
+    o.cells
+      .map((ref, i) => {
+        const now = result.model.tables[ref[0] as 'B' | 'C']?.cells[ref]?.raw ?? '';
+        const name = cellName(ref, lang, result.model);
+        return zh ? `「${name}」应为 ${o.values[i]}（表中为 ${now || '空'}）` : `"${name}" should be ${o.values[i]} (the table has ${now || 'a blank'})`;
+      })
+      .join(zh ? '，' : ', ');
+  const alts = m.alternatives.length ? (zh ? `；或：${m.alternatives.map(one).join('；或：')}` : `; or: ${m.alternatives.map(one).join('; or: ')}`) : '';
+  const n = m.findings.length;
+  return zh ? `${m.alternatives.length ? '以下之一有误：' : ''}${one(m)}${alts}（解释 ${n} 条错误）` : `${m.alternatives.length ? 'One of these is wrong: ' : ''}${one(m)}${alts} (explains ${plural(n, 'error')})`;
 }

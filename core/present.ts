@@ -171,6 +171,8 @@ export type FileReport = {
   verdict: CheckResult['verdict'] | 'unreadable';
   coverage: Record<'A' | 'B' | 'C', { status: string; reasons: string[] }>;
   findings: { ruleId: string; severity: string; certainty: string; cells: string[]; message: string; doubtful?: true; inferred?: true }[];
+  /** where the errors are: the fewest cells whose change mends every broken identity (indexes into findings) */
+  mistakes: { cells: string[]; values: number[]; findings: number[]; alternatives: { cells: string[]; values: number[] }[] }[];
   /** why the file could not be read (then every table is `unreadable` with that reason, and no findings) */
   unreadable?: string;
   /** when some of the file was read by OCR: what was read, and the numbers it was unsure of */
@@ -197,6 +199,7 @@ export function findingsJson(result: CheckResult & { ocr?: OcrInfo }, lang: Lang
       ...(onDoubtful.has(i) ? { doubtful: true as const } : {}),
       ...(f.inferred ? { inferred: true as const } : {}),
     })),
+    mistakes: result.mistakes,
     ...(ocr
       ? {
           ocr: {
@@ -213,7 +216,7 @@ export function findingsJson(result: CheckResult & { ocr?: OcrInfo }, lang: Lang
 /** A file that could not be read, as a report of its own: a batch's JSON lists every file it was given. */
 export function unreadableJson(file: string, reason: string): FileReport {
   const cov = { status: 'unreadable', reasons: [reason] };
-  return { file, agency: null, year: null, template: 'unknown', verdict: 'unreadable', coverage: { A: cov, B: cov, C: cov }, findings: [], unreadable: reason };
+  return { file, agency: null, year: null, template: 'unknown', verdict: 'unreadable', coverage: { A: cov, B: cov, C: cov }, findings: [], mistakes: [], unreadable: reason };
 }
 
 /** A plain-text summary for an email. */

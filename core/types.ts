@@ -184,6 +184,13 @@ export type Finding = {
 
 export type CoverageKey = TableId | 'text';
 
+/**
+ * One mistake: the fewest cells whose change makes the broken identities hold (core/pipeline/mistakes.ts).
+ * `values` are what those cells would need to be; `findings` index the error findings it explains;
+ * `alternatives` are other cells that would mend the same identities as well (「one of these」).
+ */
+export type Mistake = { cells: CellRef[]; values: number[]; findings: number[]; alternatives: { cells: CellRef[]; values: number[] }[] };
+
 export type CheckResult = {
   model: ReportModel;
   findings: Finding[];
@@ -191,6 +198,8 @@ export type CheckResult = {
   /** how every UI finds the cell to mark: CellRef → where it came from */
   locations: Record<CellRef, SourceRef>;
   locate(ref: CellRef): SourceRef | undefined;
+  /** where the errors are, counted as a reader fixes them: one typed digit is one mistake */
+  mistakes: Mistake[];
   /** one-line verdict: errors found / no errors in what was checked / could not check */
   verdict: 'errors' | 'clean' | 'incomplete' | 'unreadable';
 };

@@ -45,7 +45,8 @@ describe('CLI', () => {
     expect(data).toHaveLength(2);
     const y = data[0];
     // README: file, agency, year, template, verdict, coverage, findings (the site's JSON export has the same shape).
-    expect(Object.keys(y).sort()).toEqual(['agency', 'coverage', 'file', 'findings', 'template', 'verdict', 'year']);
+    expect(Object.keys(y).sort()).toEqual(['agency', 'coverage', 'file', 'findings', 'mistakes', 'template', 'verdict', 'year']);
+    expect(y.mistakes).toHaveLength(1); // seed 004's one mistake behind its two APP-COL-OUTCOME-TOTAL errors
     expect(y.verdict).toBe('errors');
     expect(y.year).toBe(2021);
     expect(y.template).toBe('mixed');

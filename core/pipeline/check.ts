@@ -10,6 +10,7 @@ import { runRules } from '../rules/run.ts';
 import { RULES } from '../rules/registry.ts';
 import { xyearRules } from '../rules/xyear.ts';
 import { computeCoverage } from './coverage.ts';
+import { locateMistakes } from './mistakes.ts';
 
 export type CheckInput =
   | { kind: 'text'; text: string; name?: string }
@@ -83,6 +84,7 @@ export function checkModel(model: ReportModel, options: CheckOptions = {}): Chec
     coverage,
     locations,
     locate: (ref: CellRef) => locations[ref],
+    mistakes: locateMistakes(model, findings),
     verdict,
   };
 }
@@ -163,5 +165,5 @@ export function withPrevious(result: CheckResult, previous: ReportModel, rules: 
   const model: ReportModel = { ...result.model, previous: { ...previous, previous: undefined } };
   const extra = runRules(model, rules).findings;
   const findings = sortFindings([...result.findings.filter((f) => !f.ruleId.startsWith('XYEAR-')), ...extra], result.locations);
-  return { ...result, model, findings, verdict: findings.some((f) => f.severity === 'error') ? 'errors' : result.verdict };
+  return { ...result, model, findings, mistakes: locateMistakes(model, findings), verdict: findings.some((f) => f.severity === 'error') ? 'errors' : result.verdict };
 }
