@@ -83,10 +83,30 @@ const STRINGS = {
   fromLinkMissing: { zh: '原结果中以下问题需原文才能复现：', en: 'These findings of the original need the text to reappear: ' },
   badLink: { zh: '分享链接不完整或已损坏。', en: 'The shared link is incomplete or damaged.' },
   skipToFindings: { zh: '跳到问题列表', en: 'Skip to findings' },
+  htmlLang: { zh: 'zh-CN', en: 'en' },
+  titleSuffix: { zh: ' · 政府信息公开年报核数', en: ' · annual report checker' },
+  navBatch: { zh: '批量', en: 'Batch' },
+  pickFiles: { zh: '选择多个文件…', en: 'Pick files…' },
+  entryMissing: { zh: '找不到这条历史记录。', en: 'That history entry no longer exists.' },
+  checkFailed: { zh: '核对失败：', en: 'The check failed: ' },
 } satisfies Record<string, Record<Lang, string>>;
 
 export type StringKey = keyof typeof STRINGS;
 
 export function t(key: StringKey, lang: Lang): string {
   return STRINGS[key][lang];
+}
+
+/** Words with numbers or names in them: one function per language. */
+const FORMATS = {
+  pastedSize: {
+    zh: (mb: string) => `已粘贴 ${mb} MB 文本（过大，不在输入框中显示）`,
+    en: (mb: string) => `${mb} MB of text pasted (too large to show in the box)`,
+  },
+} satisfies Record<string, Record<Lang, (...args: never[]) => string>>;
+
+export type FormatKey = keyof typeof FORMATS;
+
+export function tf<K extends FormatKey>(key: K, lang: Lang, ...args: Parameters<(typeof FORMATS)[K]['zh']>): string {
+  return (FORMATS[key][lang] as (...a: typeof args) => string)(...args);
 }
