@@ -1,5 +1,5 @@
 // The site's check session (site/src/session.ts) driven without a DOM: open a real report, see its
-// findings and coverage; paste, language,
+// findings and coverage; a failed open clears the result before it (issue 20); paste, language,
 // history with the automatic cross-year pick, a batch, and cancelling OCR.
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
@@ -33,6 +33,30 @@ describe('check session', () => {
     expect(s.current.value?.name).toBe('lingdong-health-2020.txt');
     expect(s.busy.value).toBeUndefined();
     expect(s.shown.value).toBe(1);
+  });
+
+  for (const [what, file] of [
+    ['an empty file', new File([], 'empty.txt')],
+    ['an old Word file', new File([new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0])], 'report.doc')],
+    ['a PDF cut short', new File([bytes('hongze-district-gov-2023.pdf').subarray(0, 2000)], 'cut.pdf')],
+  ] as const) {
+    it(`after a result, ${what} that fails to open clears it and says why`, async () => {
+      const s = createCheckSession();
+      await s.openFile(fixtureFile('lingdong-health-2020.txt'));
+      expect(s.views.value).toBeDefined();
+      await s.openFile(file);
+      expect(s.error.value).toMatch(new RegExp(`^${file.name.replace('.', '\\.')}：`));
+      expect(s.views.value).toBeUndefined();
+      expect(s.pending.value).toBeUndefined();
+      expect(s.current.value).toBeUndefined();
+      expect(s.busy.value).toBeUndefined();
+    });
+  }
+
+  it('an empty file says so, not "paste a report first"', async () => {
+    const s = createCheckSession();
+    await s.openFile(new File([' \n'], 'blank.txt'));
+    expect(s.error.value).toBe('blank.txt：文件是空的，没有可核对的内容。');
   });
 
   it('a plain paste goes into the box at the caret and is checked; typing drops a held paste', async () => {

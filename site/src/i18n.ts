@@ -88,6 +88,7 @@ const STRINGS = {
   navBatch: { zh: '批量', en: 'Batch' },
   pickFiles: { zh: '选择多个文件…', en: 'Pick files…' },
   entryMissing: { zh: '找不到这条历史记录。', en: 'That history entry no longer exists.' },
+  emptyFile: { zh: '文件是空的，没有可核对的内容。', en: 'The file is empty: there is nothing to check.' },
   checkFailed: { zh: '核对失败：', en: 'The check failed: ' },
 } satisfies Record<string, Record<Lang, string>>;
 

@@ -69,6 +69,15 @@ export function createCheckSession(options: CheckSessionOptions = {}) {
     shown.value++;
   }
 
+  /** A failed open leaves no older result on screen under its error (issue 20). */
+  function clearResult() {
+    views.value = undefined;
+    pending.value = undefined;
+    current.value = undefined;
+    ocrSession.value = undefined;
+    pageImages.value = undefined;
+  }
+
   async function run(input: SiteInput, name: string, save = true, previous?: PreviousInput & { id: number }) {
     const l = lang.value;
     const body = input.kind === 'text' ? input.text : input.html;
@@ -188,6 +197,7 @@ export function createCheckSession(options: CheckSessionOptions = {}) {
     try {
       const read: FileRead = await readFile(file, l);
       if (read.kind === 'error') {
+        clearResult();
         error.value = `${read.name}：${read.message}`;
         return;
       }
@@ -199,6 +209,11 @@ export function createCheckSession(options: CheckSessionOptions = {}) {
       if (read.kind === 'ocr') {
         busy.value = undefined;
         return await runOcr(read);
+      }
+      if (!(read.input.kind === 'text' ? read.input.text : read.input.html).trim()) {
+        clearResult();
+        error.value = `${read.name}：${t('emptyFile', l)}`;
+        return;
       }
       pending.value = { input: read.input, name: read.name, note: read.name };
       text.value = '';
