@@ -2,12 +2,9 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { Lang } from '../../../core/index.ts';
 import { clearChecks, deleteCheck, listChecks, type HistoryDb, type HistoryEntry } from '../history.ts';
-import { t } from '../i18n.ts';
+import { t, tf, type StringKey } from '../i18n.ts';
 
-const VERDICT: Record<Lang, Record<string, string>> = {
-  zh: { errors: '发现错误', clean: '未发现错误', incomplete: '未完全核对', unreadable: '无法读取' },
-  en: { errors: 'errors found', clean: 'no errors', incomplete: 'not fully checked', unreadable: 'unreadable' },
-};
+const VERDICT: Record<string, StringKey> = { errors: 'verdictErrors', clean: 'verdictClean', incomplete: 'verdictIncomplete', unreadable: 'verdictUnreadable' };
 
 export function HistoryPage({ db, lang }: { db?: HistoryDb | undefined; lang: Lang }) {
   const [entries, setEntries] = useState<HistoryEntry[] | undefined>();
@@ -46,12 +43,12 @@ export function HistoryPage({ db, lang }: { db?: HistoryDb | undefined; lang: La
               <tbody>
                 {entries.map((e) => (
                   <tr key={e.id} data-history-id={e.id}>
-                    <td>{new Date(e.createdAt).toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-GB')}</td>
+                    <td>{new Date(e.createdAt).toLocaleString(t('dateLocale', lang))}</td>
                     <td>{e.agency ?? t('unknownAgency', lang)}</td>
                     <td>{e.year ?? '—'}</td>
-                    <td class={`verdict-${e.verdict}`}>{VERDICT[lang][e.verdict] ?? e.verdict}</td>
+                    <td class={`verdict-${e.verdict}`}>{VERDICT[e.verdict] ? t(VERDICT[e.verdict]!, lang) : e.verdict}</td>
                     <td>
-                      {lang === 'zh' ? `错误 ${e.counts.error} · 警告 ${e.counts.warning}` : `${e.counts.error} errors · ${e.counts.warning} warnings`}
+                      {tf('historyCounts', lang, e.counts.error, e.counts.warning)}
                     </td>
                     <td>{e.name}</td>
                     <td class="row-actions">
