@@ -109,8 +109,11 @@ function Result({ session, page }: { session: CheckSession; page: Props['page'] 
   const pageImages = useValue(session.pageImages);
   const shown = useValue(session.shown);
   const ref = useRef<HTMLDivElement>(null);
+  // only a result shown while this view is up: coming back to the page does not scroll
+  const seen = useRef(shown);
   useEffect(() => {
-    if (!shown) return;
+    if (shown === seen.current) return;
+    seen.current = shown;
     const frame = requestAnimationFrame(() => ref.current?.scrollIntoView?.({ block: 'start' }));
     return () => cancelAnimationFrame(frame);
   }, [shown]);
