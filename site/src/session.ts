@@ -12,7 +12,7 @@ import type { OcrSession, SiteProgress } from './ocr/session.ts';
 import { progressText } from './ocr/progress.ts';
 import type { PreviousInput, SiteInput } from './engine.ts';
 import type { SiteViews } from './view.ts';
-import { signal } from './store.ts';
+import { signal, type ReadonlySignal, type Signal } from './store.ts';
 import { t, tf } from './i18n.ts';
 
 /** Pastes above this size are kept out of the textarea: a 10 MB textarea alone freezes a tab. */
@@ -36,6 +36,8 @@ export type CheckSessionOptions = {
 };
 
 export type CheckSession = ReturnType<typeof createCheckSession>;
+
+const readOnly = <T>(s: Signal<T>): ReadonlySignal<T> => s;
 
 export function createCheckSession(options: CheckSessionOptions = {}) {
   const { db } = options;
@@ -299,22 +301,22 @@ export function createCheckSession(options: CheckSessionOptions = {}) {
     views.value = v;
   }
 
+  // the views read the state; only the actions below change it
   return {
-    // state
-    lang,
-    text,
-    pending,
-    busy,
-    error,
-    views,
-    current,
-    candidates,
-    previousId,
-    batch,
-    ocr,
-    ocrSession,
-    pageImages,
-    shown,
+    lang: readOnly(lang),
+    text: readOnly(text),
+    pending: readOnly(pending),
+    busy: readOnly(busy),
+    error: readOnly(error),
+    views: readOnly(views),
+    current: readOnly(current),
+    candidates: readOnly(candidates),
+    previousId: readOnly(previousId),
+    batch: readOnly(batch),
+    ocr: readOnly(ocr),
+    ocrSession: readOnly(ocrSession),
+    pageImages: readOnly(pageImages),
+    shown: readOnly(shown),
     // actions
     setLang: (l: Lang) => void (lang.value = l),
     type,
