@@ -1,6 +1,6 @@
 // The site's check session (site/src/session.ts) driven without a DOM: open a real report, see its
 // findings and coverage; a failed open clears the result before it (issue 20); paste, language,
-// history with the automatic cross-year pick, a batch, and cancelling OCR.
+// history (kept, compared across years, reopened, listed, deleted), a batch, and cancelling OCR.
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
@@ -111,7 +111,20 @@ describe('check session', () => {
     expect(s.views.value!.zh.name).toBe('2021.txt');
     await s.openEntry(99999);
     expect(s.error.value).toBe('找不到这条历史记录。');
+
+    await s.openHistory();
+    expect((s.history.value as { name: string }[]).map((e) => e.name)).toEqual(['2022.txt', '2021.txt']);
+    await s.deleteEntry(entries[0]!.id!);
+    expect((s.history.value as { name: string }[]).map((e) => e.name)).toEqual(['2021.txt']);
+    await s.clearHistory();
+    expect(s.history.value).toEqual([]);
     db.close();
+  });
+
+  it('without a database the history says it is unavailable', async () => {
+    const s = createCheckSession();
+    await s.openHistory();
+    expect(s.history.value).toBe('unavailable');
   });
 
   it('a batch: every file with its state, then the pair inside it compared', async () => {

@@ -112,7 +112,7 @@ export function App({ db, openOnStart, session: given }: Props) {
           }}
         />
         {route.page === 'history' ? (
-          <HistoryPage db={db} lang={lang} />
+          <HistoryPage session={session} />
         ) : route.page === 'batch' ? (
           <BatchView session={session} onPickFiles={pickFiles} />
         ) : (

@@ -5,7 +5,7 @@ import type { Lang } from '../../core/index.ts';
 import { agencyKey } from '../../core/model/agency.ts';
 import { checkInBackground } from './client.ts';
 import { readFile, type FileRead } from './files.ts';
-import { entryOf, getCheck, listChecks, saveCheck, type HistoryDb, type HistoryEntry } from './history.ts';
+import { clearChecks, deleteCheck, entryOf, getCheck, listChecks, saveCheck, type HistoryDb, type HistoryEntry } from './history.ts';
 import { pairs, type BatchItem } from './batch.ts';
 import { ocrRead, type OcrFile, type OcrRead } from './ocr/read.ts';
 import type { OcrSession, SiteProgress } from './ocr/session.ts';
@@ -64,6 +64,8 @@ export function createCheckSession(options: CheckSessionOptions = {}) {
   const pageImages = signal<Record<number, string> | undefined>(undefined);
   /** counts the results shown, so the view can bring each new one into sight */
   const shown = signal(0);
+  /** the history page's list: undefined while it loads, 'unavailable' where this browser keeps none */
+  const history = signal<HistoryEntry[] | 'unavailable' | undefined>(undefined);
 
   function show(v: SiteViews, input: SiteInput | undefined, save: boolean) {
     views.value = v;
@@ -302,6 +304,33 @@ export function createCheckSession(options: CheckSessionOptions = {}) {
   }
 
   // the views read the state; only the actions below change it
+  async function loadHistory() {
+    if (!db) return void (history.value = 'unavailable');
+    try {
+      history.value = await listChecks(db);
+    } catch {
+      history.value = 'unavailable';
+    }
+  }
+
+  /** The history page opens on a fresh list (the checks since the last visit are in it). */
+  function openHistory() {
+    history.value = undefined;
+    return loadHistory();
+  }
+
+  async function deleteEntry(id: number) {
+    if (!db) return;
+    await deleteCheck(db, id);
+    await loadHistory();
+  }
+
+  async function clearHistory() {
+    if (!db) return;
+    await clearChecks(db);
+    await loadHistory();
+  }
+
   return {
     lang: readOnly(lang),
     text: readOnly(text),
@@ -317,6 +346,7 @@ export function createCheckSession(options: CheckSessionOptions = {}) {
     ocrSession: readOnly(ocrSession),
     pageImages: readOnly(pageImages),
     shown: readOnly(shown),
+    history: readOnly(history),
     // actions
     setLang: (l: Lang) => void (lang.value = l),
     type,
@@ -332,5 +362,8 @@ export function createCheckSession(options: CheckSessionOptions = {}) {
     cancelOcr: () => ocr.value?.abort.abort(),
     openEntry,
     openLink,
+    openHistory,
+    deleteEntry,
+    clearHistory,
   };
 }
