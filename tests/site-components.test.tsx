@@ -13,6 +13,8 @@ import { FindingBody } from '../site/src/components/FindingCard.tsx';
 import { ReportTables } from '../site/src/components/ReportTables.tsx';
 import { App } from '../site/src/App.tsx';
 import { createCheckSession } from '../site/src/session.ts';
+import { mountSite } from '../site/src/mount.tsx';
+import { render as preactRender } from 'preact';
 import { FIXTURES } from './support/fixtures.ts';
 
 const text = (f: string) => readFileSync(join(FIXTURES, f), 'utf8');
@@ -135,5 +137,15 @@ describe('App', () => {
     expect(container.querySelector('.banner')).toBeNull();
     expect(container.querySelector('td[data-gkc]')).toBeNull();
     expect(container.querySelector('.pending-note')).toBeNull();
+  });
+
+  it('mountSite: the page the extension hands no file says why, as a failed open, above the paste box', async () => {
+    const root = document.createElement('div');
+    document.body.append(root);
+    mountSite(root, { problem: '无法读取该文件：网络错误。' });
+    await waitFor(() => expect(root.querySelector('[role="alert"]')!.textContent).toBe('无法读取该文件：网络错误。'));
+    expect(root.querySelector('#report-input')).not.toBeNull();
+    preactRender(null, root);
+    root.remove();
   });
 });

@@ -11,7 +11,8 @@ import { BatchView } from './components/BatchView.tsx';
 import { HistoryPage } from './components/HistoryPage.tsx';
 import { t } from './i18n.ts';
 
-function initialLang(): Lang {
+/** The language chosen last time in this browser, else Chinese. */
+export function initialLang(): Lang {
   try {
     const saved = localStorage.getItem('gkc-lang');
     if (saved === 'zh' || saved === 'en') return saved;

@@ -74,12 +74,13 @@ export function createCheckSession(options: CheckSessionOptions = {}) {
   }
 
   /** A failed open leaves no older result on screen under its error (issue 20). */
-  function clearResult() {
+  function failOpen(message: string) {
     views.value = undefined;
     pending.value = undefined;
     current.value = undefined;
     ocrSession.value = undefined;
     pageImages.value = undefined;
+    error.value = message;
   }
 
   async function run(input: SiteInput, name: string, save = true, previous?: PreviousInput & { id: number }) {
@@ -200,11 +201,7 @@ export function createCheckSession(options: CheckSessionOptions = {}) {
     error.value = undefined;
     try {
       const read: FileRead = await readFile(file, l);
-      if (read.kind === 'error') {
-        clearResult();
-        error.value = `${read.name}：${read.message}`;
-        return;
-      }
+      if (read.kind === 'error') return failOpen(`${read.name}：${read.message}`);
       if (read.kind === 'views') {
         ocrSession.value = undefined;
         pageImages.value = read.pages;
@@ -214,11 +211,7 @@ export function createCheckSession(options: CheckSessionOptions = {}) {
         busy.value = undefined;
         return await runOcr(read);
       }
-      if (!(read.input.kind === 'text' ? read.input.text : read.input.html).trim()) {
-        clearResult();
-        error.value = `${read.name}：${t('emptyFile', l)}`;
-        return;
-      }
+      if (!(read.input.kind === 'text' ? read.input.text : read.input.html).trim()) return failOpen(`${read.name}：${t('emptyFile', l)}`);
       pending.value = { input: read.input, name: read.name, note: read.name };
       text.value = '';
       await run(read.input, read.name);
@@ -355,6 +348,8 @@ export function createCheckSession(options: CheckSessionOptions = {}) {
     clear,
     run,
     openFile,
+    /** a file that could not be had at all (the extension's checker page when the fetch failed) */
+    failOpen,
     openFiles,
     startBatch,
     pickPrevious,
