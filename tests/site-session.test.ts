@@ -13,6 +13,11 @@ import { FIXTURES } from './support/fixtures.ts';
 const bytes = (f: string) => readFileSync(join(FIXTURES, f));
 const fixtureFile = (f: string, name = f) => new File([bytes(f)], name);
 
+/** Until `done()` holds (checked every 10 ms, for up to 6 s). */
+async function until(done: () => boolean | Promise<boolean>) {
+  for (let i = 0; i < 600 && !(await done()); i++) await new Promise((r) => setTimeout(r, 10));
+}
+
 /** Until the session is idle: nothing being read, checked or OCR'd. */
 async function settled(s: CheckSession) {
   for (let i = 0; i < 600 && (s.busy.value || s.ocr.value); i++) await new Promise((r) => setTimeout(r, 10));
@@ -94,14 +99,15 @@ describe('check session', () => {
     const y2022 = bytes('taishan-health-2022.txt').toString('utf8');
     await s.openFile(new File([y2022.replace(/2022年/g, '2021年')], '2021.txt'));
     expect(s.views.value!.zh.previous).toBeUndefined();
-    await new Promise((r) => setTimeout(r, 50)); // the save is not awaited
+    await until(async () => (await listChecks(db)).length === 1); // the save is not awaited
     await s.openFile(new File([y2022], '2022.txt'));
     expect(s.views.value!.zh.previous).toMatchObject({ year: 2021 });
     expect(s.views.value!.zh.findings.map((f) => f.ruleId)).toContain('XYEAR-IDENTICAL-TABLES');
     expect(s.previousId.value).toBeDefined();
 
+    const compared = s.views.value;
     s.pickPrevious(undefined);
-    await new Promise((r) => setTimeout(r, 50));
+    await until(() => s.views.value !== compared);
     expect(s.previousId.value).toBeUndefined();
     expect(s.views.value!.zh.previous).toBeUndefined();
 
@@ -131,10 +137,9 @@ describe('check session', () => {
     const routes: string[] = [];
     const s = createCheckSession({ navigate: (h) => routes.push(h) });
     const y2022 = bytes('taishan-health-2022.txt').toString('utf8');
-    s.openFiles([new File([y2022], '2022.txt'), new File([y2022.replace(/2022年/g, '2021年')], '2021.txt'), new File(['x'], 'scan.tif')]);
+    // what openFiles does with more than one file; awaited here, so the pairs' re-check is done too
+    await s.startBatch([new File([y2022], '2022.txt'), new File([y2022.replace(/2022年/g, '2021年')], '2021.txt'), new File(['x'], 'scan.tif')]);
     expect(routes).toEqual(['#/batch']);
-    for (let i = 0; i < 600 && !s.batch.value.every((b) => b.status === 'done' || b.status === 'error') ; i++) await new Promise((r) => setTimeout(r, 10));
-    await new Promise((r) => setTimeout(r, 200)); // the pairs are re-checked after the queue
     const [a, b, c] = s.batch.value;
     expect([a!.status, b!.status, c!.status]).toEqual(['done', 'done', 'error']);
     expect(a!.views!.zh.previous).toMatchObject({ year: 2021 });
