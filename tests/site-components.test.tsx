@@ -12,6 +12,9 @@ import { FindingsList } from '../site/src/components/FindingsList.tsx';
 import { FindingBody } from '../site/src/components/FindingCard.tsx';
 import { ReportTables } from '../site/src/components/ReportTables.tsx';
 import { App } from '../site/src/App.tsx';
+import { createCheckSession } from '../site/src/session.ts';
+import { mountSite } from '../site/src/mount.tsx';
+import { render as preactRender } from 'preact';
 import { FIXTURES } from './support/fixtures.ts';
 
 const text = (f: string) => readFileSync(join(FIXTURES, f), 'utf8');
@@ -121,5 +124,28 @@ describe('App', () => {
     fireEvent.click(container.querySelector('button.lang')!);
     await waitFor(() => expect(container.querySelector('[data-testid="counts"]')!.textContent).toBe('errors 4 · warnings 1 · info 1'));
     expect(container.querySelectorAll('td[data-gkc="error"]')).toHaveLength(4);
+  });
+
+  it('a file that fails to open after a result: the error alone, no older result, tables or file name under it', async () => {
+    const session = createCheckSession();
+    const { container } = render(<App session={session} />);
+    await session.openFile(new File([text('lingdong-health-2020.txt')], 'lingdong-health-2020.txt'));
+    await waitFor(() => expect(container.querySelector('.banner')).not.toBeNull());
+    expect(container.querySelector('.pending-note')!.textContent).toBe('lingdong-health-2020.txt');
+    await session.openFile(new File([new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0, 0])], 'old.doc'));
+    await waitFor(() => expect(container.querySelector('[role="alert"]')!.textContent).toMatch(/^old\.doc：/));
+    expect(container.querySelector('.banner')).toBeNull();
+    expect(container.querySelector('td[data-gkc]')).toBeNull();
+    expect(container.querySelector('.pending-note')).toBeNull();
+  });
+
+  it('mountSite: the page the extension hands no file says why, as a failed open, above the paste box', async () => {
+    const root = document.createElement('div');
+    document.body.append(root);
+    mountSite(root, { problem: '无法读取该文件：网络错误。' });
+    await waitFor(() => expect(root.querySelector('[role="alert"]')!.textContent).toBe('无法读取该文件：网络错误。'));
+    expect(root.querySelector('#report-input')).not.toBeNull();
+    preactRender(null, root);
+    root.remove();
   });
 });

@@ -51,21 +51,20 @@ export function sortItems(items: BatchItem[], key: SortKey, dir: 1 | -1): BatchI
 export function notChecked(views: SiteViews | undefined, lang: Lang): string {
   if (!views) return '';
   const v = views[lang];
-  const word = { partial: lang === 'zh' ? '部分' : 'partial', 'not-found': lang === 'zh' ? '未找到' : 'not found', unreadable: lang === 'zh' ? '无法读取' : 'unreadable', checked: '' };
+  const word = { partial: t('tablePartial', lang), 'not-found': t('tableNotFound', lang), unreadable: t('tableUnreadable', lang), checked: '' };
   return v.tables
     .filter((tb) => tb.status !== 'checked')
     .map((tb) => `${tb.title.split(' ')[0]}（${word[tb.status]}）`)
-    .join(lang === 'zh' ? '、' : ', ');
+    .join(t('listSeparator', lang));
 }
 
 /** One row per file, with a BOM for Excel. */
 export function summaryCsv(items: BatchItem[], lang: Lang): string {
-  const head = lang === 'zh' ? ['文件', '单位', '年度', '格式', '结论', '错误', '警告', '提示', '未完整核对的表'] : ['file', 'agency', 'year', 'template', 'verdict', 'errors', 'warnings', 'info', 'tables not fully checked'];
   const rows = items.map((i) => {
     const v = i.views?.[lang];
     return [i.name, v?.agency ?? '', v?.year ?? '', v?.template ?? '', v ? v.verdictText : (i.message ?? i.status), v?.counts.error ?? '', v?.counts.warning ?? '', v?.counts.info ?? '', notChecked(i.views, lang)].map(csvField).join(',');
   });
-  return '\ufeff' + [head.join(','), ...rows].join('\r\n') + '\r\n';
+  return '\ufeff' + [t('summaryCsvHead', lang), ...rows].join('\r\n') + '\r\n';
 }
 
 /** Every finding of every file under one header. */

@@ -12,7 +12,7 @@ import { pdfShapeProblem } from '../../core/adapters/pdf/pdfjs.ts';
 import type { Lang, PdfJs, Mammoth } from '../../core/index.ts';
 import type { SiteViews } from './view.ts';
 import type { SiteInput } from './engine.ts';
-import { t } from './i18n.ts';
+import { t, tf } from './i18n.ts';
 
 export type FileRead =
   | { kind: 'input'; input: SiteInput; name: string }
@@ -27,7 +27,7 @@ const MAX_FILE = 50 * 1024 * 1024;
 export async function readFile(file: File, lang: Lang, opts: { pages?: boolean } = { pages: true }): Promise<FileRead> {
   const name = file.name;
   const ext = (/\.([a-z0-9]+)$/i.exec(name)?.[1] ?? '').toLowerCase();
-  if (file.size > MAX_FILE) return { kind: 'error', name, message: lang === 'zh' ? `文件过大（${(file.size / 1048576).toFixed(1)} MB），最大 50 MB。` : `The file is too large (${(file.size / 1048576).toFixed(1)} MB); the limit is 50 MB.` };
+  if (file.size > MAX_FILE) return { kind: 'error', name, message: tf('fileTooLarge', lang, (file.size / 1048576).toFixed(1)) };
   const bytes = new Uint8Array(await file.arrayBuffer());
   try {
     if (ext === 'txt' || ext === 'md' || ext === 'csv' || ext === 'tsv') return { kind: 'input', name, input: { kind: 'text', text: decodeTextBytes(bytes) } };

@@ -83,10 +83,132 @@ const STRINGS = {
   fromLinkMissing: { zh: '原结果中以下问题需原文才能复现：', en: 'These findings of the original need the text to reappear: ' },
   badLink: { zh: '分享链接不完整或已损坏。', en: 'The shared link is incomplete or damaged.' },
   skipToFindings: { zh: '跳到问题列表', en: 'Skip to findings' },
+  htmlLang: { zh: 'zh-CN', en: 'en' },
+  titleSuffix: { zh: ' · 政府信息公开年报核数', en: ' · annual report checker' },
+  navBatch: { zh: '批量', en: 'Batch' },
+  pickFiles: { zh: '选择多个文件…', en: 'Pick files…' },
+  entryMissing: { zh: '找不到这条历史记录。', en: 'That history entry no longer exists.' },
+  emptyFile: { zh: '文件是空的，没有可核对的内容。', en: 'The file is empty: there is nothing to check.' },
+  checkFailed: { zh: '核对失败：', en: 'The check failed: ' },
+  dateLocale: { zh: 'zh-CN', en: 'en-GB' },
+  listSeparator: { zh: '、', en: ', ' },
+  resultTitle: { zh: '核数结果', en: 'check result' },
+  // counts and severities
+  countError: { zh: '错误', en: 'errors' },
+  countWarning: { zh: '警告', en: 'warnings' },
+  countInfo: { zh: '提示', en: 'info' },
+  markError: { zh: '有错误', en: 'error' },
+  markWarning: { zh: '有警告', en: 'warning' },
+  markInfo: { zh: '提示', en: 'info' },
+  // the tables and the card
+  blankCell: { zh: '空', en: 'blank' },
+  isNot: { zh: '不等于', en: 'is not' },
+  cardDoubtful: { zh: '注意：此项涉及可能识别有误的数字，请先对照原图核实。', en: 'Note: this rests on a number OCR may have misread; check it against the image first.' },
+  listDoubtful: { zh: '涉及可能识别有误的数字', en: 'rests on a number OCR may have misread' },
+  // cross-year
+  previousLabel: { zh: '跨年核对（与上一年度报告比较）：', en: 'Cross-year checks against last year’s report: ' },
+  previousNone: { zh: '不比较', en: 'none' },
+  previousUnknownAgency: { zh: '未识别单位', en: 'unknown agency' },
+  previousNotYearBefore: { zh: '（不是上一年度，跨年规则不适用）', en: ' (not the year before: cross-year rules do not apply)' },
+  // history verdicts
+  verdictErrors: { zh: '发现错误', en: 'errors found' },
+  verdictClean: { zh: '未发现错误', en: 'no errors' },
+  verdictIncomplete: { zh: '未完全核对', en: 'not fully checked' },
+  verdictUnreadable: { zh: '无法读取', en: 'unreadable' },
+  // the batch
+  batchTitle: { zh: '批量核对', en: 'Batch' },
+  batchEmpty: { zh: '一次选择或拖入多个文件，即可批量核对。', en: 'Pick or drop several files at once to check them as a batch.' },
+  backToBatch: { zh: '← 返回批量汇总', en: '← Back to the batch' },
+  batchProgress: { zh: '批量进度', en: 'batch progress' },
+  exportBatchSummary: { zh: '导出汇总 CSV', en: 'Export summary CSV' },
+  exportBatchFindings: { zh: '导出全部问题 CSV', en: 'Export all findings CSV' },
+  batchFile: { zh: '文件', en: 'File' },
+  batchErrors: { zh: '错误', en: 'Errors' },
+  batchWarnings: { zh: '警告', en: 'Warnings' },
+  batchNotFullyChecked: { zh: '未完整核对', en: 'Not fully checked' },
+  statusQueued: { zh: '等待中', en: 'queued' },
+  statusReading: { zh: '读取中…', en: 'reading…' },
+  statusChecking: { zh: '核对中…', en: 'checking…' },
+  statusDone: { zh: '完成', en: 'done' },
+  statusError: { zh: '失败', en: 'failed' },
+  tablePartial: { zh: '部分', en: 'partial' },
+  tableNotFound: { zh: '未找到', en: 'not found' },
+  tableUnreadable: { zh: '无法读取', en: 'unreadable' },
+  /** the summary CSV's header (no field needs quoting) */
+  summaryCsvHead: { zh: '文件,单位,年度,格式,结论,错误,警告,提示,未完整核对的表', en: 'file,agency,year,template,verdict,errors,warnings,info,tables not fully checked' },
+  // OCR
+  scannedPages: { zh: '扫描页面', en: 'Scanned pages' },
+  showGrid: { zh: '显示识别出的表格线（调试）', en: 'Show the detected grid (debug)' },
+  doubtfulTitle: { zh: '可能识别有误的数字', en: 'Numbers that may be misread' },
+  doubtfulHelp: { zh: '请对照左侧原图核对；改正后立即重新核对。', en: 'Compare with the image; a correction re-runs the check at once.' },
+  corrected: { zh: '已更正', en: 'corrected' },
+  inkUnread: { zh: '有字迹，未能识别，请填写', en: 'ink that could not be read: please fill in' },
+  progressLoading: { zh: '正在加载文字识别引擎和语言数据（约 5 MB，只在本机）…', en: 'Loading the OCR engine and language data (about 5 MB, local)…' },
+  progressGrid: { zh: '正在寻找表格线…', en: 'finding the table grid…' },
 } satisfies Record<string, Record<Lang, string>>;
 
 export type StringKey = keyof typeof STRINGS;
 
 export function t(key: StringKey, lang: Lang): string {
   return STRINGS[key][lang];
+}
+
+/** Words with numbers or names in them: one function per language. */
+const FORMATS = {
+  pastedSize: {
+    zh: (mb: string) => `已粘贴 ${mb} MB 文本（过大，不在输入框中显示）`,
+    en: (mb: string) => `${mb} MB of text pasted (too large to show in the box)`,
+  },
+  fileTooLarge: {
+    zh: (mb: string) => `文件过大（${mb} MB），最大 50 MB。`,
+    en: (mb: string) => `The file is too large (${mb} MB); the limit is 50 MB.`,
+  },
+  historyCounts: {
+    zh: (errors: number, warnings: number) => `错误 ${errors} · 警告 ${warnings}`,
+    en: (errors: number, warnings: number) => `${errors} errors · ${warnings} warnings`,
+  },
+  batchCounts: {
+    zh: (done: number, files: number, errors: number, warnings: number) => `${done}/${files} 份 · 错误 ${errors} · 警告 ${warnings}`,
+    en: (done: number, files: number, errors: number, warnings: number) => `${done}/${files} files · ${errors} errors · ${warnings} warnings`,
+  },
+  previousCompared: {
+    zh: (name: string, year: number | undefined) => `已与「${name} ${year ?? ''}」比较`,
+    en: (name: string, year: number | undefined) => `Compared with ${name} ${year ?? ''}`,
+  },
+  pageAlt: { zh: (page: number) => `第 ${page} 页`, en: (page: number) => `page ${page}` },
+  pageCaption: {
+    zh: (page: number, method: string) => `第 ${page} 页${method === 'words' ? '（无表格线，按文字位置排列）' : method === 'none' ? '（未找到表格）' : ''}`,
+    en: (page: number, method: string) => `Page ${page}${method === 'words' ? ' (no ruling lines: laid out from word positions)' : method === 'none' ? ' (no table found)' : ''}`,
+  },
+  cellImage: { zh: (text: string) => `原图：${text}`, en: (text: string) => `image: ${text}` },
+  mayBeMisread: { zh: (confidence: number) => `可能识别有误（把握 ${confidence}%）`, en: (confidence: number) => `may be misread (${confidence}%)` },
+  progressPage: { zh: (page: number, pages: number) => `第 ${page}/${pages} 页：`, en: (page: number, pages: number) => `page ${page}/${pages}: ` },
+  progressRender: { zh: (page: number) => `正在渲染 PDF 第 ${page} 页…`, en: (page: number) => `Rendering PDF page ${page}…` },
+  progressCells: { zh: (done: number, total: number) => `正在识别单元格 ${done}/${total}`, en: (done: number, total: number) => `reading cells ${done}/${total}` },
+  progressProse: { zh: (done: number, total: number) => `正在识别正文 ${done}/${total} 行`, en: (done: number, total: number) => `reading text lines ${done}/${total}` },
+  progressWords: {
+    zh: (done: number, total: number) => `无表格线，正在按文字位置识别 ${done}/${total}`,
+    en: (done: number, total: number) => `no ruling lines: reading words ${done}/${total}`,
+  },
+  ocrNote: {
+    zh: (o: OcrNote) =>
+      `文字识别：读取 ${o.cellsRead} 个单元格（数字 ${o.numbers} 个）${o.grid ? '，按表格线定位' : ''}${o.fallback ? '；无表格线的页面按文字位置排成行列，结果请核对' : ''}${o.doubtful ? `；${o.doubtful} 个数字可能识别有误` : ''}${o.corrected ? `；已手工更正 ${o.corrected} 个` : ''}`,
+    en: (o: OcrNote) =>
+      `OCR: ${o.cellsRead} cells read (${o.numbers} numbers)${o.grid ? ', located by the ruling lines' : ''}${o.fallback ? '; pages without ruling lines were laid out from word positions: check them' : ''}${o.doubtful ? `; ${o.doubtful} numbers may be misread` : ''}${o.corrected ? `; ${o.corrected} corrected by hand` : ''}`,
+  },
+  /** table C's blocks of 第二十条 */
+  articleItem: { zh: (item: string) => `第二十条第（${item}）项`, en: (item: string) => `Art. 20 item (${item})` },
+  pdfPagesNote: {
+    zh: (pages: number) => `PDF 文字层：共 ${pages} 页，问题格标在页面上`,
+    en: (pages: number) => `PDF text layer: ${pages} pages, the cells in question boxed on them`,
+  },
+} satisfies Record<string, Record<Lang, (...args: never[]) => string>>;
+
+/** What the OCR note above the page images counts. */
+type OcrNote = { cellsRead: number; numbers: number; grid: boolean; fallback: boolean; doubtful: number; corrected: number };
+
+export type FormatKey = keyof typeof FORMATS;
+
+export function tf<K extends FormatKey>(key: K, lang: Lang, ...args: Parameters<(typeof FORMATS)[K]['zh']>): string {
+  return (FORMATS[key][lang] as (...a: typeof args) => string)(...args);
 }

@@ -1,5 +1,4 @@
-import { render } from 'preact';
-import { App } from './App.tsx';
+import { mountSite } from './mount.tsx';
 import { HistoryDb } from './history.ts';
 import './styles.css';
 
@@ -11,4 +10,4 @@ function openDb(): HistoryDb | undefined {
   }
 }
 
-render(<App db={openDb()} />, document.getElementById('app')!);
+mountSite(document.getElementById('app')!, { db: openDb() });

@@ -1,6 +1,7 @@
 // Sharing without a server, the page's side: the link (its payload is built with the view, in the
 // worker) and one self-contained HTML file of the rendered result.
 import type { SiteView } from './view.ts';
+import { t } from './i18n.ts';
 
 /** The link to this result: numbers and finding ids in the #fragment, never sent to any server. */
 export function shareUrl(view: SiteView, base = location.href): string {
@@ -20,10 +21,10 @@ export function standaloneHtml(view: SiteView, resultEl: Element, css: string, m
     td.removeAttribute('tabindex');
   });
   const esc = (s: string) => s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
-  const title = `${view.agency ?? view.name} ${view.year ?? ''} ${view.lang === 'zh' ? '核数结果' : 'check result'}`.trim();
+  const title = `${view.agency ?? view.name} ${view.year ?? ''} ${t('resultTitle', view.lang)}`.trim();
   const source = [view.name, meta.url].filter(Boolean).join(' · ');
   return `<!doctype html>
-<html lang="${view.lang === 'zh' ? 'zh-CN' : 'en'}">
+<html lang="${t('htmlLang', view.lang)}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -34,7 +35,7 @@ export function standaloneHtml(view: SiteView, resultEl: Element, css: string, m
 <body>
 <div class="app">
 <header class="top"><h1>${esc(title)}</h1></header>
-<p class="small">${esc(view.lang === 'zh' ? '来源' : 'Source')}：${esc(source)} · ${esc(view.lang === 'zh' ? '核对时间' : 'Checked at')}：${esc(meta.date.toLocaleString(view.lang === 'zh' ? 'zh-CN' : 'en-GB'))} · 公开年报核数 gongkai-check</p>
+<p class="small">${esc(t('source', view.lang))}：${esc(source)} · ${esc(t('date', view.lang))}：${esc(meta.date.toLocaleString(t('dateLocale', view.lang)))} · 公开年报核数 gongkai-check</p>
 ${clone.outerHTML}
 </div>
 </body>

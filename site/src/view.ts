@@ -7,6 +7,7 @@ import { A_2019, A_2021 } from '../../core/template/table-a.ts';
 import { B_COLS, B_COL_LABELS, B_ROWS, B_GROUPS } from '../../core/template/table-b.ts';
 import { C_COLS, C_COL_LABELS, C_GROUPS, C_GROUP_LABELS } from '../../core/template/table-c.ts';
 import { encodePayload, payloadOf } from './share-link.ts';
+import { tf } from './i18n.ts';
 
 export type ViewCell = { ref: CellRef; text: string; severity?: Severity; findings: number[] };
 export type ViewRow = { key: string; label: string; cells: (ViewCell | null)[] };
@@ -153,7 +154,7 @@ function viewTable(result: CheckResult, id: TableId, lang: Lang, marks: ReturnTy
         });
       if (!rows.length) continue;
       sections.push({
-        caption: lang === 'zh' ? `第二十条第（${block.item}）项` : `Art. 20 item (${block.item})`,
+        caption: tf('articleItem', lang, block.item),
         columns: block.cols.map((c) => c.label),
         rows,
       });

@@ -5,24 +5,21 @@ import type { Lang } from '../../../core/index.ts';
 import { allFindingsCsv, allFindingsJson, countsOf, notChecked, sortItems, summaryCsv, type BatchItem, type SortKey } from '../batch.ts';
 import { ResultView } from './ResultView.tsx';
 import { download } from './Exports.tsx';
-import { t } from '../i18n.ts';
+import { t, tf, type StringKey } from '../i18n.ts';
 
-const STATUS: Record<Lang, Record<BatchItem['status'], string>> = {
-  zh: { queued: '等待中', reading: '读取中…', checking: '核对中…', done: '完成', error: '失败' },
-  en: { queued: 'queued', reading: 'reading…', checking: 'checking…', done: 'done', error: 'failed' },
-};
+const STATUS: Record<BatchItem['status'], StringKey> = { queued: 'statusQueued', reading: 'statusReading', checking: 'statusChecking', done: 'statusDone', error: 'statusError' };
 
 export function BatchPage({ items, lang }: { items: BatchItem[]; lang: Lang }) {
   const [sort, setSort] = useState<{ key: SortKey; dir: 1 | -1 }>({ key: 'verdict', dir: 1 });
   const [open, setOpen] = useState<number | undefined>();
   const counts = countsOf(items);
-  if (!items.length) return <p>{lang === 'zh' ? '一次选择或拖入多个文件，即可批量核对。' : 'Pick or drop several files at once to check them as a batch.'}</p>;
+  if (!items.length) return <p>{t('batchEmpty', lang)}</p>;
   const opened = items.find((i) => i.key === open);
   if (opened?.views)
     return (
       <section class="batch-open">
         <button type="button" onClick={() => setOpen(undefined)} data-testid="back-to-batch">
-          {lang === 'zh' ? '← 返回批量汇总' : '← Back to the batch'}
+          {t('backToBatch', lang)}
         </button>
         <ResultView view={opened.views[lang]} />
       </section>
@@ -39,20 +36,18 @@ export function BatchPage({ items, lang }: { items: BatchItem[]; lang: Lang }) {
   return (
     <section class="batch">
       <h2>
-        {lang === 'zh' ? '批量核对' : 'Batch'}{' '}
+        {t('batchTitle', lang)}{' '}
         <span class="counts" data-testid="batch-counts">
-          {lang === 'zh'
-            ? `${counts.done}/${counts.files} 份 · 错误 ${counts.error} · 警告 ${counts.warning}`
-            : `${counts.done}/${counts.files} files · ${counts.error} errors · ${counts.warning} warnings`}
+          {tf('batchCounts', lang, counts.done, counts.files, counts.error, counts.warning)}
         </span>
       </h2>
-      <progress max={counts.files} value={counts.done} aria-label={lang === 'zh' ? '批量进度' : 'batch progress'} />
+      <progress max={counts.files} value={counts.done} aria-label={t('batchProgress', lang)} />
       <div class="exports">
         <button type="button" data-export="batch-summary" onClick={() => download(`批量汇总-${stamp}.csv`, summaryCsv(items, lang), 'text/csv;charset=utf-8')}>
-          {lang === 'zh' ? '导出汇总 CSV' : 'Export summary CSV'}
+          {t('exportBatchSummary', lang)}
         </button>
         <button type="button" data-export="batch-findings" onClick={() => download(`批量问题-${stamp}.csv`, allFindingsCsv(items, lang), 'text/csv;charset=utf-8')}>
-          {lang === 'zh' ? '导出全部问题 CSV' : 'Export all findings CSV'}
+          {t('exportBatchFindings', lang)}
         </button>
         <button type="button" data-export="batch-json" onClick={() => download(`批量结果-${stamp}.json`, allFindingsJson(items, lang), 'application/json')}>
           {t('exportJson', lang)}
@@ -62,14 +57,14 @@ export function BatchPage({ items, lang }: { items: BatchItem[]; lang: Lang }) {
         <table class="history-table batch-table">
           <thead>
             <tr>
-              {head('name', lang === 'zh' ? '文件' : 'File')}
+              {head('name', t('batchFile', lang))}
               {head('agency', t('agency', lang))}
               {head('year', t('year', lang))}
               <th scope="col">{t('template', lang)}</th>
               {head('verdict', t('verdict', lang))}
-              {head('errors', lang === 'zh' ? '错误' : 'Errors')}
-              {head('warnings', lang === 'zh' ? '警告' : 'Warnings')}
-              <th scope="col">{lang === 'zh' ? '未完整核对' : 'Not fully checked'}</th>
+              {head('errors', t('batchErrors', lang))}
+              {head('warnings', t('batchWarnings', lang))}
+              <th scope="col">{t('batchNotFullyChecked', lang)}</th>
             </tr>
           </thead>
           <tbody>
@@ -89,7 +84,7 @@ export function BatchPage({ items, lang }: { items: BatchItem[]; lang: Lang }) {
                   <td>{v?.agency ?? ''}</td>
                   <td>{v?.year ?? ''}</td>
                   <td class="small">{v?.template ?? ''}</td>
-                  <td class={v ? `verdict-${v.verdict}` : ''}>{v ? v.verdictText : i.status === 'error' ? i.message : STATUS[lang][i.status]}</td>
+                  <td class={v ? `verdict-${v.verdict}` : ''}>{v ? v.verdictText : i.status === 'error' ? i.message : t(STATUS[i.status], lang)}</td>
                   <td>{v?.counts.error ?? ''}</td>
                   <td>{v?.counts.warning ?? ''}</td>
                   <td class="small">{notChecked(i.views, lang)}</td>

@@ -50,7 +50,7 @@ export function FindingBody({ finding, lang }: { finding: ViewFinding; lang: Lan
             <span class="eq-side">
               {c.equation.left} = <strong>{c.equation.leftSum}</strong>
             </span>
-            <span class="eq-ne" aria-label={lang === 'zh' ? '不等于' : 'is not'}>
+            <span class="eq-ne" aria-label={t('isNot', lang)}>
               ≠
             </span>
             <span class="eq-side">
@@ -63,7 +63,7 @@ export function FindingBody({ finding, lang }: { finding: ViewFinding; lang: Lan
       )}
       {finding.doubtful && (
         <p class="card-doubtful" data-testid="rests-on-doubtful">
-          {lang === 'zh' ? '注意：此项涉及可能识别有误的数字，请先对照原图核实。' : 'Note: this rests on a number OCR may have misread; check it against the image first.'}
+          {t('cardDoubtful', lang)}
         </p>
       )}
       {c.caveat && (

@@ -11,7 +11,7 @@ type Props = { view: SiteView; onJump(f: ViewFinding): void };
 export function FindingsList({ view, onJump }: Props) {
   const lang: Lang = view.lang;
   const { counts } = view;
-  const label = { error: lang === 'zh' ? '错误' : 'errors', warning: lang === 'zh' ? '警告' : 'warnings', info: lang === 'zh' ? '提示' : 'info' };
+  const label = { error: t('countError', lang), warning: t('countWarning', lang), info: t('countInfo', lang) };
   return (
     <section class="findings" aria-labelledby="findings-title" id="findings">
       <h2 id="findings-title">
@@ -43,7 +43,7 @@ export function FindingsList({ view, onJump }: Props) {
                         <span class="finding-text">{f.card.message}</span>
                       )}
                       {f.quote && <blockquote class="quote">{f.quote}</blockquote>}
-                      {f.doubtful && <p class="card-doubtful small">{lang === 'zh' ? '涉及可能识别有误的数字' : 'rests on a number OCR may have misread'}</p>}
+                      {f.doubtful && <p class="card-doubtful small">{t('listDoubtful', lang)}</p>}
                       {!f.cell && f.card.caveat && <p class="card-caveat small">{f.card.caveat}</p>}
                       <code class="rule-id">{f.ruleId}</code>
                     </li>

@@ -1,26 +1,17 @@
 // The local history: every check with agency, year, verdict and counts; reopen, delete one or all.
-import { useEffect, useState } from 'preact/hooks';
-import type { Lang } from '../../../core/index.ts';
-import { clearChecks, deleteCheck, listChecks, type HistoryDb, type HistoryEntry } from '../history.ts';
-import { t } from '../i18n.ts';
+import { useEffect } from 'preact/hooks';
+import type { CheckSession } from '../session.ts';
+import { useValue } from '../store.ts';
+import { t, tf, type StringKey } from '../i18n.ts';
 
-const VERDICT: Record<Lang, Record<string, string>> = {
-  zh: { errors: '发现错误', clean: '未发现错误', incomplete: '未完全核对', unreadable: '无法读取' },
-  en: { errors: 'errors found', clean: 'no errors', incomplete: 'not fully checked', unreadable: 'unreadable' },
-};
+const VERDICT: Record<string, StringKey> = { errors: 'verdictErrors', clean: 'verdictClean', incomplete: 'verdictIncomplete', unreadable: 'verdictUnreadable' };
 
-export function HistoryPage({ db, lang }: { db?: HistoryDb | undefined; lang: Lang }) {
-  const [entries, setEntries] = useState<HistoryEntry[] | undefined>();
-  const [failed, setFailed] = useState(false);
-  const reload = () =>
-    db
-      ? listChecks(db)
-          .then(setEntries)
-          .catch(() => setFailed(true))
-      : setFailed(true);
-  useEffect(() => void reload(), [db]);
+export function HistoryPage({ session }: { session: CheckSession }) {
+  const lang = useValue(session.lang);
+  const entries = useValue(session.history);
+  useEffect(() => void session.openHistory(), [session]);
 
-  if (failed) return <p class="error">{t('historyUnavailable', lang)}</p>;
+  if (entries === 'unavailable') return <p class="error">{t('historyUnavailable', lang)}</p>;
   if (!entries) return <p class="busy">…</p>;
   return (
     <section class="history">
@@ -46,17 +37,17 @@ export function HistoryPage({ db, lang }: { db?: HistoryDb | undefined; lang: La
               <tbody>
                 {entries.map((e) => (
                   <tr key={e.id} data-history-id={e.id}>
-                    <td>{new Date(e.createdAt).toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-GB')}</td>
+                    <td>{new Date(e.createdAt).toLocaleString(t('dateLocale', lang))}</td>
                     <td>{e.agency ?? t('unknownAgency', lang)}</td>
                     <td>{e.year ?? '—'}</td>
-                    <td class={`verdict-${e.verdict}`}>{VERDICT[lang][e.verdict] ?? e.verdict}</td>
+                    <td class={`verdict-${e.verdict}`}>{VERDICT[e.verdict] ? t(VERDICT[e.verdict]!, lang) : e.verdict}</td>
                     <td>
-                      {lang === 'zh' ? `错误 ${e.counts.error} · 警告 ${e.counts.warning}` : `${e.counts.error} errors · ${e.counts.warning} warnings`}
+                      {tf('historyCounts', lang, e.counts.error, e.counts.warning)}
                     </td>
                     <td>{e.name}</td>
                     <td class="row-actions">
                       <a href={`#/history/${e.id}`}>{t('open', lang)}</a>{' '}
-                      <button type="button" onClick={() => db && deleteCheck(db, e.id!).then(reload)}>
+                      <button type="button" onClick={() => void session.deleteEntry(e.id!)}>
                         {t('delete', lang)}
                       </button>
                     </td>
@@ -69,7 +60,7 @@ export function HistoryPage({ db, lang }: { db?: HistoryDb | undefined; lang: La
             type="button"
             class="danger"
             onClick={() => {
-              if (db && confirm(t('confirmDeleteAll', lang))) void clearChecks(db).then(reload);
+              if (confirm(t('confirmDeleteAll', lang))) void session.clearHistory();
             }}
           >
             {t('deleteAll', lang)}

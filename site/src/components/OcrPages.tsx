@@ -3,6 +3,7 @@
 // 「可能识别有误」 with the cell's own image beside the value read, correctable in place.
 import { useState } from 'preact/hooks';
 import type { Lang } from '../../../core/index.ts';
+import { t, tf } from '../i18n.ts';
 import type { SiteView } from '../view.ts';
 import type { CellEvents } from './ReportTables.tsx';
 
@@ -22,19 +23,19 @@ export function OcrPages({ view, images, lang, related, active, events, onCorrec
   const ocr = view.ocr!;
   const [grid, setGrid] = useState(false);
   const severity = new Map<string, string>();
-  for (const t of view.tables) for (const s of t.sections) for (const r of s.rows) for (const c of r.cells) if (c?.severity) severity.set(c.ref, c.severity);
+  for (const tb of view.tables) for (const s of tb.sections) for (const r of s.rows) for (const c of r.cells) if (c?.severity) severity.set(c.ref, c.severity);
   return (
-    <section class="ocr" aria-label={lang === 'zh' ? '扫描页面' : 'Scanned pages'}>
+    <section class="ocr" aria-label={t('scannedPages', lang)}>
       <p class="ocr-note" data-testid="ocr-note">
         {ocr.note}
       </p>
       {ocr.grid.length > 0 && <label class="ocr-grid-toggle">
-        <input type="checkbox" checked={grid} onChange={(e) => setGrid((e.target as HTMLInputElement).checked)} /> {lang === 'zh' ? '显示识别出的表格线（调试）' : 'Show the detected grid (debug)'}
+        <input type="checkbox" checked={grid} onChange={(e) => setGrid((e.target as HTMLInputElement).checked)} /> {t('showGrid', lang)}
       </label>}
       {ocr.doubtful.length > 0 && (
         <div class="doubtful" data-testid="doubtful">
-          <h3>{lang === 'zh' ? '可能识别有误的数字' : 'Numbers that may be misread'}</h3>
-          <p class="small">{lang === 'zh' ? '请对照左侧原图核对；改正后立即重新核对。' : 'Compare with the image; a correction re-runs the check at once.'}</p>
+          <h3>{t('doubtfulTitle', lang)}</h3>
+          <p class="small">{t('doubtfulHelp', lang)}</p>
           <ul>
             {ocr.doubtful.map((d) => {
               const page = ocr.pages.find((p) => p.page === d.page)!;
@@ -47,7 +48,7 @@ export function OcrPages({ view, images, lang, related, active, events, onCorrec
                   <span
                     class="cell-crop"
                     role="img"
-                    aria-label={lang === 'zh' ? `原图：${d.text}` : `image: ${d.text}`}
+                    aria-label={tf('cellImage', lang, d.text)}
                     style={{
                       width: `${w * scale}px`,
                       height: `${h * scale}px`,
@@ -58,17 +59,7 @@ export function OcrPages({ view, images, lang, related, active, events, onCorrec
                   />
                   <label>
                     <span class="small">
-                      {d.corrected
-                        ? lang === 'zh'
-                          ? '已更正'
-                          : 'corrected'
-                        : d.unread
-                          ? lang === 'zh'
-                            ? '有字迹，未能识别，请填写'
-                            : 'ink that could not be read: please fill in'
-                          : lang === 'zh'
-                            ? `可能识别有误（把握 ${Math.round(d.confidence)}%）`
-                            : `may be misread (${Math.round(d.confidence)}%)`}
+                      {d.corrected ? t('corrected', lang) : d.unread ? t('inkUnread', lang) : tf('mayBeMisread', lang, Math.round(d.confidence))}
                       {d.ref ? ` · ${d.ref}` : ''}
                     </span>
                     <input
@@ -87,7 +78,7 @@ export function OcrPages({ view, images, lang, related, active, events, onCorrec
       )}
       {ocr.pages.map((p) => (
         <figure class="ocr-page" key={p.page} style={{ aspectRatio: `${p.width} / ${p.height}` }}>
-          <img src={images[p.page]} alt={lang === 'zh' ? `第 ${p.page} 页` : `page ${p.page}`} />
+          <img src={images[p.page]} alt={tf('pageAlt', lang, p.page)} />
           {grid && ocr.grid.filter((g) => g.page === p.page).map((g, i) => <span key={i} class="ocr-grid-cell" style={boxStyle(g.bbox, p)} />)}
           {ocr.cells
             .filter((c) => c.page === p.page && c.ref && (severity.has(c.ref) || related.has(c.ref) || c.doubtful))
@@ -108,7 +99,7 @@ export function OcrPages({ view, images, lang, related, active, events, onCorrec
                 />
               );
             })}
-          <figcaption class="small">{lang === 'zh' ? `第 ${p.page} 页${p.method === 'words' ? '（无表格线，按文字位置排列）' : p.method === 'none' ? '（未找到表格）' : ''}` : `Page ${p.page}${p.method === 'words' ? ' (no ruling lines: laid out from word positions)' : p.method === 'none' ? ' (no table found)' : ''}`}</figcaption>
+          <figcaption class="small">{tf('pageCaption', lang, p.page, p.method)}</figcaption>
         </figure>
       ))}
     </section>

@@ -3,6 +3,7 @@
 import type { Lang } from '../../../core/index.ts';
 import type { HistoryEntry } from '../history.ts';
 import type { SiteView } from '../view.ts';
+import { t, tf } from '../i18n.ts';
 
 type Props = { lang: Lang; view: SiteView; candidates: HistoryEntry[]; selected: number | undefined; onPick(id: number | undefined): void };
 
@@ -16,12 +17,12 @@ export function PreviousPicker({ lang, view, candidates, selected, onPick }: Pro
     return !(c.agency === view.agency && c.year === view.year);
   });
   if (!options.length && !view.previous) return null;
-  const label = (c: HistoryEntry) => `${c.agency ?? (lang === 'zh' ? '未识别单位' : 'unknown agency')} ${c.year ?? '—'}（${c.name}）`;
+  const label = (c: HistoryEntry) => `${c.agency ?? t('previousUnknownAgency', lang)} ${c.year ?? '—'}（${c.name}）`;
   return (
     <div class="previous-picker">
-      <label for="previous-pick">{lang === 'zh' ? '跨年核对（与上一年度报告比较）：' : 'Cross-year checks against last year’s report: '}</label>
+      <label for="previous-pick">{t('previousLabel', lang)}</label>
       <select id="previous-pick" value={selected === undefined ? '' : String(selected)} onChange={(e) => onPick((e.target as HTMLSelectElement).value ? Number((e.target as HTMLSelectElement).value) : undefined)}>
-        <option value="">{lang === 'zh' ? '不比较' : 'none'}</option>
+        <option value="">{t('previousNone', lang)}</option>
         {options.map((c) => (
           <option key={c.id} value={String(c.id)}>
             {label(c)}
@@ -30,8 +31,8 @@ export function PreviousPicker({ lang, view, candidates, selected, onPick }: Pro
       </select>
       {view.previous && (
         <span class="small" data-testid="previous">
-          {lang === 'zh' ? `已与「${view.previous.agency ?? view.previous.name} ${view.previous.year ?? ''}」比较` : `Compared with ${view.previous.agency ?? view.previous.name} ${view.previous.year ?? ''}`}
-          {view.previous.year !== undefined && view.year !== undefined && view.previous.year !== view.year - 1 && (lang === 'zh' ? '（不是上一年度，跨年规则不适用）' : ' (not the year before: cross-year rules do not apply)')}
+          {tf('previousCompared', lang, view.previous.agency ?? view.previous.name, view.previous.year)}
+          {view.previous.year !== undefined && view.year !== undefined && view.previous.year !== view.year - 1 && t('previousNotYearBefore', lang)}
         </span>
       )}
     </div>

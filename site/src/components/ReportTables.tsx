@@ -77,13 +77,13 @@ function ValueCell({ cell, lang, related, active, events }: { cell: ViewCell; la
       onFocus={marked ? (e) => events.onEnter(cell.ref, e.currentTarget as HTMLElement, 'focus') : undefined}
       onBlur={marked ? () => events.onLeave(cell.ref, 'focus') : undefined}
     >
-      {text || <span class="blank">{lang === 'zh' ? '空' : 'blank'}</span>}
+      {text || <span class="blank">{t('blankCell', lang)}</span>}
       {marked && (
         <span class="mark-symbol" aria-hidden="true">
           {MARK_SYMBOL[cell.severity!]}
         </span>
       )}
-      {marked && <span class="sr-only">{`（${cell.severity === 'error' ? (lang === 'zh' ? '有错误' : 'error') : cell.severity === 'warning' ? (lang === 'zh' ? '有警告' : 'warning') : lang === 'zh' ? '提示' : 'info'}）`}</span>}
+      {marked && <span class="sr-only">{`（${t(cell.severity === 'error' ? 'markError' : cell.severity === 'warning' ? 'markWarning' : 'markInfo', lang)}）`}</span>}
     </td>
   );
 }

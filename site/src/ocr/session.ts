@@ -7,6 +7,7 @@ import { readPdfText, positionedToDoc, type PdfJs } from '../../../core/index.ts
 import { mergePages } from '../../../core/pipeline/ocr.ts';
 import type { Block, CheckResult, Doc, Lang } from '../../../core/index.ts';
 import { buildViews, type SiteViews } from '../view.ts';
+import { tf } from '../i18n.ts';
 import type { OcrBridge } from './bridge.ts';
 
 export type PageImage = { page: number; url: string; width: number; height: number; image: OcrImage };
@@ -145,10 +146,7 @@ function ocrView(result: OcrCheck, s: OcrSession, lang: Lang): OcrView {
   }
   const corrected = cells.filter((c) => c.corrected);
   const o = result.ocr;
-  const note =
-    lang === 'zh'
-      ? `文字识别：读取 ${o.cellsRead} 个单元格（数字 ${o.numbers} 个）${o.grid ? '，按表格线定位' : ''}${o.fallback ? '；无表格线的页面按文字位置排成行列，结果请核对' : ''}${o.doubtful.length ? `；${o.doubtful.length} 个数字可能识别有误` : ''}${corrected.length ? `；已手工更正 ${corrected.length} 个` : ''}`
-      : `OCR: ${o.cellsRead} cells read (${o.numbers} numbers)${o.grid ? ', located by the ruling lines' : ''}${o.fallback ? '; pages without ruling lines were laid out from word positions: check them' : ''}${o.doubtful.length ? `; ${o.doubtful.length} numbers may be misread` : ''}${corrected.length ? `; ${corrected.length} corrected by hand` : ''}`;
+  const note = tf('ocrNote', lang, { cellsRead: o.cellsRead, numbers: o.numbers, grid: !!o.grid, fallback: !!o.fallback, doubtful: o.doubtful.length, corrected: corrected.length });
   return {
     pages: s.pages.map((p) => ({ page: p.page, width: p.width, height: p.height, method: p.method, tables: p.tables.map((t) => t.bbox) })),
     cells,
@@ -201,7 +199,7 @@ export function pdfPagesView(result: CheckResult, images: PageImage[], lang: Lan
     fallback: false,
     noTable: false,
     findingsOnDoubtful: [],
-    note: lang === 'zh' ? `PDF 文字层：共 ${images.length} 页，问题格标在页面上` : `PDF text layer: ${images.length} pages, the cells in question boxed on them`,
+    note: tf('pdfPagesNote', lang, images.length),
   };
 }
 
