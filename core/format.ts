@@ -118,10 +118,11 @@ export function format(result: CheckResult, lang: Lang = 'zh'): string {
     .join(' · ');
   if (head) lines.push(head);
   const counts = countBySeverity(result.findings);
+  const mistakes = countMistakes(result);
   lines.push(
     lang === 'zh'
-      ? `结论：${VERDICT.zh[result.verdict]}（错误 ${counts.error} · 警告 ${counts.warning} · 提示 ${counts.info}）`
-      : `Verdict: ${VERDICT.en[result.verdict]} (${plural(counts.error, 'error')} · ${plural(counts.warning, 'warning')} · ${counts.info} info)`,
+      ? `结论：${VERDICT.zh[result.verdict]}${mistakes ? `，${mistakes} 处需改正` : ''}（错误 ${counts.error} · 警告 ${counts.warning} · 提示 ${counts.info}）`
+      : `Verdict: ${VERDICT.en[result.verdict]}${mistakes ? `, ${plural(mistakes, 'mistake')} to fix` : ''} (${plural(counts.error, 'error')} · ${plural(counts.warning, 'warning')} · ${counts.info} info)`,
   );
   for (const p of model.recognition.inputProblems) lines.push(`  ! ${inputProblemText(p, lang)}`);
   for (const m of result.mistakes) lines.push(`  ${lang === 'zh' ? '→' : '->'} ${mistakeText(m, result, lang)}`);
@@ -176,6 +177,15 @@ export function formatOcr(result: CheckResult & { ocr: OcrInfo }, lang: Lang = '
     lines.push(lang === 'zh' ? `以下发现依赖这些数字，请先对照原图：${list.join('；')}` : `These findings rest on such numbers; check the image first: ${list.join('; ')}`);
   }
   return lines.map((l) => `  ${l}`);
+}
+
+/**
+ * Mistakes to fix, as a reader counts them: each located mistake once, however many identities it breaks,
+ * and each error finding no mistake explains on its own (one typed digit is one mistake, not three errors).
+ */
+export function countMistakes(result: CheckResult): number {
+  const explained = new Set(result.mistakes.flatMap((m) => m.findings));
+  return result.mistakes.length + result.findings.filter((f, i) => f.severity === 'error' && !explained.has(i)).length;
 }
 
 /** 「1 warning」, 「2 warnings」. */

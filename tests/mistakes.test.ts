@@ -55,3 +55,17 @@ describe('single-cell mutations: the mistake is the changed cell', () => {
     expect(r.mistakes).toEqual([{ cells: ['B.total.np'], values: [710], findings: [0, 1, 2], alternatives: [] }]);
   });
 });
+
+describe('the faces count mistakes', () => {
+  it('the CLI verdict line and the site view count 鄞州区 2021 as one mistake behind its two errors', async () => {
+    const { format } = await import('../core/format.ts');
+    const { buildView } = await import('../site/src/view.ts');
+    const r = await checkFixture('yinzhou-health-2021.txt');
+    expect(format(r, 'zh').split('\n')[1]).toMatch(/^结论：发现错误，1 处需改正（错误 2 /);
+    expect(format(r, 'en').split('\n')[1]).toMatch(/^Verdict: errors found, 1 mistake to fix \(2 errors /);
+    expect(buildView(r, 'zh', 'yinzhou.txt').mistakes).toBe(1);
+    // An error no mistake explains counts on its own (seed 001: four errors, no set of three cells mends them).
+    const l = await checkFixture('lingdong-health-2020.txt');
+    expect(buildView(l, 'zh', 'lingdong.txt').mistakes).toBe(4);
+  });
+});

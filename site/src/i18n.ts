@@ -163,6 +163,10 @@ const FORMATS = {
     zh: (mb: string) => `文件过大（${mb} MB），最大 50 MB。`,
     en: (mb: string) => `The file is too large (${mb} MB); the limit is 50 MB.`,
   },
+  mistakesToFix: {
+    zh: (n: number) => `${n} 处需改正`,
+    en: (n: number) => `${n} mistake${n === 1 ? '' : 's'} to fix`,
+  },
   historyCounts: {
     zh: (errors: number, warnings: number) => `错误 ${errors} · 警告 ${warnings}`,
     en: (errors: number, warnings: number) => `${errors} errors · ${warnings} warnings`,

@@ -1,7 +1,7 @@
 // CheckResult → SiteView: everything the page renders, as plain data, for both languages at once.
 // Built where the check ran (the worker) so only JSON crosses to the page, and a language switch needs
 // no second check. Pure; tested in Node.
-import { cardOf, cellMarks, countBySeverity, coverageBanner, findingsCsv, findingsJson, plainSummary, SEVERITY_LABEL, TABLE_LABEL, TEMPLATE_LABEL, templateLabel, verdictText } from '../../core/index.ts';
+import { cardOf, cellMarks, countBySeverity, countMistakes, coverageBanner, findingsCsv, findingsJson, plainSummary, SEVERITY_LABEL, TABLE_LABEL, TEMPLATE_LABEL, templateLabel, verdictText } from '../../core/index.ts';
 import type { Banner, Card, CellRef, CheckResult, Coverage, CoverageKey, Lang, Severity, TableId } from '../../core/index.ts';
 import { A_2019, A_2021 } from '../../core/template/table-a.ts';
 import { B_COLS, B_COL_LABELS, B_ROWS, B_GROUPS } from '../../core/template/table-b.ts';
@@ -37,6 +37,8 @@ export type SiteView = {
   verdict: CheckResult['verdict'];
   verdictText: string;
   counts: Record<Severity, number>;
+  /** mistakes to fix: a located mistake counts once however many error findings it explains (issue 17) */
+  mistakes: number;
   banner: Banner;
   tables: ViewTable[];
   findings: ViewFinding[];
@@ -88,6 +90,7 @@ export function buildView(result: CheckResult, lang: Lang, name = '', inputText?
     verdict: result.verdict,
     verdictText: verdictText(result, lang),
     counts: countBySeverity(result.findings),
+    mistakes: countMistakes(result),
     banner: coverageBanner(result, lang),
     tables: (['A', 'B', 'C'] as const).map((t) => viewTable(result, t, lang, marks)),
     findings,

@@ -1,7 +1,7 @@
 // All findings, grouped by table then severity, counts in the header; a row with a cell jumps to it.
 import type { CoverageKey, Lang, Severity } from '../../../core/index.ts';
 import type { SiteView, ViewFinding } from '../view.ts';
-import { t } from '../i18n.ts';
+import { t, tf } from '../i18n.ts';
 
 const ORDER: CoverageKey[] = ['A', 'B', 'C', 'text'];
 const SEVERITIES: Severity[] = ['error', 'warning', 'info'];
@@ -16,6 +16,11 @@ export function FindingsList({ view, onJump }: Props) {
     <section class="findings" aria-labelledby="findings-title" id="findings">
       <h2 id="findings-title">
         {t('findings', lang)}{' '}
+        {view.mistakes > 0 && (
+          <span class="mistakes" data-testid="mistakes">
+            {tf('mistakesToFix', lang, view.mistakes)}
+          </span>
+        )}{' '}
         <span class="counts" data-testid="counts">
           {SEVERITIES.map((s) => `${label[s]} ${counts[s]}`).join(' · ')}
         </span>
