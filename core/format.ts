@@ -239,6 +239,8 @@ export function coverageReasonText(r: CoverageReason, lang: Lang = 'zh', table?:
       const names = r.rows.map((x) => rowName(x, lang));
       return zh ? `缺少 ${names.length} 行：${list(names, lang)}` : `${names.length} row(s) missing: ${list(names, lang)}`;
     }
+    case 'fragment':
+      return zh ? `所给内容只含「${rowName(r.from, lang)}」至「${rowName(r.to, lang)}」各行，其余各行不在其中，未检查` : `the input holds rows "${rowName(r.from, lang)}" to "${rowName(r.to, lang)}" only; the other rows are not in it and were not checked`;
     case 'row-short': {
       const label = zh ? r.label : rowName(r.row, lang);
       const raw = r.flat?.raw ?? '';

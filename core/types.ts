@@ -98,6 +98,7 @@ export type CoverageReason =
   | { code: 'found-unreadable' }
   | { code: 'all-unreadable' }
   | { code: 'rows-missing'; rows: string[] }
+  | { code: 'fragment'; from: string; to: string }
   | { code: 'row-short'; row: string; label: string; found: number; expected: number; flat?: FlatProblem }
   | { code: 'cells-unreadable'; cells: { ref: CellRef; raw: string }[] }
   | { code: 'key-totals-blank'; cells: CellRef[] }

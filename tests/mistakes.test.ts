@@ -69,3 +69,19 @@ describe('the faces count mistakes', () => {
     expect(buildView(l, 'zh', 'lingdong.txt').mistakes).toBe(4);
   });
 });
+
+describe('part of a report (one page)', () => {
+  it('洪泽区 2023 from page 4 on: said once, no row or section listed as missing, the two real errors kept', () => {
+    const raw = readFileSync(join(FIXTURES, 'flat', 'hongze-district-gov-2023.pdftotext-raw.txt'), 'utf8');
+    const page4 = raw.slice(raw.indexOf('- 4 -'));
+    const r = check({ kind: 'text', text: page4 });
+    const ids = r.findings.map((f) => f.ruleId);
+    expect(ids).toContain('STRUCT-PARTIAL-INPUT');
+    expect(ids).not.toContain('APP-ROWS-MISSING');
+    expect(ids).not.toContain('STRUCT-TABLE-MISSING');
+    expect(r.findings.filter((f) => f.ruleId === 'STRUCT-SECTIONS' && f.severity === 'warning')).toEqual([]);
+    expect(r.findings.filter((f) => f.severity === 'error').map((f) => f.ruleId).sort()).toEqual(['LITIGATION-AFTER-REVIEW-TOTAL', 'REVIEW-TOTAL']);
+    expect(r.coverage.B.status).toBe('partial'); // never "checked": most of table B is not in it
+    expect(r.coverage.B.reasons.join()).toMatch(/只含「（四）无法提供 3.补正后申请内容仍不明确」至「四、结转下年度继续办理」各行/);
+  });
+});

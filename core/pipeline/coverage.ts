@@ -6,6 +6,7 @@ import type { CellRef, Coverage, CoverageKey, CoverageReason, ReportModel, Table
 import type { RunOutput } from '../rules/run.ts';
 import { narrativeSentences, narrativeWasRead } from '../recognise/narrative.ts';
 import { coverageReasonText } from '../format.ts';
+import { fragmentOf } from '../rules/fragment.ts';
 
 const KEY_TOTALS: Partial<Record<TableId, CellRef[]>> = {
   B: ['B.new.tot', 'B.carry_in.tot', 'B.total.tot', 'B.carry_out.tot'],
@@ -39,7 +40,9 @@ function tableCoverage(model: ReportModel, run: RunOutput, t: TableId): Coverage
   const cells = Object.values(table.cells);
   if (cells.length && cells.every((c) => c.value.kind === 'unreadable')) return cov('unreadable', [{ code: 'all-unreadable' }]);
   const codes: CoverageReason[] = [];
-  if (table.rowsMissing.length) codes.push({ code: 'rows-missing', rows: table.rowsMissing });
+  const part = t === 'B' ? fragmentOf(model) : undefined;
+  if (part) codes.push({ code: 'fragment', from: `B.${part.from}`, to: `B.${part.to}` });
+  else if (table.rowsMissing.length) codes.push({ code: 'rows-missing', rows: table.rowsMissing });
   for (const s of table.rowsShort) {
     codes.push({ code: 'row-short', row: s.row, label: s.label, found: s.found, expected: s.expected, ...(s.flat ? { flat: s.flat } : {}) });
   }

@@ -6,6 +6,7 @@ import { cellOf, numberOf } from '../model/cells.ts';
 import { B_ORG_COLS } from '../template/table-b.ts';
 import { tableB } from './examples.ts';
 import { splitDigitsExplains } from './split-digits.ts';
+import { fragmentOf } from './fragment.ts';
 
 // Seed 001 (岭东区卫生健康局 2020, 2019 template): the real table B, inconsistent in two columns.
 const LINGDONG_2020 = tableB(
@@ -342,6 +343,8 @@ const rowsMissing = defineRule({
     const missing = table.rowsMissing.length
       ? table.rowsMissing
       : ['new', 'carry_in', ...bOutRows(ctx.model), 'total', 'carry_out'].map((r) => `B.${r}`).filter((r) => !table.rowsFound.includes(r) && !table.rowsShort.some((s) => s.row === r));
+    // Part of a report (one scanned page): the rows it does not hold are said once, by STRUCT-PARTIAL-INPUT.
+    if (fragmentOf(ctx.model)) return;
     for (const row of missing) {
       ctx.report({ data: { row: { row: `${row}.tot` } }, cells: [], table: 'B' });
     }

@@ -3,6 +3,8 @@
 import type { ReportModel, SourceRef, TableId } from '../types.ts';
 import { defineRule, type Rule } from './rule.ts';
 import { compact, findSignoff, findTitle, titleAgency } from '../recognise/year.ts';
+import { fragmentOf } from './fragment.ts';
+import { B_COLS, B_OUT_2021 } from '../template/table-b.ts';
 import { A_2019 } from '../template/table-a.ts';
 
 /** The six section titles of both templates (domain.md §1.0). */
@@ -80,7 +82,9 @@ const STRUCT_SECTIONS = defineRule({
     const { sections } = ctx.model;
     // No heading at all: a pasted table, not a whole report; nothing to say about its sections.
     if (!sections.length) return;
-    for (let no = 1; no <= 6; no++) {
+    // Part of a report (one scanned page): what it does not hold is said once, by STRUCT-PARTIAL-INPUT.
+    const part = !!fragmentOf(ctx.model);
+    for (let no = 1; no <= 6 && !part; no++) {
       if (!sections.some((s) => s.no === no)) {
         ctx.report({ messageId: 'missing', data: { no, numeral: NUMERALS[no - 1]!, title: { zh: SECTION_TITLES[no - 1]!, en: SECTION_TITLES_EN[no - 1]! } }, cells: [] });
       }
@@ -153,7 +157,7 @@ const STRUCT_TABLE_MISSING = defineRule({
   },
   check(ctx) {
     const { model } = ctx;
-    if (!model.sections.length) return;
+    if (!model.sections.length || fragmentOf(model)) return;
     for (const t of TABLES) {
       if (tableFound(model, t.id)) continue;
       const s = model.sections.find((x) => x.no === t.section);
@@ -379,4 +383,48 @@ const STRUCT_FOREIGN_AGENCY = defineRule({
   },
 });
 
-export const structRules: Rule[] = [STRUCT_SECTIONS, STRUCT_TABLE_MISSING, STRUCT_LABEL_VARIANT, STRUCT_OTHER_MATTERS, STRUCT_FOREIGN_AGENCY];
+/** Table B cells of these rows only, every cell 0. */
+function onlyRows(rows: string[]): Record<string, number> {
+  return Object.fromEntries(rows.flatMap((r) => B_COLS.map((c) => [`B.${r}.${c}`, 0] as const)));
+}
+
+/** Part of a report: said once, instead of every row, section and table it does not hold. */
+const STRUCT_PARTIAL_INPUT = defineRule({
+  meta: {
+    id: 'STRUCT-PARTIAL-INPUT',
+    severity: 'info',
+    certainty: 'certain',
+    templates: ['2019', '2021'],
+    table: 'text',
+    description: 'The input holds a contiguous run of table B rows that stops short of its first or last row (one scanned page, a pasted part): said once; the rows, sections and tables outside it are not listed one by one.',
+    messages: {
+      main: {
+        zh: '所给内容只是报告的一部分：表二只含「{from}」至「{to}」各行；其余各行、章节和表格不在其中，未逐一列出，也未检查',
+        en: 'The input holds part of a report: table B rows "{from}" to "{to}" only; the other rows, sections and tables are not in it, are not listed one by one and were not checked',
+      },
+    },
+    examples: [
+      { name: 'a whole table B', valid: true, input: { cells: onlyRows(['new', 'carry_in', ...B_OUT_2021, 'total', 'carry_out']), sections: [{ no: 3, title: '收到和处理政府信息公开申请情况' }] } },
+      {
+        name: 'a whole report whose table B lost its second half names each missing row (APP-ROWS-MISSING)',
+        valid: true,
+        input: { title: '2021年政府信息公开工作年度报告', cells: onlyRows(['new', 'carry_in', 'open', 'partial']), sections: [{ no: 1, title: '总体情况' }] },
+      },
+      {
+        name: '洪泽区 2023 page 4 by OCR: 3.补正后… to 四、结转下年度',
+        valid: false,
+        input: {
+          cells: onlyRows(['unable3', 'reject1', 'reject2', 'reject3', 'reject4', 'reject5', 'other1', 'other2', 'other3', 'total', 'carry_out']),
+          sections: [{ no: 4, title: '政府信息公开行政复议、行政诉讼情况' }, { no: 5, title: '存在的主要问题及改进情况' }],
+        },
+      },
+    ],
+  },
+  check(ctx) {
+    const part = fragmentOf(ctx.model);
+    if (!part) return;
+    ctx.report({ data: { from: { row: `B.${part.from}.tot` }, to: { row: `B.${part.to}.tot` } }, cells: [], table: 'B' });
+  },
+});
+
+export const structRules: Rule[] = [STRUCT_SECTIONS, STRUCT_TABLE_MISSING, STRUCT_PARTIAL_INPUT, STRUCT_LABEL_VARIANT, STRUCT_OTHER_MATTERS, STRUCT_FOREIGN_AGENCY];
