@@ -8,6 +8,7 @@ import { checkInBackground } from './client.ts';
 import { loadPdfJs, readFile, type FileRead } from './files.ts';
 import type { OcrSession, SiteProgress } from './ocr/session.ts';
 import type { OcrBridge } from './ocr/bridge.ts';
+import type { PictureArticle } from './ocr/article.ts';
 import { progressText } from './ocr/progress.ts';
 import { HistoryDb, entryOf, getCheck, listChecks, saveCheck, type HistoryEntry } from './history.ts';
 import { PreviousPicker } from './components/PreviousPicker.tsx';
@@ -47,9 +48,9 @@ function initialLang(): Lang {
 
 /**
  * `openOnStart`: a file to check as soon as the page opens (the extension's checker page, opened from a
- * context menu on an image or a PDF link, passes the file it fetched).
+ * context menu on an image or a PDF link, passes the file it fetched; or a web page's text and pictures).
  */
-export function App({ db, openOnStart }: { db?: HistoryDb | undefined; openOnStart?: File | undefined }) {
+export function App({ db, openOnStart }: { db?: HistoryDb | undefined; openOnStart?: File | PictureArticle | undefined }) {
   const [lang, setLang] = useState<Lang>(initialLang);
   const [route, setRoute] = useState<Route>(() => routeOf(location.hash));
   const [text, setText] = useState('');
@@ -73,7 +74,9 @@ export function App({ db, openOnStart }: { db?: HistoryDb | undefined; openOnSta
   const resultRef = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
-    if (openOnStart) void openFile(openOnStart);
+    if (openOnStart instanceof File) void openFile(openOnStart);
+    // a web page's text and pictures (the extension's 「识别本页图片中的年报表格」): OCR with progress and cancel
+    else if (openOnStart) void runOcr({ kind: 'ocr', name: openOnStart.name, file: openOnStart.pictures[0]!, bytes: new Uint8Array(0), pdf: false, article: openOnStart });
   }, [openOnStart]);
   useEffect(() => {
     const on = () => setRoute(routeOf(location.hash));
@@ -200,7 +203,9 @@ export function App({ db, openOnStart }: { db?: HistoryDb | undefined; openOnSta
     const [ocr, { OcrBridge }] = await Promise.all([import('./ocr/session.ts'), import('./ocr/bridge.ts')]);
     bridge ??= new OcrBridge(new URL('ocr/', location.href));
     const opts = { onProgress, ...(signal ? { signal } : {}) };
-    const session = read.pdf
+    const session = read.article
+      ? await (await import('./ocr/article.ts')).ocrArticle(bridge, read.article, opts)
+      : read.pdf
       ? await ocr.ocrPdf(bridge, (await loadPdfJs()) as never, read.bytes, read.name, opts)
       : await ocr.ocrImages(bridge, [await ocr.decodeImage(read.file)], read.name, opts);
     return { session, views: ocr.checkSession(session).views };
