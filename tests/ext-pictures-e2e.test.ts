@@ -123,7 +123,13 @@ describe.skipIf(!hasChromium)('extension: a report whose tables are pictures', (
       '/uploadfiles/202403/photo-1.png': p2!,
       '/uploadfiles/202403/photo-2.png': p3!,
     };
-    const html: Record<string, string> = { '/nianbao.html': reportPage(), '/news.html': NEWS, '/logo.html': LOGO_ONLY };
+    const html: Record<string, string> = {
+      '/nianbao.html': reportPage(),
+      '/news.html': NEWS,
+      '/logo.html': LOGO_ONLY,
+      // an older CMS lays the page out in a <table>: the gate passes on the title, the check finds no report table
+      '/layout.html': reportPage().replace('<div class="article">', '<table width="100%"><tr><td width="200">首页 &gt; 政府信息公开</td><td><div class="article">').replace('<footer>', '</td></tr></table><footer>'),
+    };
     server = createServer((req, res) => {
       const path = req.url ?? '';
       served.push({ path, fetched: req.headers.accept === '*/*' });
@@ -202,6 +208,13 @@ describe.skipIf(!hasChromium)('extension: a report whose tables are pictures', (
     await checker.close();
     await page.close();
   }, 300_000);
+
+  it('a report page laid out in a <table> gets the offer too', async () => {
+    const page = await open('/layout.html');
+    await page.locator('.offer [data-action="read-pictures"]').waitFor({ timeout: 20_000 });
+    expect(await page.locator('.offer [data-action="read-pictures"]').innerText()).toBe('识别本页图片中的年报表格（3 张图片）');
+    await page.close();
+  }, 60_000);
 
   it('a news page with photos and a report page with only a logo and a QR code get no offer', async () => {
     for (const path of ['/news.html', '/logo.html']) {

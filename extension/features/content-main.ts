@@ -110,7 +110,7 @@ export class ContentController {
     const files = reportAttachments(this.doc);
     if (files.length) await this.showOffer(files);
     const found = await findPictureOffer(this.doc, pictures.signal);
-    if (!found || pictures.signal.aborted || this.stopped || this.status !== 'not-report') return;
+    if (!found || pictures.signal.aborted || this.stopped || !this.unchecked()) return;
     let running = false;
     const offer: PictureOffer = {
       count: found.count,
@@ -132,8 +132,16 @@ export class ContentController {
     else await this.showOffer([], offer);
   }
 
+  /**
+   * Nothing was checked here: the gate failed, or it passed on the title and a layout <table> (older CMSs
+   * lay the whole article out in one) but the check found no report table in it.
+   */
+  private unchecked(): boolean {
+    return this.status === 'not-report' || (this.status === 'no-tables' && !this.forced);
+  }
+
   private async showOffer(files: Attachment[], pictures?: PictureOffer): Promise<void> {
-    if (!(await isSiteEnabled(this.host)) || this.stopped || this.status !== 'not-report' || this.offer) return;
+    if (!(await isSiteEnabled(this.host)) || this.stopped || !this.unchecked() || this.offer) return;
     this.attachments = files;
     this.lang ??= await loadLang();
     const open =
@@ -196,6 +204,8 @@ export class ContentController {
     this.status = this.sessions.some((s) => s.hasTables) ? 'checked' : 'no-tables';
     this.opts.onActive?.();
     this.report();
+    // a report page laid out in a <table> whose report is an attachment or pictures
+    if (this.status === 'no-tables' && !this.forced) void this.offerAttachments();
   }
 
   /** An iframe that loads after document_idle may hold the article: check it when it has loaded. */
