@@ -108,7 +108,8 @@ export function reportPictures(doc: Document, measure: (img: HTMLImageElement) =
 /** Pictures still loading have no size yet: wait for the page's load event (bounded, abortable). */
 export function picturesSettled(doc: Document, signal: AbortSignal, timeoutMs = 15_000): Promise<void> {
   const win = doc.defaultView;
-  if (!win || doc.readyState === 'complete' || Array.from(doc.getElementsByTagName('img')).every((i) => i.complete)) return Promise.resolve();
+  // the load event, not a look at each <img>: that would walk the tree on every page at document_idle
+  if (!win || doc.readyState === 'complete') return Promise.resolve();
   return new Promise((ok) => {
     const done = () => {
       win.removeEventListener('load', done);
