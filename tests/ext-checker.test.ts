@@ -35,7 +35,7 @@ describe('checker page hand-over', () => {
     expect(isToChecker({ type: 'gkc:checker-file', id })).toBe(true);
     const reply = takeCheckerFile(id);
     expect(reply.ok).toBe(true);
-    if (reply.ok) {
+    if (reply.ok && 'file' in reply) {
       expect(reply.file.name).toBe('p4.png');
       expect(Buffer.from(reply.file.base64, 'base64').equals(png)).toBe(true);
     }

@@ -15,6 +15,7 @@ import { check } from '../core/index.ts';
 import { artifactPath } from './support/browser.ts';
 import { Firefox, hasFirefox, warnIfNoFirefox } from './support/firefox.ts';
 import { FIXTURES, shuyangWithOneChange } from './support/fixtures.ts';
+import { pictureFiles, reportPage } from './support/picture-report.ts';
 
 warnIfNoFirefox('extension end-to-end tests in Firefox (tests/ext-firefox-e2e.test.ts)');
 
@@ -40,6 +41,9 @@ PAGES['/art/2024/1/22/art_changed_xframe.html'] = CHANGED;
 const SCAN_PDF = readFileSync(join(FIXTURES, 'ocr', 'hongze-district-gov-2023-p4-scan.pdf'));
 FRAMING['/nianbao.html'] = `<!doctype html><html><head><meta charset="utf-8"><title>洪泽区2023年政府信息公开工作年度报告</title></head><body>
 <p>详见附件：</p><a href="/uploadfiles/nianbao-scan.pdf">附件</a></body></html>`;
+/** A report whose text is HTML and whose table pages are pictures (issue 23; tests/support/picture-report.ts). */
+FRAMING['/pictures.html'] = reportPage();
+let PICTURES: Record<string, Buffer> = {};
 const ESCAPE = '\uE00C';
 
 /** Page-side expressions (run in the page's realm through BiDi). */
@@ -57,6 +61,7 @@ describe.skipIf(!hasFirefox)('extension in Firefox', () => {
   beforeAll(async () => {
     const built = spawnSync('npx', ['wxt', 'build', '-b', 'firefox'], { cwd: ROOT, encoding: 'utf8', timeout: 120_000, env: { ...process.env, GKC_EXT_OUT: OUT } });
     if (built.status !== 0) throw new Error(`wxt build -b firefox failed:\n${built.stdout}\n${built.stderr}`);
+    PICTURES = await pictureFiles();
     // A proxy, not a web server: requests arrive with absolute URLs (http://fgw.shuyang.gov.cn/…).
     proxy = createServer((req, res) => {
       let url: URL;
@@ -66,6 +71,10 @@ describe.skipIf(!hasFirefox)('extension in Firefox', () => {
         url = new URL(`http://${req.headers.host}${req.url}`);
       }
       requests.push(`${req.method} ${url.host}${url.pathname}`);
+      if (url.hostname === FRAMING_HOST && PICTURES[url.pathname]) {
+        res.writeHead(200, { 'content-type': 'image/png' }).end(PICTURES[url.pathname]);
+        return;
+      }
       if (url.hostname === FRAMING_HOST && url.pathname === '/uploadfiles/nianbao-scan.pdf') {
         res.writeHead(200, { 'content-type': 'application/pdf' }).end(SCAN_PDF);
         return;
@@ -208,11 +217,41 @@ describe.skipIf(!hasFirefox)('extension in Firefox', () => {
       )
       .catch(async (e: Error) => {
         // say what the checker page shows instead (an error message, a progress line that stopped)
-        throw new Error(`${e.message}\nthe checker page says: ${await ff.evaluate<string>(checker!, 'document.body.innerText').catch(() => '(unreadable)')}`);
+        writeFileSync(artifactPath('ext-firefox-checker-failed.png'), await ff.screenshot(checker!).catch(() => Buffer.alloc(0)));
+        throw new Error(`${e.message}\nthe checker page says: ${await ff.evaluate<string>(checker!, 'document.body.innerText + " | " + document.body.innerHTML.slice(0, 3000)').catch(() => '(unreadable)')}`);
       });
     expect(boxed).toEqual(['C.lita.total', 'C.rev.total']);
     await ff.send('browsingContext.close', { context: checker! });
   }, 180_000);
+
+  it('a report whose tables are pictures offers to read them; one click: the checker page reads the three pictures with the text', async () => {
+    await ff.navigate(tab, `http://${FRAMING_HOST}/pictures.html`);
+    const button = `${UI}?.querySelector('.offer [data-action="read-pictures"]')`;
+    expect(await ff.waitFor<string>(tab, `${button}?.textContent`, 20_000)).toBe('识别本页图片中的年报表格（3 张图片）');
+    await ff.evaluate(tab, `${button}.click()`);
+    let checker: string | undefined;
+    for (let i = 0; i < 150 && !checker; i++) {
+      const tree = await ff.send<{ contexts: { context: string; url: string }[] }>('browsingContext.getTree', { maxDepth: 0 });
+      checker = tree.contexts.find((c) => /^moz-extension:\/\/.*\/checker\.html\?id=/.test(c.url))?.context;
+      if (!checker) await new Promise((ok) => setTimeout(ok, 100));
+    }
+    expect(checker, await ff.evaluate<string>(tab, `${UI}?.querySelector('.offer')?.textContent ?? ''`)).toBeDefined();
+    await ff.send('browsingContext.activate', { context: checker! });
+    const boxed = await ff
+      .waitFor<string[]>(
+        checker!,
+        `(() => { const b = [...document.querySelectorAll('.ocr-box[data-gkc="error"]')].map((e) => e.getAttribute('data-gkc-cell')).sort(); return b.length ? b : null; })()`,
+        240_000,
+      )
+      .catch(async (e: Error) => {
+        writeFileSync(artifactPath('ext-firefox-pictures-failed.png'), await ff.screenshot(checker!).catch(() => Buffer.alloc(0)));
+        throw new Error(`${e.message}\nthe checker page says: ${await ff.evaluate<string>(checker!, 'document.body.innerText').catch(() => '(unreadable)')}`);
+      });
+    expect(boxed).toEqual(['C.lita.total', 'C.rev.total']);
+    // the article's text joined the tables: its sections 一 and 六 are found
+    expect(await ff.evaluate<string>(checker!, `document.querySelector('main').innerText`)).not.toContain('STRUCT-SECTIONS');
+    await ff.send('browsingContext.close', { context: checker! });
+  }, 300_000);
 
   it('a page that is not a report gets no marks and no injected UI', async () => {
     await ff.navigate(tab, `${base}/news.html`);

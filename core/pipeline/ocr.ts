@@ -89,6 +89,31 @@ export function mergePages(textBlocks: Block[], ocrBlocks: Block[], name?: strin
   return { blocks: all.map((x) => x.b), origin: ocrBlocks.length ? 'ocr' : 'pdf', ...(name ? { name } : {}) };
 }
 
+/**
+ * A web article whose text is HTML and whose report tables are pictures (issue 23): its text paragraphs
+ * and pictures in page order; `page` is the picture's place among the pictures, 1-based, as OCR numbers them.
+ */
+export type ArticlePart = { kind: 'text'; text: string } | { kind: 'picture'; page: number };
+
+/**
+ * The article's paragraphs and the OCR blocks of its pictures in the article's order, so a section's
+ * heading stays before its table and the narrative checks read the text the page gives as text.
+ */
+export function mergeArticle(parts: ArticlePart[], ocrBlocks: Block[], name?: string): Doc {
+  const blocks: Block[] = [];
+  const used = new Set<number>();
+  for (const part of parts) {
+    if (part.kind === 'text') {
+      if (part.text.trim()) blocks.push({ kind: 'para', text: part.text, source: { kind: 'para', block: blocks.length } });
+      continue;
+    }
+    used.add(part.page);
+    for (const b of ocrBlocks) if (pageOf(b.source) === part.page) blocks.push(b);
+  }
+  for (const b of ocrBlocks) if (!used.has(pageOf(b.source))) blocks.push(b);
+  return { blocks, origin: 'ocr', ...(name ? { name } : {}) };
+}
+
 
 /** Adds what OCR found to a result: the page infos, doubtful numbers, and the coverage when nothing was read. */
 export function withOcrInfo(result: CheckResult, pages: OcrPageInfo[]): OcrCheck {

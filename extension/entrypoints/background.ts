@@ -3,12 +3,12 @@
 // and the context menu that opens the checker page. No network, no remote code.
 import { defineBackground } from 'wxt/utils/define-background';
 import { browser } from 'wxt/browser';
-import { isCheckRequest, isFrameStatesRequest, isOpenCheckerRequest, isToBackground } from '../features/messages.ts';
+import { isCheckRequest, isFrameStatesRequest, isOpenCheckerRequest, isOpenPicturesRequest, isToBackground } from '../features/messages.ts';
 import { TabStates } from '../features/tab-states.ts';
 import { answerCheck } from '../features/wire-check.ts';
 import { showBadge } from '../features/badge.ts';
 import { checkTab } from '../features/inject.ts';
-import { createMenus, isToChecker, onMenuClick, openChecker, takeCheckerFile } from '../features/checker-files.ts';
+import { createMenus, isToChecker, onMenuClick, openChecker, openCheckerOnArticle, takeCheckerFile } from '../features/checker-files.ts';
 
 export default defineBackground(() => {
   const states = new TabStates();
@@ -34,6 +34,11 @@ export default defineBackground(() => {
     if (isOpenCheckerRequest(msg)) {
       // from the page's offer (its tab; the page fetched the file itself) or the popup (the tab it names)
       void openChecker(msg.url, sender.tab?.id ?? msg.tabId, fetch, msg.file);
+      return undefined;
+    }
+    if (isOpenPicturesRequest(msg)) {
+      // the page's 「识别本页图片中的年报表格」: its text and pictures, fetched by the page itself
+      void openCheckerOnArticle(msg.article);
       return undefined;
     }
     if (isFrameStatesRequest(msg)) {

@@ -3,9 +3,11 @@
 // grants activeTab on that site), keeps it in memory for the page to collect once, and opens the page.
 // Files are never sent anywhere; nothing is stored on disk.
 import { browser } from 'wxt/browser';
+import type { ArticlePictures } from './pictures.ts';
 
 export type CheckerFile = { name: string; type: string; base64: string };
-export type CheckerReply = { ok: true; file: CheckerFile } | { ok: false; error: string; url?: string };
+/** A file, or (issue 23) an article's text and pictures to read as one report. */
+export type CheckerReply = { ok: true; file: CheckerFile } | { ok: true; article: ArticlePictures } | { ok: false; error: string; url?: string };
 export type ToChecker = { type: 'gkc:checker-file'; id: string };
 
 const MAX_BYTES = 50 * 1024 * 1024;
@@ -66,7 +68,6 @@ export async function fetchFile(url: string, fetcher: typeof fetch = fetch, maxB
  * page that shows the file fetches it (the context-menu click grants activeTab on that tab).
  */
 export async function openChecker(url: string, tabId?: number, fetcher: typeof fetch = fetch, prefetched?: CheckerFile): Promise<string> {
-  const id = crypto.randomUUID();
   let reply: CheckerReply;
   try {
     reply = { ok: true, file: prefetched ?? (await fetchFile(url, fetcher)) };
@@ -78,6 +79,16 @@ export async function openChecker(url: string, tabId?: number, fetcher: typeof f
       if (got && 'base64' in got) reply = { ok: true, file: { name: fileNameOf(url, got.type), type: got.type, base64: got.base64 } };
     }
   }
+  return handOver(reply);
+}
+
+/** The checker page on a page's article: its text and the pictures the page fetched (features/pictures.ts). */
+export function openCheckerOnArticle(article: ArticlePictures): Promise<string> {
+  return handOver({ ok: true, article });
+}
+
+async function handOver(reply: CheckerReply): Promise<string> {
+  const id = crypto.randomUUID();
   waiting.set(id, reply);
   // collected within a minute or dropped
   setTimeout(() => waiting.delete(id), 60_000);

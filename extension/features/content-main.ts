@@ -4,7 +4,8 @@
 // person asked for (toolbar button, shortcut): it skips the gate and the per-site switch.
 import { browser } from 'wxt/browser';
 import { frameRole, iframesOf, looksLikeReport, reportAttachments, reportDocuments, type Attachment } from './gate.ts';
-import { showAttachmentOffer, type OfferHandle } from './offer.tsx';
+import { showAttachmentOffer, type OfferHandle, type PictureOffer } from './offer.tsx';
+import { findPictureOffer } from './pictures.ts';
 import { fetchFile } from './checker-files.ts';
 import { PageSession } from './page-session.ts';
 import { isSiteEnabled, SITES_OFF_KEY } from './sites.ts';
@@ -49,6 +50,8 @@ export class ContentController {
   private stopLate: (() => void) | undefined;
   private attachments: Attachment[] = [];
   private offer: OfferHandle | undefined;
+  /** the picture offer's own lifetime (features/pictures.ts): aborted with the offer */
+  private pictures: AbortController | undefined;
 
   constructor(private readonly opts: ContentOptions = {}) {
     this.doc = opts.doc ?? document;
@@ -95,11 +98,50 @@ export class ContentController {
     return this.state();
   }
 
-  /** No report tables, but the report is a linked or embedded file: offer it to the checker page. */
+  /**
+   * No report tables, but the report is a linked or embedded file, or its tables are pictures in the
+   * article: offer them to the checker page. The attachments are offered at once; the pictures once
+   * they have sizes (after the page's load event), beside them.
+   */
   private async offerAttachments(): Promise<void> {
-    if (this.offer || this.stopped) return;
+    if (this.offer || this.pictures || this.stopped) return;
+    const pictures = new AbortController();
+    this.pictures = pictures;
     const files = reportAttachments(this.doc);
-    if (!files.length || !(await isSiteEnabled(this.host)) || this.stopped || this.status !== 'not-report') return;
+    if (files.length) await this.showOffer(files);
+    const found = await findPictureOffer(this.doc, pictures.signal);
+    if (!found || pictures.signal.aborted || this.stopped || !this.unchecked()) return;
+    let running = false;
+    const offer: PictureOffer = {
+      count: found.count,
+      onRead: () => {
+        if (running) return;
+        running = true;
+        found
+          .read()
+          .then(() => this.offer?.setPictures(offer))
+          .catch((e: Error) => {
+            if (!pictures.signal.aborted) this.offer?.setPictures({ ...offer, problem: e.message });
+          })
+          .finally(() => (running = false));
+      },
+    };
+    // shown meanwhile with the attachments? (TS keeps the narrowing of the first line across the awaits)
+    const shown = this.offer as OfferHandle | undefined;
+    if (shown) shown.setPictures(offer);
+    else await this.showOffer([], offer);
+  }
+
+  /**
+   * Nothing was checked here: the gate failed, or it passed on the title and a layout <table> (older CMSs
+   * lay the whole article out in one) but the check found no report table in it.
+   */
+  private unchecked(): boolean {
+    return this.status === 'not-report' || (this.status === 'no-tables' && !this.forced);
+  }
+
+  private async showOffer(files: Attachment[], pictures?: PictureOffer): Promise<void> {
+    if (!(await isSiteEnabled(this.host)) || this.stopped || !this.unchecked() || this.offer) return;
     this.attachments = files;
     this.lang ??= await loadLang();
     const open =
@@ -115,12 +157,15 @@ export class ContentController {
             return browser.runtime.sendMessage(msg);
           })
           .catch(() => {}));
-    this.offer = showAttachmentOffer(this.doc, files, this.lang, open);
+    if (this.stopped || this.offer) return;
+    this.offer = showAttachmentOffer(this.doc, files, this.lang, open, pictures);
     this.opts.onActive?.();
     this.report();
   }
 
   private dropOffer(): void {
+    this.pictures?.abort();
+    this.pictures = undefined;
     this.offer?.remove();
     this.offer = undefined;
     this.attachments = [];
@@ -159,6 +204,8 @@ export class ContentController {
     this.status = this.sessions.some((s) => s.hasTables) ? 'checked' : 'no-tables';
     this.opts.onActive?.();
     this.report();
+    // a report page laid out in a <table> whose report is an attachment or pictures
+    if (this.status === 'no-tables' && !this.forced) void this.offerAttachments();
   }
 
   /** An iframe that loads after document_idle may hold the article: check it when it has loaded. */

@@ -24,7 +24,7 @@ const TABLE_LABELS = [
  */
 const TABLE_WORDS = ['申请', '复议', '规范性文件', '行政许可', '行政处罚'];
 
-const namesReport = (text: string): boolean => text.includes('政府信息公开') && (text.includes('年度报告') || text.includes('年报'));
+export const namesReport = (text: string): boolean => text.includes('政府信息公开') && (text.includes('年度报告') || text.includes('年报'));
 
 export function looksLikeReport(doc: Document): boolean {
   const body = doc.body;

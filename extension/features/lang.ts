@@ -56,6 +56,11 @@ type Words = {
   copyDismissed(n: number): string;
   offerText: string;
   offerOpen: string;
+  /** the report's tables are pictures in the article (features/pictures.ts) */
+  offerPicturesText: string;
+  offerPictures: string;
+  pictureCount(n: number): string;
+  picturesFailed: string;
   closeOffer: string;
   // popup
   cannotCheck: string;
@@ -112,6 +117,10 @@ export const WORDS: Record<Lang, Words> = {
     copyDismissed: (n) => `另有 ${n} 条已忽略，未列出。`,
     offerText: '本页的年度报告是附件，表格不在网页上，未检查。可在核数页中打开附件检查（在本机读取，扫描件会做文字识别）。',
     offerOpen: '在核数页中检查',
+    offerPicturesText: '本页年度报告的表格是图片，未检查。可在核数页中识别图片中的表格，连同本页正文一起核对（在本机识别，不上传）。',
+    offerPictures: '识别本页图片中的年报表格',
+    pictureCount: (n) => `（${n} 张图片）`,
+    picturesFailed: '未能读取本页图片：',
     closeOffer: '关闭',
     cannotCheck: '无法检查此页面。',
     cannotRun: '无法在此页面运行（浏览器内部页面或扩展商店）。',
@@ -163,6 +172,10 @@ export const WORDS: Record<Lang, Words> = {
     copyDismissed: (n) => `${n} dismissed finding${n === 1 ? '' : 's'} not listed.`,
     offerText: 'This page’s annual report is an attachment: its tables are not on the page, so nothing was checked. Open the attachment in the checker (read on this computer; scans go through OCR).',
     offerOpen: 'Check in the checker',
+    offerPicturesText: 'This page’s report tables are pictures, so nothing was checked. The checker can read the tables in the pictures and check them with the page’s text (on this computer, nothing is uploaded).',
+    offerPictures: 'Read the report tables in this page’s pictures',
+    pictureCount: (n) => ` (${n} picture${n === 1 ? '' : 's'})`,
+    picturesFailed: 'Could not read the page’s pictures: ',
     closeOffer: 'Close',
     cannotCheck: 'This page cannot be checked.',
     cannotRun: 'Cannot run on this page (a browser page or the extension store).',

@@ -1,6 +1,7 @@
 // What the content script, the background and the popup say to each other. Plain data only.
 import type { WireResult } from './wire-check.ts';
 import type { CheckerFile } from './checker-files.ts';
+import type { ArticlePictures } from './pictures.ts';
 
 export type Counts = { error: number; warning: number; info: number; dismissed: number };
 
@@ -51,6 +52,16 @@ export function isOpenCheckerRequest(m: unknown): m is OpenCheckerRequest {
   if (r?.type !== 'gkc:open-checker' || typeof r.url !== 'string' || !/^https?:\/\//.test(r.url)) return false;
   const f = r.file as Partial<CheckerFile> | undefined;
   return f === undefined || (typeof f.name === 'string' && typeof f.type === 'string' && typeof f.base64 === 'string');
+}
+
+/** Open the checker page on the article's text and pictures (the offer's 「识别本页图片中的年报表格」, features/pictures.ts). */
+export type OpenPicturesRequest = { type: 'gkc:open-pictures'; article: ArticlePictures };
+
+export function isOpenPicturesRequest(m: unknown): m is OpenPicturesRequest {
+  const r = m as Partial<OpenPicturesRequest> | null;
+  const a = r?.article as Partial<ArticlePictures> | undefined;
+  if (r?.type !== 'gkc:open-pictures' || !a || typeof a.name !== 'string' || !Array.isArray(a.parts) || !Array.isArray(a.pictures) || !a.pictures.length) return false;
+  return a.pictures.every((f: Partial<CheckerFile>) => typeof f?.name === 'string' && typeof f.type === 'string' && typeof f.base64 === 'string');
 }
 
 /** The popup asks the background for the states its tab's cross-origin frames reported (frameId ≠ 0). */

@@ -1,5 +1,6 @@
 // The site's shell: header, language, drag and drop, the file picker, and the route's view. The state
 // and everything that changes it live in one check session (session.ts); the views render from it.
+import type { PictureArticle } from './ocr/article.ts';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Lang } from '../../core/index.ts';
 import type { HistoryDb } from './history.ts';
@@ -38,7 +39,7 @@ type Props = {
    * a file to check as soon as the page opens (the extension's checker page, opened from a context menu
    * on an image or a PDF link, passes the file it fetched)
    */
-  openOnStart?: File | undefined;
+  openOnStart?: File | PictureArticle | undefined;
   /** the session to show (default: a new one on `db`, in the language chosen last time) */
   session?: CheckSession | undefined;
 };
@@ -52,7 +53,9 @@ export function App({ db, openOnStart, session: given }: Props) {
   const pickFiles = () => fileInput.current?.click();
 
   useEffect(() => {
-    if (openOnStart) void session.openFile(openOnStart);
+    if (openOnStart instanceof File) void session.openFile(openOnStart);
+    // a web page's text and pictures (the extension's 「识别本页图片中的年报表格」)
+    else if (openOnStart) void session.openArticle(openOnStart);
   }, [openOnStart]);
   useEffect(() => rememberLang(lang), [lang]);
   useEffect(() => {

@@ -11,14 +11,15 @@ import { imageSize, MAX_OCR_PIXELS } from '../../core/adapters/image/size.ts';
 import { pdfShapeProblem } from '../../core/adapters/pdf/pdfjs.ts';
 import type { Lang, PdfJs, Mammoth } from '../../core/index.ts';
 import type { SiteViews } from './view.ts';
+import type { PictureArticle } from './ocr/article.ts';
 import type { SiteInput } from './engine.ts';
 import { t, tf } from './i18n.ts';
 
 export type FileRead =
   | { kind: 'input'; input: SiteInput; name: string }
   | { kind: 'views'; views: SiteViews; name: string; pages?: Record<number, string> }
-  /** a scan (image) or a PDF with pages that have no text layer: goes to OCR */
-  | { kind: 'ocr'; name: string; file: File; bytes: Uint8Array; pdf: boolean }
+  /** a scan (image) or a PDF with pages that have no text layer: goes to OCR; `article`: a web page's text and pictures (the extension) */
+  | { kind: 'ocr'; name: string; file: File; bytes: Uint8Array; pdf: boolean; article?: PictureArticle }
   | { kind: 'error'; message: string; name: string };
 
 const MAX_FILE = 50 * 1024 * 1024;

@@ -1,5 +1,6 @@
 // The site mounted into a page: its own index.html, and the extension's checker page, which opens the
 // file it was handed (or says why it has none). One export, so neither reaches into the components.
+import type { PictureArticle } from './ocr/article.ts';
 import { render } from 'preact';
 import { App, initialLang } from './App.tsx';
 import { createCheckSession, type CheckSession } from './session.ts';
@@ -8,7 +9,7 @@ import type { HistoryDb } from './history.ts';
 export type MountOptions = {
   db?: HistoryDb | undefined;
   /** a file to check at once */
-  openOnStart?: File | undefined;
+  openOnStart?: File | PictureArticle | undefined;
   /** why there is no file to check, shown as a failed open */
   problem?: string | undefined;
 };

@@ -8,6 +8,7 @@ import { readFile, type FileRead } from './files.ts';
 import { clearChecks, deleteCheck, entryOf, getCheck, listChecks, saveCheck, type HistoryDb, type HistoryEntry } from './history.ts';
 import { pairs, type BatchItem } from './batch.ts';
 import { ocrRead, type OcrFile, type OcrRead } from './ocr/read.ts';
+import type { PictureArticle } from './ocr/article.ts';
 import type { OcrSession, SiteProgress } from './ocr/session.ts';
 import { progressText } from './ocr/progress.ts';
 import type { PreviousInput, SiteInput } from './engine.ts';
@@ -195,6 +196,12 @@ export function createCheckSession(options: CheckSessionOptions = {}) {
     views.value = checkSession(next).views;
   }
 
+  /** A web page's text and pictures (the extension's 「识别本页图片中的年报表格」): OCR with progress and cancel. */
+  async function openArticle(article: PictureArticle) {
+    error.value = undefined;
+    await runOcr({ kind: 'ocr', name: article.name, file: article.pictures[0]!, bytes: new Uint8Array(0), pdf: false, article });
+  }
+
   async function openFile(file: File) {
     const l = lang.value;
     busy.value = t('reading', l);
@@ -348,6 +355,7 @@ export function createCheckSession(options: CheckSessionOptions = {}) {
     clear,
     run,
     openFile,
+    openArticle,
     /** a file that could not be had at all (the extension's checker page when the fetch failed) */
     failOpen,
     openFiles,

@@ -15,7 +15,9 @@ export const ocrRead: OcrRead = async (read, onProgress, signal) => {
   const [ocr, { OcrBridge }] = await Promise.all([import('./session.ts'), import('./bridge.ts')]);
   bridge ??= new OcrBridge(new URL('ocr/', location.href));
   const opts = { onProgress, ...(signal ? { signal } : {}) };
-  const session = read.pdf
+  const session = read.article
+    ? await (await import('./article.ts')).ocrArticle(bridge, read.article, opts)
+    : read.pdf
     ? await ocr.ocrPdf(bridge, (await loadPdfJs()) as never, read.bytes, read.name, opts)
     : await ocr.ocrImages(bridge, [await ocr.decodeImage(read.file)], read.name, opts);
   return { session, views: ocr.checkSession(session).views };
