@@ -173,11 +173,26 @@ function numsUntilText(stream: Stream, from: number, max: number): { nums: Token
 
 /** One placeholder cell for a row whose numbers could not be placed for certain. */
 function unplaced(nums: Token[], why: NonNullable<GridCell['flat']>['why'], readings?: number): GridCell {
-  const first = nums[0]!;
-  const last = nums[nums.length - 1]!;
-  return cell(nums.map((n) => n.text).join(' '), first.start, last.end, {
-    flat: { why, found: nums.length, raw: nums.map((t) => t.text).join(' '), ...(readings !== undefined ? { readings } : {}) },
-  });
+  const raw = nums.map((t) => t.text).join(' ');
+  return cell(raw, nums[0]!.start, nums[nums.length - 1]!.end, { flat: { why, found: nums.length, raw, ...(readings !== undefined ? { readings } : {}) } });
+}
+
+/** The run's one reading, when it has exactly one. */
+function onlyReading(run: RunResult): Reading | undefined {
+  return run.count === 1 && !run.capped ? run.readings[0] : undefined;
+}
+
+/**
+ * A row's value cells: the reading chosen; else the numbers as they are when nothing could be cut (blank
+ * cells vanished: a short row); else one placeholder that says why. Only a row with an identity can fail
+ * under every cut (`no-reading`); table A's rows have none, so a run too short to cut is merely ambiguous.
+ */
+function placeValues(nums: Token[], n: number, run: RunResult, pick: Reading | undefined, identity: boolean): GridCell[] {
+  if (pick) return cellsOf(pick, run);
+  if (nums.length > n) return [unplaced(nums, 'too-many')];
+  if (!run.cut) return nums.map((t) => cell(t.text, t.start, t.end));
+  const why = run.capped ? 'capped' : run.count || !identity ? 'ambiguous' : 'no-reading';
+  return [unplaced(nums, why, run.count)];
 }
 
 /** A reading's cells, marked inferred when the identities chose the cut (more than one cut existed). */
@@ -229,12 +244,7 @@ function readB(stream: Stream): { span: Span; startToken: number; endToken: numb
   if (n === 8 && headerRow.length) gridRows.push(headerRow);
   for (const r of rows) {
     if (split && r.key === 'other' && !r.nums.length) continue;
-    const pick = chosen.get(r.key);
-    if (!r.nums.length) gridRows.push([r.label]);
-    else if (pick) gridRows.push([r.label, ...cellsOf(pick, r.run)]);
-    else if (r.nums.length > n) gridRows.push([r.label, unplaced(r.nums, 'too-many')]);
-    else if (!r.run.cut) gridRows.push([r.label, ...r.nums.map((t) => cell(t.text, t.start, t.end))]); // blank cells vanished: short
-    else gridRows.push([r.label, unplaced(r.nums, r.run.capped ? 'capped' : r.run.count ? 'ambiguous' : 'no-reading', r.run.count)]);
+    gridRows.push(r.nums.length ? [r.label, ...placeValues(r.nums, n, r.run, chosen.get(r.key), true)] : [r.label]);
   }
   const last = rows[rows.length - 1]!;
   const lastNum = last.nums[last.nums.length - 1];
@@ -253,7 +263,8 @@ function chooseByColumns(rows: RowRead[], split: boolean): Map<string, Reading> 
   const open: RowRead[] = [];
   for (const r of rows) {
     if (!r.nums.length || r.nums.length > 7 + 1) continue;
-    if (r.run.count === 1 && !r.run.capped) out.set(r.key, r.run.readings[0]!);
+    const only = onlyReading(r.run);
+    if (only) out.set(r.key, only);
     else if (r.run.cut && r.run.count > 1 && r.run.count === r.run.readings.length && !r.run.capped) open.push(r);
   }
   if (!open.length) return out;
@@ -345,11 +356,7 @@ function readC(stream: Stream, fromToken: number): (Span & { startToken: number 
   const { nums } = numsUntilText(stream, firstNum, 15);
   if (!nums.length) return undefined;
   const run = cutRuns(nums, 15, blocksOfFiveHold, runsTogether(nums));
-  let values: GridCell[];
-  if (run.count === 1 && !run.capped) values = cellsOf(run.readings[0]!, run);
-  else if (nums.length > 15) values = [unplaced(nums, 'too-many')];
-  else if (!run.cut) values = nums.map((t) => cell(t.text, t.start, t.end));
-  else values = [unplaced(nums, run.capped ? 'capped' : run.count ? 'ambiguous' : 'no-reading', run.count)];
+  const values = placeValues(nums, 15, run, onlyReading(run), true);
   const headerRow = headerCells(stream, hStart, hEnd, C_HEADER_WORDS);
   const start = stream.offs[hStart]!;
   const end = nums[nums.length - 1]!.end;
@@ -384,10 +391,7 @@ function readA(stream: Stream, endToken: number): Span | undefined {
     }
     end = Math.max(end, nums[nums.length - 1]!.end);
     const run = cutRuns(nums, n, () => true, together);
-    if (run.count === 1 && !run.capped) rows.push([label, ...cellsOf(run.readings[0]!, run)]);
-    else if (nums.length > n) rows.push([label, unplaced(nums, 'too-many')]);
-    else if (!run.cut) rows.push([label, ...nums.map((t) => cell(t.text, t.start, t.end))]);
-    else rows.push([label, unplaced(nums, run.capped ? 'capped' : 'ambiguous', run.count)]);
+    rows.push([label, ...placeValues(nums, n, run, onlyReading(run), false)]);
   }
   const start = stream.offs[anchor]!;
   return { start, end, grid: { kind: 'grid', rows, source: { kind: 'text', start, end }, layout: 'flat' } };
