@@ -45,9 +45,12 @@ function cellName(ref: CellRef, lang: Lang, model?: ReportModel): string {
   return lang === 'zh' && model ? labelOf(model, ref) : templateLabel(ref, lang);
 }
 
-/** The leaf wording only: 「（三）不予公开 6.属于四类过程性信息」 → 「属于四类过程性信息」, "(3) withheld 6. process information" → "process information". */
 function shortRow(ref: CellRef, lang: Lang, model?: ReportModel): string {
-  const full = cellName(ref, lang, model).replace(/\/[^/]*$/, '');
+  return leafName(cellName(ref, lang, model).replace(/\/[^/]*$/, ''));
+}
+
+/** The leaf wording only: 「（三）不予公开 6.属于四类过程性信息」 → 「属于四类过程性信息」, "(3) withheld 6. process information" → "process information". */
+export function leafName(full: string): string {
   return full.replace(/^.*?\d[.、．]\s*/, '').replace(/^[（(]([一二三四五六七八九十]+|\d+)[)）]\s*(?=\S)/, '') || full;
 }
 

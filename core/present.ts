@@ -5,7 +5,7 @@ import type { OcrInfo } from './pipeline/ocr.ts';
 import type { CellRef, CheckResult, Finding, Lang, Severity } from './types.ts';
 import { ruleById } from './rules/registry.ts';
 import { labelOf } from './rules/run.ts';
-import { formatFinding, verdictText, unreadableText, countBySeverity, format, inputProblemText, plural } from './format.ts';
+import { formatFinding, verdictText, unreadableText, countBySeverity, format, inputProblemText, leafName, plural } from './format.ts';
 
 import { SEVERITY_LABEL, TABLE_LABEL, TEMPLATE_LABEL } from './words.ts';
 
@@ -88,8 +88,8 @@ export function cardOf(result: CheckResult, finding: Finding, lang: Lang = 'zh')
 
 /** 「（三）不予公开 6.属于四类过程性信息/自然人」 → 「属于四类过程性信息/自然人」: short enough for an equation. */
 function shortLabel(result: CheckResult, ref: CellRef, dropColumn = false): string {
-  const full = dropColumn ? labelOf(result.model, ref).replace(/\/[^/]*$/, '') : labelOf(result.model, ref);
-  return full.replace(/^.*?\d[.、．]\s*/, '').replace(/^[（(][一二三四五六七八九十]+[)）]\s*(?=\S)/, '') || full;
+  const full = labelOf(result.model, ref);
+  return leafName(dropColumn ? full.replace(/\/[^/]*$/, '') : full);
 }
 
 export type Banner = { level: 'ok' | 'warn' | 'bad'; headline: string; lines: string[] };
