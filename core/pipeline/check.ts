@@ -10,7 +10,7 @@ import { runRules } from '../rules/run.ts';
 import { RULES } from '../rules/registry.ts';
 import { xyearRules } from '../rules/xyear.ts';
 import { computeCoverage } from './coverage.ts';
-import { locateMistakes } from './mistakes.ts';
+import { locateMistakes, refsOf } from './mistakes.ts';
 
 export type CheckInput =
   | { kind: 'text'; text: string; name?: string }
@@ -97,10 +97,7 @@ function markInferred(model: ReportModel, findings: Finding[]): Finding[] {
   const inferred = new Set<CellRef>();
   for (const t of ['A', 'B', 'C'] as const) for (const c of Object.values(model.tables[t]?.cells ?? {})) if (c.inferred) inferred.add(c.ref);
   if (!inferred.size) return findings;
-  return findings.map((f) => {
-    const refs = [...f.cells, ...(f.equation ? [...f.equation.left, ...f.equation.right].map((t) => t.ref) : [])];
-    return refs.some((r) => inferred.has(r)) ? { ...f, certainty: 'heuristic' as const, inferred: true as const } : f;
-  });
+  return findings.map((f) => (refsOf(f).some((r) => inferred.has(r)) ? { ...f, certainty: 'heuristic' as const, inferred: true as const } : f));
 }
 
 /**

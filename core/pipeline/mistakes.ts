@@ -4,7 +4,7 @@
 // all three is the mistake. The tables are small, so subsets of one, two and three cells are tried, the
 // value of each fixed by the identities it sits in.
 import type { CellRef, Finding, Mistake, ReportModel } from '../types.ts';
-import { allIdentities, b, bCols, bRows, bSubtotals } from '../rules/identities.ts';
+import { allIdentities, balanceTerms, bCols, bSubtotals, subtotalTerms } from '../rules/identities.ts';
 import { sumEquation } from '../rules/equation.ts';
 
 type Identity = { left: CellRef[]; right: CellRef[] };
@@ -74,19 +74,18 @@ export function locateMistakes(model: ReportModel, findings: Finding[]): Mistake
 
 function identities(model: ReportModel): Identity[] {
   const out: Identity[] = allIdentities(model).map(({ left, right }) => ({ left, right }));
+  // The same terms the rules evaluate: an identity over a missing row is 'absent' there and here alike.
   if (model.tables.B) {
-    const rows = bRows(model);
-    if (['new', 'carry_in', 'total', 'carry_out'].every((r) => rows.includes(r))) {
-      for (const col of bCols(model)) out.push({ left: [b('new', col), b('carry_in', col)], right: [b('total', col), b('carry_out', col)] });
-    }
-    for (const g of bSubtotals(model)) {
-      for (const col of bCols(model)) out.push({ left: [b(g.key, col)], right: g.children.filter((c) => rows.includes(c)).map((c) => b(c, col)) });
+    for (const col of bCols(model)) {
+      out.push(balanceTerms(col));
+      for (const g of bSubtotals(model)) out.push(subtotalTerms(g, col));
     }
   }
   return out;
 }
 
-function refsOf(f: Finding): CellRef[] {
+/** Every cell a finding rests on: the ones it marks and the terms of its equation. */
+export function refsOf(f: Finding): CellRef[] {
   return [...f.cells, ...(f.equation ? [...f.equation.left, ...f.equation.right].map((t) => t.ref) : [])];
 }
 

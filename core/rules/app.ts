@@ -1,7 +1,7 @@
 // APP-*: table B (收到和处理政府信息公开申请情况), domain.md §2.1.
 import type { CellRef } from '../types.ts';
 import { defineRule, type Rule } from './rule.ts';
-import { b, bCols, bOutRows, bRows, bSubtotals, rowTotalTerms } from './identities.ts';
+import { b, balanceTerms, bCols, bOutRows, bRows, bSubtotals, rowTotalTerms, subtotalTerms } from './identities.ts';
 import { cellOf, numberOf } from '../model/cells.ts';
 import { B_ORG_COLS } from '../template/table-b.ts';
 import { tableB } from './examples.ts';
@@ -134,8 +134,7 @@ const balance = defineRule({
     if (!ctx.model.tables.B) return;
     const leaves = bOutRows(ctx.model);
     for (const col of bCols(ctx.model)) {
-      const left = [b('new', col), b('carry_in', col)];
-      const right = [b('total', col), b('carry_out', col)];
+      const { left, right } = balanceTerms(col);
       const out = ctx.sum(left, right, [b('total', col)]);
       if (out.status === 'absent' || out.status === 'unreadable') {
         ctx.skip('B', `APP-BALANCE: column ${col} not checked (${out.status}: ${out.refs.join(', ')})`);
@@ -261,12 +260,13 @@ const subtotal = defineRule({
     const cols = bCols(ctx.model);
     for (const g of bSubtotals(ctx.model)) {
       for (const col of cols) {
-        const out = ctx.sum([b(g.key, col)], g.children.map((r) => b(r, col)), [b(g.key, col)]);
+        const { left, right } = subtotalTerms(g, col);
+        const out = ctx.sum(left, right, [b(g.key, col)]);
         if (out.status !== 'fail') continue;
         ctx.report({
           messageId: 'row',
           data: { name: { row: b(g.key, col) }, col: { col: b(g.key, col) }, sum: out.rightSum, value: out.leftSum, terms: { terms: out.right } },
-          cells: [b(g.key, col), ...g.children.map((r) => b(r, col))],
+          cells: [...left, ...right],
           equation: { left: out.left, right: out.right, leftSum: out.leftSum, rightSum: out.rightSum },
         });
       }

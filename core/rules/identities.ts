@@ -46,6 +46,16 @@ export function rowTotalTerms(row: string): { total: CellRef; parts: CellRef[] }
   return { total: b(row, 'tot'), parts: ['np', ...B_ORG_COLS].map((c) => b(row, c)) };
 }
 
+/** 一 + 二 = （七） + 四 in one column (APP-BALANCE). */
+export function balanceTerms(col: string): { left: CellRef[]; right: CellRef[] } {
+  return { left: [b('new', col), b('carry_in', col)], right: [b('total', col), b('carry_out', col)] };
+}
+
+/** A group heading's own numbers = its sub-rows, in one column (APP-SUBTOTAL). */
+export function subtotalTerms(g: { key: string; children: string[] }, col: string): { left: CellRef[]; right: CellRef[] } {
+  return { left: [b(g.key, col)], right: g.children.map((r) => b(r, col)) };
+}
+
 export function bSubtotals(model: ReportModel): { key: string; label: string; children: string[] }[] {
   const rows = bRows(model);
   return B_GROUPS.filter((g) => rows.includes(g.key)).map((g) => ({ key: g.key, label: g.label, children: g.children }));
