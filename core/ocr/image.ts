@@ -144,23 +144,23 @@ export function rotate(g: Gray, angle: number): Gray {
       // Output pixel (x, y) comes from the source rotated by +angle.
       const dx = x - cx;
       const dy = y - cy;
-      const sx = cx + dx * cos - dy * sin;
-      const sy = cy + dx * sin + dy * cos;
-      const x0 = Math.floor(sx);
-      const y0 = Math.floor(sy);
-      if (x0 < 0 || y0 < 0 || x0 + 1 >= w || y0 + 1 >= h) {
-        out[y * w + x] = 255;
-        continue;
-      }
-      const fx = sx - x0;
-      const fy = sy - y0;
-      const i = y0 * w + x0;
-      const top = g.data[i]! * (1 - fx) + g.data[i + 1]! * fx;
-      const bot = g.data[i + w]! * (1 - fx) + g.data[i + w + 1]! * fx;
-      out[y * w + x] = Math.round(top * (1 - fy) + bot * fy);
+      out[y * w + x] = sampleBilinear(g, cx + dx * cos - dy * sin, cy + dx * sin + dy * cos);
     }
   }
   return { width: w, height: h, data: out };
+}
+
+/** The grey level at a fractional point of `g`, interpolated from its four neighbours; white outside. */
+export function sampleBilinear(g: Gray, sx: number, sy: number): number {
+  const x0 = Math.floor(sx);
+  const y0 = Math.floor(sy);
+  if (x0 < 0 || y0 < 0 || x0 + 1 >= g.width || y0 + 1 >= g.height) return 255;
+  const fx = sx - x0;
+  const fy = sy - y0;
+  const i = y0 * g.width + x0;
+  const top = g.data[i]! * (1 - fx) + g.data[i + 1]! * fx;
+  const bot = g.data[i + g.width]! * (1 - fx) + g.data[i + g.width + 1]! * fx;
+  return Math.round(top * (1 - fy) + bot * fy);
 }
 
 export function crop(g: Gray, [x0, y0, x1, y1]: Box): Gray {

@@ -3,7 +3,7 @@
 // parallel nor at right angles and no grid is found (a 2% keystone lost every cell of 淮安市 2024).
 // The light is evened out by dividing by the paper's own brightness; the keystone is undone by finding
 // the table's outer frame (its four corners) and warping the page so that frame is a rectangle again.
-import type { Gray } from './image.ts';
+import { sampleBilinear, type Gray } from './image.ts';
 
 export type Point = [number, number];
 /** A 3×3 projective transform with h33 = 1, as its other 8 entries in row order. */
@@ -175,24 +175,12 @@ export function unwarp(g: Gray, [tl, tr, br, bl]: [Point, Point, Point, Point], 
   );
   const { width: w, height: h } = g;
   const src = from?.image ?? g;
-  const sw = src.width;
   const out = new Uint8Array(w * h);
   for (let y = 0; y < h; y++) {
     for (let x = 0; x < w; x++) {
       const p = applyHomography(m, [x, y]);
       const [sx, sy] = from ? from.map(p) : p;
-      const x0 = Math.floor(sx);
-      const y0 = Math.floor(sy);
-      if (x0 < 0 || y0 < 0 || x0 + 1 >= sw || y0 + 1 >= src.height) {
-        out[y * w + x] = 255;
-        continue;
-      }
-      const fx = sx - x0;
-      const fy = sy - y0;
-      const i = y0 * sw + x0;
-      const a = src.data[i]! * (1 - fx) + src.data[i + 1]! * fx;
-      const b = src.data[i + sw]! * (1 - fx) + src.data[i + sw + 1]! * fx;
-      out[y * w + x] = Math.round(a * (1 - fy) + b * fy);
+      out[y * w + x] = sampleBilinear(src, sx, sy);
     }
   }
   return { image: { width: w, height: h, data: out }, toSource: (p) => applyHomography(m, p) };
