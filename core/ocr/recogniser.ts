@@ -12,6 +12,13 @@ export type OcrWord = { text: string; confidence: number; bbox: Box };
 export type Recogniser = {
   /** one line of digits (a number cell): `0123456789.` only; `singleChar` when the ink is one glyph */
   digits(crop: Gray, hint?: { singleChar?: boolean }): Promise<Reading>;
+  /**
+   * many crops of one line of digits each, read in one call (optional: a faster `digits` for each);
+   * a crop whose line could not be told apart from its neighbours' is undefined
+   */
+  digitLines?(crops: Gray[]): Promise<(Reading | undefined)[]>;
+  /** many crops of Chinese text (labels, lines of prose), read in one call; undefined as for digitLines */
+  labelLines?(crops: Gray[]): Promise<(Reading | undefined)[]>;
   /** a label or a line of prose, Chinese; `singleLine` when the crop is known to hold one line */
   label(crop: Gray, hint?: { singleLine?: boolean }): Promise<Reading>;
   /** every word on a page with its box: only needed for tables without ruling lines */

@@ -61,7 +61,8 @@ export async function benchOcr(): Promise<string[][]> {
   // One tiny read per worker, so the first page is not charged for the recognisers' own warm-up.
   const one = { width: 40, height: 40, data: new Uint8Array(40 * 40).fill(255) };
   for (let y = 10; y < 30; y++) one.data.fill(0, y * 40 + 19, y * 40 + 22); // a 「1」
-  await Promise.all([rec.digits(one), rec.label(one)]);
+  // Every worker of the pool once (two Chinese readers: a stack of two crops is split between them).
+  await Promise.all([rec.digits(one), rec.label(one), rec.digitLines?.([one]), rec.labelLines?.([one, one])]);
   rows.push(['(workers: eng + chi_sim, load + warm-up)', '', (performance.now() - t0).toFixed(0), '', '', '', '', '', '']);
   try {
     const totals = new Map<Variant, [number, number, number, number, number]>();
