@@ -1,6 +1,7 @@
 // A page image → Doc blocks with `ocr` sources. Grey, downscale, deskew; find the ruled tables and read
-// each cell on its own (numbers: the digit reader; labels: the Chinese reader, then snapped to the
-// template's labels); read the lines of prose outside the tables; order everything top to bottom.
+// each cell's crop (numbers: the digit reader; labels: the Chinese reader, then snapped to the template's
+// labels), many crops to a recogniser call (stack.ts), a cell in doubt again on its own; read the lines of
+// prose outside the tables; order everything top to bottom.
 // A page with no ruled table falls back to one full-page recognition whose word boxes go through the
 // positioned-text grid builder that serves PDF text layers — and says so.
 import type { Block, GridCell, SourceRef } from '../types.ts';
