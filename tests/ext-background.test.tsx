@@ -258,7 +258,7 @@ describe('popup', () => {
     render(<Popup api={a} />);
     await waitFor(() => expect(screen.getByTestId('popup-counts').textContent).toBe('错误 2 · 警告 1 · 提示 0 · 已忽略 1'));
     fireEvent.click(screen.getByText('English'));
-    await waitFor(() => expect(screen.getByTestId('popup-counts').textContent).toBe('2 errors · 1 warnings · 0 info · 1 dismissed'));
+    await waitFor(() => expect(screen.getByTestId('popup-counts').textContent).toBe('2 errors · 1 warning · 0 info · 1 dismissed'));
     expect(screen.getByText('Check this page')).toBeTruthy();
     expect(screen.getByText('Check fgw.shuyang.gov.cn automatically')).toBeTruthy();
     expect(a.calls).toContain('lang en');

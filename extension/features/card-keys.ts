@@ -3,7 +3,7 @@
 // and Tab as WCAG 1.4.13 and the page's own tab order want; scroll and resize move it (one frame at a
 // time). Aborting the signal removes every listener and timer.
 import type { CellRef } from '../../core/types.ts';
-import type { MarksSync } from './marks-sync.ts';
+import type { AtCell, MarksSync } from './marks-sync.ts';
 import type { UiHost } from './ui-host.ts';
 import type { UiState } from './ui.tsx';
 
@@ -20,6 +20,8 @@ export type CardHost = {
 };
 
 type OpenCard = { ref: CellRef; via: 'hover' | 'focus' };
+
+const shows = (at: AtCell) => at.findings.length > 0 || at.mistakes.length > 0;
 
 export class CardKeys {
   private card: OpenCard | undefined;
@@ -48,7 +50,7 @@ export class CardKeys {
     const r = td.getBoundingClientRect();
     return {
       ref: this.card.ref,
-      findings: this.host.marks.visibleAt(this.card.ref),
+      ...this.host.marks.at(this.card.ref),
       rect: { top: r.top, left: r.left, bottom: r.bottom, right: r.right },
       viewport: { width: this.host.view.innerWidth, height: this.host.view.innerHeight },
       template,
@@ -57,7 +59,7 @@ export class CardKeys {
 
   /** The marks changed: a card whose cell shows nothing any more closes. */
   marksChanged(): void {
-    if (this.card && !this.host.marks.visibleAt(this.card.ref).length) this.close();
+    if (this.card && !shows(this.host.marks.at(this.card.ref))) this.close();
   }
 
   open(ref: CellRef, via: OpenCard['via']): void {
@@ -66,10 +68,9 @@ export class CardKeys {
       if (via === 'focus') this.card.via = 'focus';
       return;
     }
-    const findings = this.host.marks.visibleAt(ref);
-    if (!findings.length) return;
+    if (!shows(this.host.marks.at(ref))) return;
     this.card = { ref, via };
-    this.host.marks.light(findings);
+    this.host.marks.light(ref);
     this.host.render();
   }
 

@@ -78,6 +78,7 @@ export class PageSession {
         lang: () => this.lang,
         card: this.card,
         counts: () => this.counts(),
+        listed: () => this.model(),
         templateLabel: () => this.templateLabel(),
         setDismissals: (d) => this.setDismissals(d),
       },
@@ -167,12 +168,20 @@ export class PageSession {
     this.setDismissals(await loadDismissals(this.url));
   }
 
+  /**
+   * Counted as a reader fixes them (issue 17): each mistake still shown once, however many equations it
+   * breaks; a finding a mistake explains is not counted again; a table-level notice (EMPTY-CELLS) is a
+   * notice, not a count.
+   */
   counts(): Counts {
     const c: Counts = { error: 0, warning: 0, info: 0, dismissed: 0 };
+    const notice = (i: number) => !!this.result?.findings[i]?.notice;
     for (const f of this.marks.findings) {
+      if (notice(f.index)) continue;
       if (f.dismissal) c.dismissed++;
-      else c[f.severity]++;
+      else if (!this.marks.explainedBy.has(f.index)) c[f.severity]++;
     }
+    c.error += this.marks.mistakes.filter((m) => m.shown).length;
     return c;
   }
 
@@ -224,19 +233,30 @@ export class PageSession {
     this.renderUi();
   }
 
-  private model(): UiModel {
+  /** Everything the launcher, the panel and the copied text show. */
+  model(): UiModel {
     const w = WORDS[this.lang];
     const result = this.result;
     const counts = this.counts();
-    if (!result) return { lang: this.lang, counts, headline: this.failure !== undefined ? w.failed(this.failure) : '', level: 'warn', general: [], notices: {}, findings: [], template: '' };
+    const pill = w.counts({ ...counts, dismissed: 0 });
+    if (!result) return { lang: this.lang, counts, headline: this.failure !== undefined ? w.failed(this.failure) : '', level: 'warn', general: [], notices: {}, tableNotes: {}, findings: [], mistakes: [], pill, template: '' };
     const notices: Partial<Record<CoverageKey, string[]>> = {};
     for (const k of ['A', 'B', 'C', 'text'] as const) {
       const c = result.coverage[k];
       const reasons = this.lang === 'zh' ? c.reasons : c.reasonsEn;
       if (c.status !== 'checked') notices[k] = reasons.length ? reasons : [w.notChecked];
     }
+    const tableNotes: Partial<Record<CoverageKey, string[]>> = {};
+    const listed = this.marks.findings.filter((f) => {
+      if (result.findings[f.index]?.notice) {
+        (tableNotes[f.table] ??= []).push(f.card.message);
+        return false;
+      }
+      return !!f.dismissal || !this.marks.explainedBy.has(f.index);
+    });
     const incomplete = this.incomplete;
     const headline = counts.error ? w.headlineErrors(counts.error) : incomplete ? w.headlinePartial : w.headlineClean;
+    const clean = !counts.error && !incomplete;
     return {
       lang: this.lang,
       counts,
@@ -244,7 +264,10 @@ export class PageSession {
       level: counts.error ? 'bad' : incomplete ? 'warn' : 'ok',
       general: result.problems[this.lang],
       notices,
-      findings: this.marks.findings,
+      tableNotes,
+      findings: listed,
+      mistakes: this.marks.mistakes.filter((m) => m.shown),
+      pill: clean ? w.cleanPill(counts) : pill,
       template: this.templateLabel(),
     };
   }
