@@ -295,7 +295,7 @@ describe.skipIf(!hasChromium)('extension in chromium', () => {
     expect(await frame.locator('style[data-gkc-ui]').count()).toBe(1);
   });
 
-  it('an article in a cross-origin frame (another *.gov.cn host) is checked by the frame\'s own script; the badge counts it', async () => {
+  it('an article in a cross-origin frame (another *.gov.cn host) is checked by the frame\'s own script; the badge counts it; the next page in the tab starts from nothing', async () => {
     await page.goto(`${base.replace('fgw.', 'www.')}/xframe.html`);
     const frame = page.frameLocator('iframe');
     await frame.locator('[data-gkc="error"]').first().waitFor({ state: 'attached' });
@@ -304,6 +304,11 @@ describe.skipIf(!hasChromium)('extension in chromium', () => {
     // the page around it is untouched: its own script could not read the frame, and did not try
     expect(await page.locator('[data-gkc], [data-gkc-ui], gkc-ui').count()).toBe(0);
     await waitBadge('1');
+    // issue 17: the frame's count stayed on the tab for every later page (frame page → "3", clean page → "3")
+    await page.goto(`${base}/art/2024/1/22/art_report.html`);
+    await waitChecked();
+    await page.waitForTimeout(300);
+    await waitBadge('');
   });
 
   it('a page that is not a report gets no marks and no injected UI', async () => {

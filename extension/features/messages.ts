@@ -36,6 +36,11 @@ export type PageState = {
    * HTML plus the marking, of which htmlMs the HTML), backgroundMs the check itself in the background.
    */
   timing: { gateMs: number; checkMs?: number; htmlMs?: number; backgroundMs?: number };
+  /**
+   * when the reporting document's navigation started (performance.timeOrigin, epoch ms): from the top
+   * frame it tells the background that a new page began, and the old page's frames go (tab-states.ts)
+   */
+  since?: number;
   /** not checked here: the report is an attachment the checker page can read (gate.ts reportAttachments) */
   attachments?: { url: string; name: string }[];
 };
