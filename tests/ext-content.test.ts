@@ -365,6 +365,39 @@ describe('card', () => {
   });
 });
 
+describe('mistakes', () => {
+  it('tied cells (行政复议 尚未审结 1 → 2: the total, or that cell, or another part): each is outlined, counted once, and the card says "one of these"', async () => {
+    const cell = td('C.rev.pending');
+    expect(cell.textContent!.trim()).toBe('1');
+    cell.textContent = '2';
+    const result = check({ kind: 'dom', root: document });
+    expect(result.mistakes).toHaveLength(1);
+    expect(result.mistakes[0]!.alternatives.length).toBeGreaterThan(0);
+    await start();
+    const tied = [result.mistakes[0]!.cells, ...result.mistakes[0]!.alternatives.map((a) => a.cells)].flat();
+    expect(marks('error').sort()).toEqual(tied.map((r) => `${r}:error`).sort());
+    expect(tied).toContain('C.rev.pending');
+    expect(sent.at(-1)!.counts.error).toBe(1);
+    cell.focus();
+    const card = shadow()!.querySelector('#gkc-card')!;
+    expect(card.querySelector('[data-testid="fix"]')!.textContent).toBe('以下之一有误：');
+    const options = [...card.querySelectorAll('.options li')].map((li) => li.textContent);
+    expect(options).toHaveLength(tied.length);
+    expect(options.some((o) => /应为 1（表中为 2）$/.test(o!))).toBe(true);
+    // the other tied cell lights with the equation while the card is open; this cell does not
+    const lit = [...document.querySelectorAll('[data-gkc-related]')].map((e) => e.getAttribute('data-gkc-cell'));
+    expect(lit).not.toContain('C.rev.pending');
+    expect(lit.filter(Boolean).length).toBe(tied.length - 1);
+    // dismissed together: no mark left, nothing counted
+    (card.querySelector('[data-action="dismiss"]') as HTMLElement).click();
+    await tick();
+    (shadow()!.querySelector('#gkc-card [data-reason="na"]') as HTMLElement).click();
+    await tick(5);
+    expect(marks('error')).toEqual([]);
+    expect(sent.at(-1)!.counts.error).toBe(0);
+  });
+});
+
 describe('copy, template, show in list', () => {
   /** What a browser does on execCommand('copy'): a copy event whose clipboardData the listeners may fill. */
   const undo: (() => void)[] = [];
