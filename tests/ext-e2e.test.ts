@@ -38,6 +38,7 @@ const PAGES: Record<string, string> = {
   '/art/2024/1/22/art_changed_xframe.html': CHANGED,
   '/art/2024/1/22/art_report.html': REPORT,
   '/art/2024/1/22/art_changed.html': CHANGED,
+  '/art/2024/1/22/art_changed_en.html': CHANGED,
   '/news.html': NEWS,
   '/frame.html': FRAME,
 };
@@ -309,6 +310,46 @@ describe.skipIf(!hasChromium)('extension in chromium', () => {
     await waitChecked();
     await page.waitForTimeout(300);
     await waitBadge('');
+  });
+
+  it('in English, the pill, the card and the panel show no Chinese but quotes of the report', async () => {
+    const setLang = (lang: string) => sw.evaluate((l) => (globalThis as unknown as { chrome: any }).chrome.storage.local.set({ lang: l }), lang);
+    await setLang('en');
+    try {
+      await page.goto(`${base}/art/2024/1/22/art_changed_en.html`);
+      await page.waitForSelector('[data-gkc="error"]');
+      const launcher = page.locator('[data-testid="launcher"]');
+      expect(await launcher.innerText()).toMatch(/^Check · 1 error · \d+ warnings? · \d+ info$/);
+      await page.focus('td[data-gkc-cell="B.new.tot"]');
+      const card = page.locator('#gkc-card');
+      await card.waitFor();
+      expect(await card.locator('[data-testid="fix"]').innerText()).toBe('This cell should be 26 (the table says 27)');
+      /**
+       * The text of our UI with the report's own words taken out: quotes ("…", 「…」), and the parts the
+       * core's cards still word with the report's labels (equation sides, the card's cell name) or the
+       * template's document number: issue 18 moves those to English template labels in core/present.
+       */
+      const ours = (root: string) =>
+        page.evaluate((sel) => {
+          const el = document.querySelector('gkc-ui')!.shadowRoot!.querySelector(sel)!.cloneNode(true) as Element;
+          for (const x of el.querySelectorAll('.eq-line, [data-testid="equation"], .head .cell, .template')) x.remove();
+          return el.textContent!.replace(/"[^"]*"|「[^」]*」/g, '');
+        }, root);
+      const CJK = /[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]+/g;
+      expect((await ours('#gkc-card')).match(CJK)).toBeNull();
+      await page.keyboard.press('Escape');
+      await launcher.click();
+      await page.locator('.drawer').waitFor();
+      const panel = await ours('.drawer');
+      expect(panel).toContain('Table B');
+      // the list names the mistake's cell by its English template label, not the report's Chinese one
+      expect(await page.locator('.drawer [data-testid="mistake-row"] [data-testid="fix"]').innerText()).toMatch(/^"[^"\u4e00-\u9fff]+" should be 26 \(the table says 27\)$/);
+      expect(panel.match(CJK)).toBeNull();
+      await page.locator('.drawer [data-action="close-panel"]').click();
+      expect((await launcher.innerText()).match(CJK)).toBeNull();
+    } finally {
+      await setLang('zh');
+    }
   });
 
   it('a page that is not a report gets no marks and no injected UI', async () => {

@@ -22,7 +22,7 @@ export function findingAsText(f: UiFinding, lang: Lang): string {
 /** One mistake: its fix (the cells named), then the equations it breaks with their numbers. */
 export function mistakeAsText(m: UiMistake, lang: Lang): string {
   const w = WORDS[lang];
-  const [head, ...options] = mistakeLines(m, undefined, w);
+  const [head, ...options] = mistakeLines(m, undefined, w, lang);
   const lines = [`${w.sev.error} ${head}`, ...options.map((o) => `- ${o}`), w.breaks(m.findings.length)];
   for (const f of m.findings) {
     const e = f.card.equation;

@@ -3,7 +3,7 @@
 import { render, type ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import type { CellRef, CoverageKey, Lang, Severity } from '../../core/types.ts';
-import type { Card } from '../../core/present.ts';
+import type { Card } from '../../core/index.ts';
 import type { Counts } from './messages.ts';
 import { REASONS, type Dismissal, type Reason } from './dismiss.ts';
 import { WORDS } from './lang.ts';
@@ -127,12 +127,12 @@ export function Ui({ state, actions }: { state: UiState; actions: UiActions }) {
         </button>
       )}
       {/* after the launcher and the drawer, so it is drawn over them */}
-      {state.card && <FindingCard card={state.card} actions={actions} w={w} />}
+      {state.card && <FindingCard card={state.card} actions={actions} w={w} lang={state.model.lang} />}
     </div>
   );
 }
 
-function FindingCard({ card, actions, w }: { card: NonNullable<UiState['card']>; actions: UiActions; w: Words }) {
+function FindingCard({ card, actions, w, lang }: { card: NonNullable<UiState['card']>; actions: UiActions; w: Words; lang: Lang }) {
   const place = placeCard(card.rect, card.viewport);
   const pos = place.flipped ? { bottom: `${place.bottom}px` } : { top: `${place.top}px` };
   return (
@@ -141,14 +141,14 @@ function FindingCard({ card, actions, w }: { card: NonNullable<UiState['card']>;
       id="gkc-card"
       role="dialog"
       data-flipped={place.flipped ? '' : undefined}
-      aria-label={card.mistakes[0]?.fix[0]?.label ?? card.findings[0]?.card.cellLabel ?? card.ref}
+      aria-label={card.mistakes[0]?.fix[0]?.label[lang] ?? card.findings[0]?.card.cellLabel ?? card.ref}
       style={{ ...pos, left: `${place.left}px`, width: `${place.width}px`, maxHeight: `${place.maxHeight}px` }}
       onMouseEnter={() => actions.cardPointer(true)}
       onMouseLeave={() => actions.cardPointer(false)}
     >
       {card.mistakes.map((m) => (
         <div class="card-body" key={m.key} data-testid="mistake">
-          <MistakeText m={m} at={card.ref} w={w} />
+          <MistakeText m={m} at={card.ref} w={w} lang={lang} />
           <DismissControl onDismiss={(r) => actions.dismiss(m.key, r)} w={w}>
             <CopyButton label={w.copy} action="copy" copy={() => actions.copyFinding(m.key)} w={w} />
             <button type="button" data-action="show-in-list" onClick={() => actions.showInList(m.key)}>
@@ -186,16 +186,16 @@ function FindingCard({ card, actions, w }: { card: NonNullable<UiState['card']>;
 }
 
 /** What a mistake says: its fix (「此格应为 710（表中为 711）」 on its own cell), then the equations it breaks. */
-export function mistakeLines(m: Pick<UiMistake, 'fix' | 'alternatives'>, at: CellRef | undefined, w: Words): string[] {
-  const one = (fix: WireFix[]) => fix.map((x) => w.fixText(x.label, x.value, x.now)).join(w.listSep);
+export function mistakeLines(m: Pick<UiMistake, 'fix' | 'alternatives'>, at: CellRef | undefined, w: Words, lang: Lang): string[] {
+  const one = (fix: WireFix[]) => fix.map((x) => w.fixText(x.label[lang], x.value, x.now)).join(w.listSep);
   if (m.alternatives.length) return [w.oneOf, ...[m.fix, ...m.alternatives].map(one)];
   if (m.fix.length > 1) return [w.together, one(m.fix)];
   const x = m.fix[0]!;
-  return [x.ref === at ? w.cellShouldBe(x.value, x.now) : w.fixText(x.label, x.value, x.now)];
+  return [x.ref === at ? w.cellShouldBe(x.value, x.now) : w.fixText(x.label[lang], x.value, x.now)];
 }
 
-function MistakeText({ m, at, w }: { m: UiMistake; at?: CellRef; w: Words }) {
-  const [head, ...options] = mistakeLines(m, at, w);
+function MistakeText({ m, at, w, lang }: { m: UiMistake; at?: CellRef; w: Words; lang: Lang }) {
+  const [head, ...options] = mistakeLines(m, at, w, lang);
   return (
     <>
       <p class="head">
@@ -363,7 +363,7 @@ function Drawer({ model, actions, w }: { model: UiModel; actions: UiActions; w: 
                 {mistakes.map((m) => (
                   <li class="row" key={m.key} data-key={m.key} tabIndex={-1} data-testid="mistake-row">
                     <button type="button" class="jump" data-jump={m.fix[0]!.ref} onClick={() => actions.jump(m.fix[0]!.ref)}>
-                      <MistakeText m={m} w={w} />
+                      <MistakeText m={m} w={w} lang={model.lang} />
                     </button>
                     <DismissControl onDismiss={(r) => actions.dismiss(m.key, r)} w={w} />
                   </li>

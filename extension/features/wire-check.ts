@@ -3,7 +3,7 @@
 // the page needs to mark and explain out: findings with their cards in both languages, what was and
 // was not checked, and for each cell it names the place (table, row, cell) in the page, which leads
 // back to the page's own <td> (live-cells.ts). The page's thread never runs the core.
-import { cardOf, checkModel, htmlToDoc, inputProblemText, labelOf, recognise, type Card, type CellRef, type Coverage, type CoverageKey, type Finding, type Lang, type Severity, type TemplateId } from '../../core/index.ts';
+import { cardOf, checkModel, htmlToDoc, inputProblemText, labelOf, recognise, templateLabel, type Card, type CellRef, type Coverage, type CoverageKey, type Finding, type Lang, type Severity, type TemplateId } from '../../core/index.ts';
 import type { CheckAnswer } from './messages.ts';
 
 export type WireFinding = {
@@ -25,8 +25,11 @@ export type WireFinding = {
 /** Rules whose finding speaks of a whole table (core/rules/parse.ts EMPTY-CELLS: one per table, all its blank cells). */
 const TABLE_NOTICE_RULES = new Set(['EMPTY-CELLS']);
 
-/** A cell to change: the value it needs, what the table says now ('' when blank), its name in the report. */
-export type WireFix = { ref: CellRef; value: number; now: string; label: string };
+/**
+ * A cell to change: the value it needs, what the table says now ('' when blank), its name: in Chinese as
+ * the report wrote it, in English the template's label.
+ */
+export type WireFix = { ref: CellRef; value: number; now: string; label: Record<Lang, string> };
 
 /**
  * One mistake (core/pipeline/mistakes.ts): the cells to change, and the tied alternatives ("one of
@@ -80,7 +83,7 @@ export function checkPageHtml(html: string): WireResult {
   const fixes = (o: { cells: CellRef[]; values: number[] }): WireFix[] =>
     o.cells.map((ref, i) => {
       place(ref);
-      return { ref, value: o.values[i]!, now: result.model.tables[ref[0] as 'B' | 'C']?.cells[ref]?.raw ?? '', label: labelOf(result.model, ref) };
+      return { ref, value: o.values[i]!, now: result.model.tables[ref[0] as 'B' | 'C']?.cells[ref]?.raw ?? '', label: { zh: labelOf(result.model, ref), en: templateLabel(ref, 'en') } };
     });
   const mistakes = result.mistakes.map((m): WireMistake => ({ fix: fixes(m), alternatives: m.alternatives.map(fixes), findings: m.findings }));
   // every <table> a recognised cell came from: a report table split at a page break (Word exports)
