@@ -94,6 +94,9 @@ describe('badge', () => {
     // the new page's own frame reports before its top page does: it stays when the top page reports
     tabs.set(7, 5, frame, 4500);
     expect(tabs.set(7, 0, top(4000, 1), 4600)?.counts.error).toBe(4);
+    // a page that is no report never reports: the popup asks with its `since`, and older frames are left out
+    expect(tabs.frames(7, 4000)).toHaveLength(1);
+    expect(tabs.frames(7, 5000)).toEqual([]);
   });
 
   it('one state for a tab: frames that found nothing add nothing; a frame that failed keeps the tab from looking clean', () => {

@@ -70,7 +70,7 @@ export function isOpenPicturesRequest(m: unknown): m is OpenPicturesRequest {
 }
 
 /** The popup asks the background for the states its tab's cross-origin frames reported (frameId ≠ 0). */
-export type FrameStatesRequest = { type: 'gkc:frame-states'; tabId: number };
+export type FrameStatesRequest = { type: 'gkc:frame-states'; tabId: number; /** the top page's `since`: older frame states belong to an earlier page */ since?: number };
 
 export function isFrameStatesRequest(m: unknown): m is FrameStatesRequest {
   return (m as { type?: unknown } | null)?.type === 'gkc:frame-states' && typeof (m as FrameStatesRequest).tabId === 'number';

@@ -30,9 +30,13 @@ export class TabStates {
     return frames ? combineStates(frames.get(0)?.state, this.frames(tabId)) : undefined;
   }
 
-  /** The states the tab's sub-frames reported. */
-  frames(tabId: number): PageState[] {
-    return [...(this.tabs.get(tabId) ?? new Map<number, Entry>())].filter(([id]) => id !== 0).map(([, e]) => e.state);
+  /**
+   * The states the tab's sub-frames reported; with `since` (the top page's navigation start), only those
+   * reported since then: the popup on a page that is no report (it never reports) must not show the
+   * frames of the page before it.
+   */
+  frames(tabId: number, since = 0): PageState[] {
+    return [...(this.tabs.get(tabId) ?? new Map<number, Entry>())].filter(([id, e]) => id !== 0 && e.at >= since).map(([, e]) => e.state);
   }
 
   clear(tabId: number): void {
