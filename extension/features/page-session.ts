@@ -1,9 +1,10 @@
 // One checked document (the page, or the same-origin iframe holding the article): send its HTML
 // to the background to be checked, redraw, and re-check when the report container changes. The
 // work is in features handed this session's AbortSignal: the marks (marks-sync.ts), the card and its
-// keys (card-keys.ts), the buttons of card and panel (panel-actions.ts). stop() aborts them and gives
-// the page back. The core never runs on the page's thread: only taking the HTML and the marking do.
-import type { CellRef, CoverageKey, Lang } from '../../core/types.ts';
+// keys (card-keys.ts), the buttons of card and panel (panel-actions.ts); what is shown is page-model.ts.
+// stop() aborts them and gives the page back. The core never runs on the page's thread: only taking
+// the HTML and the marking do.
+import type { CellRef, Lang } from '../../core/types.ts';
 import { createUiHost, type UiHost } from './ui-host.ts';
 import { UI_CSS } from './ui-css.ts';
 import { renderUi, unmountUi, type UiActions, type UiModel, type UiState } from './ui.tsx';
@@ -12,8 +13,7 @@ import { watchReport } from './observe.ts';
 import { liveTable, pageHtml } from './live-cells.ts';
 import type { WireResult } from './wire-check.ts';
 import { backgroundChecker, type Checker } from './check-client.ts';
-import { WORDS } from './lang.ts';
-import { TEMPLATE_LABEL } from '../../core/index.ts';
+import { isIncomplete, pageCounts, pageModel, templateName, type PageInput } from './page-model.ts';
 import type { Counts, PageState } from './messages.ts';
 import { MarksSync } from './marks-sync.ts';
 import { CardKeys } from './card-keys.ts';
@@ -168,27 +168,13 @@ export class PageSession {
     this.setDismissals(await loadDismissals(this.url));
   }
 
-  /**
-   * Counted as a reader fixes them (issue 17): each mistake still shown once, however many equations it
-   * breaks; a finding a mistake explains is not counted again; a table-level notice (EMPTY-CELLS) is a
-   * notice, not a count.
-   */
   counts(): Counts {
-    const c: Counts = { error: 0, warning: 0, info: 0, dismissed: 0 };
-    const notice = (i: number) => !!this.result?.findings[i]?.notice;
-    for (const f of this.marks.findings) {
-      if (notice(f.index)) continue;
-      if (f.dismissal) c.dismissed++;
-      else if (!this.marks.explainedBy.has(f.index)) c[f.severity]++;
-    }
-    c.error += this.marks.mistakes.filter((m) => m.shown).length;
-    return c;
+    return pageCounts(this.input());
   }
 
   /** Table B or C not read or only partly read: the page must never look clean. */
   get incomplete(): boolean {
-    const cov = this.result?.coverage;
-    return !this.hasTables || !cov || cov.B.status !== 'checked' || cov.C.status !== 'checked';
+    return isIncomplete(this.result);
   }
 
   state(gateMs = 0): PageState {
@@ -233,48 +219,17 @@ export class PageSession {
     this.renderUi();
   }
 
-  /** Everything the launcher, the panel and the copied text show. */
+  /** Everything the launcher, the panel and the copied text show (page-model.ts). */
   model(): UiModel {
-    const w = WORDS[this.lang];
-    const result = this.result;
-    const counts = this.counts();
-    const pill = w.counts({ ...counts, dismissed: 0 });
-    if (!result) return { lang: this.lang, counts, headline: this.failure !== undefined ? w.failed(this.failure) : '', level: 'warn', general: [], notices: {}, tableNotes: {}, findings: [], mistakes: [], pill, template: '' };
-    const notices: Partial<Record<CoverageKey, string[]>> = {};
-    for (const k of ['A', 'B', 'C', 'text'] as const) {
-      const c = result.coverage[k];
-      const reasons = this.lang === 'zh' ? c.reasons : c.reasonsEn;
-      if (c.status !== 'checked') notices[k] = reasons.length ? reasons : [w.notChecked];
-    }
-    const tableNotes: Partial<Record<CoverageKey, string[]>> = {};
-    const listed = this.marks.findings.filter((f) => {
-      if (result.findings[f.index]?.notice) {
-        (tableNotes[f.table] ??= []).push(f.card.message);
-        return false;
-      }
-      return !!f.dismissal || !this.marks.explainedBy.has(f.index);
-    });
-    const incomplete = this.incomplete;
-    const headline = counts.error ? w.headlineErrors(counts.error) : incomplete ? w.headlinePartial : w.headlineClean;
-    const clean = !counts.error && !incomplete;
-    return {
-      lang: this.lang,
-      counts,
-      headline,
-      level: counts.error ? 'bad' : incomplete ? 'warn' : 'ok',
-      general: result.problems[this.lang],
-      notices,
-      tableNotes,
-      findings: listed,
-      mistakes: this.marks.mistakes.filter((m) => m.shown),
-      pill: clean ? w.cleanPill(counts) : pill,
-      template: this.templateLabel(),
-    };
+    return pageModel(this.input());
+  }
+
+  private input(): PageInput {
+    return { result: this.result, failure: this.failure, lang: this.lang, marks: this.marks };
   }
 
   private templateLabel(): string {
-    const t = this.result?.template;
-    return t && t !== 'unknown' ? TEMPLATE_LABEL[this.lang][t] : '';
+    return templateName(this.result, this.lang);
   }
 
   private renderUi(): void {
