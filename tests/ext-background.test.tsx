@@ -13,6 +13,7 @@ import { isSiteEnabled, setSiteEnabled } from '../extension/features/sites.ts';
 import { Popup, type PopupApi } from '../extension/features/popup.tsx';
 import type { Finding } from '../core/index.ts';
 import { combineStates, type PageState } from '../extension/features/messages.ts';
+import { TabStates } from '../extension/features/tab-states.ts';
 import type { WireResult } from '../extension/features/wire-check.ts';
 import { backgroundChecker } from '../extension/features/check-client.ts';
 import { pageState } from '../extension/features/inject.ts';
@@ -77,6 +78,25 @@ describe('badge', () => {
     await vi.waitFor(async () => expect(await fakeBrowser.action.getBadgeText({ tabId: 7 })).toBe(''));
     await trigger(msg, { tab: { id: 7 } as never, frameId: 0 });
     await vi.waitFor(async () => expect(await fakeBrowser.action.getBadgeText({ tabId: 7 })).toBe('3'));
+  });
+
+  it('a new top page drops the old page\'s frames (issue 17: frame page → "3", clean page → still "3"), a re-check of the same page keeps them', async () => {
+    const tabs = new TabStates();
+    const top = (since: number, error: number) => state({ since, counts: { error, warning: 0, info: 0, dismissed: 0 } });
+    const frame = state({ host: 'xxgk.shuyang.gov.cn', counts: { error: 3, warning: 0, info: 0, dismissed: 0 } });
+    tabs.set(7, 0, top(1000, 0), 1500);
+    expect(tabs.set(7, 5, frame, 2000)?.counts.error).toBe(3);
+    // the same page again (dismissed one, re-checked): its frame still counts
+    expect(tabs.set(7, 0, top(1000, 0), 2500)?.counts.error).toBe(3);
+    // another page in the tab, navigated at 3000: the frame reported before that is gone
+    expect(tabs.set(7, 0, top(3000, 0), 3500)?.counts.error).toBe(0);
+    expect(tabs.frames(7)).toEqual([]);
+    // the new page's own frame reports before its top page does: it stays when the top page reports
+    tabs.set(7, 5, frame, 4500);
+    expect(tabs.set(7, 0, top(4000, 1), 4600)?.counts.error).toBe(4);
+    // a page that is no report never reports: the popup asks with its `since`, and older frames are left out
+    expect(tabs.frames(7, 4000)).toHaveLength(1);
+    expect(tabs.frames(7, 5000)).toEqual([]);
   });
 
   it('one state for a tab: frames that found nothing add nothing; a frame that failed keeps the tab from looking clean', () => {
@@ -258,7 +278,7 @@ describe('popup', () => {
     render(<Popup api={a} />);
     await waitFor(() => expect(screen.getByTestId('popup-counts').textContent).toBe('错误 2 · 警告 1 · 提示 0 · 已忽略 1'));
     fireEvent.click(screen.getByText('English'));
-    await waitFor(() => expect(screen.getByTestId('popup-counts').textContent).toBe('2 errors · 1 warnings · 0 info · 1 dismissed'));
+    await waitFor(() => expect(screen.getByTestId('popup-counts').textContent).toBe('2 errors · 1 warning · 0 info · 1 dismissed'));
     expect(screen.getByText('Check this page')).toBeTruthy();
     expect(screen.getByText('Check fgw.shuyang.gov.cn automatically')).toBeTruthy();
     expect(a.calls).toContain('lang en');

@@ -11,7 +11,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { check } from '../core/index.ts';
+import { check, countMistakes } from '../core/index.ts';
 import { artifactPath } from './support/browser.ts';
 import { Firefox, hasFirefox, warnIfNoFirefox } from './support/firefox.ts';
 import { FIXTURES, shuyangWithOneChange } from './support/fixtures.ts';
@@ -114,18 +114,19 @@ describe.skipIf(!hasFirefox)('extension in Firefox', () => {
   };
   const waitChecked = () => ff.waitFor(tab, `!!document.querySelector('gkc-ui')`);
 
-  it('the real consistent page: no error mark (only the EMPTY-CELLS warning), empty badge', async () => {
+  it('the real consistent page: no mark at all (EMPTY-CELLS hatches its blank cells, outlines none), empty badge', async () => {
     await ff.navigate(tab, `${base}/art/2024/1/22/art_report.html`);
     await waitChecked();
-    expect(await ff.evaluate(tab, MARKS)).toEqual(['B.new.biz:warning']);
+    expect(await ff.evaluate(tab, MARKS)).toEqual([]);
+    expect(await ff.evaluate(tab, `document.querySelectorAll('[data-gkc-blank]').length`)).toBe(125);
     await waitBadge('');
     expect(await ff.evaluate(tab, `document.querySelectorAll('style[data-gkc-ui]').length`)).toBe(1);
   });
 
-  it('one changed table-B cell: the mark is on exactly that <td>, the badge counts the errors, the card shows the equation', async () => {
+  it('one changed table-B cell: one outline on exactly that <td>, badge 1 (one mistake, two broken equations), the card says what the cell should be', async () => {
     const expected = check({ kind: 'html', html: CHANGED });
-    const errors = expected.findings.filter((f) => f.severity === 'error');
-    expect(errors.length).toBeGreaterThan(0);
+    expect(expected.findings.filter((f) => f.severity === 'error')).toHaveLength(2);
+    expect(countMistakes(expected)).toBe(1);
     const src = expected.locate('B.new.tot')!;
     if (src.kind !== 'dom') throw new Error('dom source expected');
 
@@ -140,11 +141,12 @@ describe.skipIf(!hasFirefox)('extension in Firefox', () => {
       })()`,
     );
     expect(hit).toEqual({ count: 1, same: true, ref: 'B.new.tot', text: '27', tabindex: '0' });
-    await waitBadge(String(errors.length));
+    await waitBadge('1');
 
     await ff.evaluate(tab, `document.querySelector('td[data-gkc-cell="B.new.tot"]').focus()`);
-    const equation = await ff.waitFor<string>(tab, `${UI}?.querySelector('#gkc-card [data-testid="equation"]')?.textContent`);
-    expect(equation).toMatch(/= 27[\s\S]*≠[\s\S]*= 26[\s\S]*相差/);
+    const fix = await ff.waitFor<string>(tab, `${UI}?.querySelector('#gkc-card [data-testid="fix"]')?.textContent`);
+    expect(fix).toBe('此格应为 26（表中为 27）');
+    expect(await ff.evaluate(tab, `${UI}.querySelectorAll('#gkc-card [data-testid="equations"] li').length`)).toBe(2);
     expect(await ff.evaluate(tab, `document.querySelectorAll('[data-gkc-related]').length`)).toBeGreaterThanOrEqual(1);
     writeFileSync(artifactPath('ext-firefox-e2e.png'), await ff.screenshot(tab));
     await ff.press(tab, ESCAPE);
@@ -164,7 +166,7 @@ describe.skipIf(!hasFirefox)('extension in Firefox', () => {
 
     const rowsLeft = `[...${UI}.querySelectorAll('.drawer li.row')].filter((li) => li.querySelector('button[data-jump="B.new.tot"]')).length`;
     const n = await ff.waitFor<number>(tab, rowsLeft);
-    expect(n).toBeGreaterThanOrEqual(2);
+    expect(n).toBe(2); // the mistake (its two equations) and the narrative's 26
     for (let i = 0; i < n; i++) {
       const row = `[...${UI}.querySelectorAll('.drawer li.row')].find((li) => li.querySelector('button[data-jump="B.new.tot"]'))`;
       await ff.evaluate(tab, `${row}.querySelector('[data-action="dismiss"]').click()`);
@@ -185,14 +187,13 @@ describe.skipIf(!hasFirefox)('extension in Firefox', () => {
   });
 
   it('an article in a cross-origin frame is checked by the frame\'s own script; the badge counts it', async () => {
-    const errors = check({ kind: 'html', html: CHANGED }).findings.filter((f) => f.severity === 'error');
     await ff.navigate(tab, `http://${FRAMING_HOST}/xframe.html`);
     const frames = await ff.send<{ contexts: { children: { context: string; url: string }[] }[] }>('browsingContext.getTree', { root: tab });
     const frame = frames.contexts[0]!.children.find((c) => c.url.includes('art_changed_xframe'))!.context;
     await ff.waitFor(frame, `!!document.querySelector('[data-gkc="error"]')`);
     expect(await ff.evaluate(frame, `[...document.querySelectorAll('[data-gkc="error"]')].map((e) => e.getAttribute('data-gkc-cell'))`)).toEqual(['B.new.tot']);
     expect(await ff.evaluate(tab, `document.querySelectorAll('[data-gkc], [data-gkc-ui], gkc-ui').length`)).toBe(0);
-    await waitBadge(String(errors.length));
+    await waitBadge('1');
   });
 
   it('a report page whose report is a PDF attachment offers it; the button opens the checker page, which reads it by OCR', async () => {

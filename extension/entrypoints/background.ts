@@ -42,7 +42,7 @@ export default defineBackground(() => {
       return undefined;
     }
     if (isFrameStatesRequest(msg)) {
-      sendResponse(states.frames(msg.tabId));
+      sendResponse(states.frames(msg.tabId, typeof msg.since === 'number' ? msg.since : 0));
       return undefined;
     }
     const tabId = sender.tab?.id;

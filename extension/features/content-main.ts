@@ -234,7 +234,8 @@ export class ContentController {
   }
 
   state(): PageState {
-    const base = { host: this.host, timing: { gateMs: this.gateMs } };
+    const since = this.doc.defaultView?.performance?.timeOrigin;
+    const base = { host: this.host, timing: { gateMs: this.gateMs }, ...(since ? { since: Math.floor(since) } : {}) };
     if (this.status === 'not-report' || this.status === 'disabled')
       return { ...base, status: this.status, counts: { ...NO_COUNTS }, incomplete: false, ...(this.attachments.length ? { attachments: this.attachments } : {}) };
     const counts = sumCounts(this.sessions.map((s) => s.counts()));

@@ -1,7 +1,7 @@
 // "复制说明" on a card and "复制全部" in the panel: a finding, or all that are not dismissed, as plain
 // text for an email or a 整改通知 (ux.md §3: users ask for findings they can paste elsewhere).
 import type { Counts } from './messages.ts';
-import type { UiFinding } from './ui.tsx';
+import { mistakeLines, type UiFinding, type UiMistake } from './ui.tsx';
 import { WORDS, type Lang } from './lang.ts';
 
 const TABLE_ORDER = ['A', 'B', 'C', 'text'] as const;
@@ -19,16 +19,34 @@ export function findingAsText(f: UiFinding, lang: Lang): string {
   return lines.join('\n');
 }
 
-/** Every finding not dismissed, grouped by table, under a header that says what page this was. */
-export function findingsAsText(o: { findings: UiFinding[]; counts: Counts; template: string; title: string; url: string; lang: Lang }): string {
+/** One mistake: its fix (the cells named), then the equations it breaks with their numbers. */
+export function mistakeAsText(m: UiMistake, lang: Lang): string {
+  const w = WORDS[lang];
+  const [head, ...options] = mistakeLines(m, undefined, w, lang);
+  const lines = [`${w.sev.error} ${head}`, ...options.map((o) => `- ${o}`), w.breaks(m.findings.length)];
+  for (const f of m.findings) {
+    const e = f.card.equation;
+    lines.push(e ? `- ${f.card.ruleId} ${e.left} = ${e.leftSum} ≠ ${e.right} = ${e.rightSum}${lang === 'zh' ? '，' : ', '}${w.diff(e.diff)}` : `- ${f.card.ruleId} ${f.card.message}`);
+  }
+  return lines.join('\n');
+}
+
+/**
+ * Everything still shown, grouped by table, under a header that says what page this was: the table's
+ * notices, then its mistakes and the findings no mistake explains, numbered as they are counted.
+ */
+export function findingsAsText(o: { findings: UiFinding[]; mistakes?: UiMistake[]; notes?: Partial<Record<UiFinding['table'], string[]>>; counts: Counts; template: string; title: string; url: string; lang: Lang }): string {
   const w = WORDS[o.lang];
   const out = [w.copyHeader({ title: o.title, url: o.url, template: o.template, counts: o.counts })];
   const shown = o.findings.filter((f) => !f.dismissal);
   for (const t of TABLE_ORDER) {
+    const mistakes = (o.mistakes ?? []).filter((m) => m.table === t);
     const rows = shown.filter((f) => f.table === t);
-    if (!rows.length) continue;
-    out.push('', `【${w.table[t]}】`);
-    rows.forEach((f, i) => out.push(`${i + 1}. ${findingAsText(f, o.lang).replace(/\n/g, '\n   ')}`));
+    const notes = o.notes?.[t] ?? [];
+    if (!rows.length && !mistakes.length && !notes.length) continue;
+    out.push('', `【${w.table[t]}】`, ...notes.map((n) => `※ ${n}`));
+    const texts = [...mistakes.map((m) => mistakeAsText(m, o.lang)), ...rows.map((f) => findingAsText(f, o.lang))];
+    texts.forEach((text, i) => out.push(`${i + 1}. ${text.replace(/\n/g, '\n   ')}`));
   }
   const dismissed = o.findings.length - shown.length;
   if (dismissed) out.push('', w.copyDismissed(dismissed));

@@ -11,7 +11,8 @@ export const CONTENT_SCRIPT_FILE = '/content-scripts/content.js';
  * script; the first to answer would win).
  */
 export async function pageState(tabId: number): Promise<PageState | undefined> {
-  return combineStates(await topState(tabId), await frameStates(tabId));
+  const top = await topState(tabId);
+  return combineStates(top, await frameStates(tabId, top?.since));
 }
 
 async function topState(tabId: number): Promise<PageState | undefined> {
@@ -23,9 +24,9 @@ async function topState(tabId: number): Promise<PageState | undefined> {
   }
 }
 
-async function frameStates(tabId: number): Promise<PageState[]> {
+async function frameStates(tabId: number, since?: number): Promise<PageState[]> {
   try {
-    const msg: FrameStatesRequest = { type: 'gkc:frame-states', tabId };
+    const msg: FrameStatesRequest = { type: 'gkc:frame-states', tabId, ...(since !== undefined ? { since } : {}) };
     const r: unknown = await browser.runtime.sendMessage(msg);
     return Array.isArray(r) ? (r as PageState[]) : [];
   } catch {
@@ -34,7 +35,8 @@ async function frameStates(tabId: number): Promise<PageState[]> {
 }
 
 export async function checkTab(tabId: number): Promise<PageState | undefined> {
-  return combineStates(await checkTop(tabId), await frameStates(tabId));
+  const top = await checkTop(tabId);
+  return combineStates(top, await frameStates(tabId, top?.since));
 }
 
 /** Re-check the top page, injecting the content script (forced past the gate) if it is not there. */

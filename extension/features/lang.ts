@@ -42,6 +42,19 @@ type Words = {
   nothingLeft: string;
   notChecked: string;
   headlineErrors(n: number): string;
+  /** the pill of a page checked in full with nothing to fix (warnings and notes still said) */
+  cleanPill(c: Counts): string;
+  /** a mistake's card on its own cell (issue 17) */
+  cellShouldBe(value: number, now: string): string;
+  /** a cell of a mistake named from elsewhere (the list, a tied alternative) */
+  fixText(label: string, value: number, now: string): string;
+  /** tied alternatives: nothing decides which cell is wrong */
+  oneOf: string;
+  /** between the cells of one fix */
+  listSep: string;
+  /** a mistake of two or three cells */
+  together: string;
+  breaks(n: number): string;
   headlinePartial: string;
   headlineClean: string;
   failed(why: string): string;
@@ -103,6 +116,13 @@ export const WORDS: Record<Lang, Words> = {
     nothingLeft: '没有待处理的问题。',
     notChecked: '未检查',
     headlineErrors: (n) => `发现 ${n} 处错误，请核对标记的单元格`,
+    cleanPill: (c) => `已核对，未发现错误${c.warning ? ` · 警告 ${c.warning}` : ''}${c.info ? ` · 提示 ${c.info}` : ''}`,
+    cellShouldBe: (v, now) => `此格应为 ${v}（表中为 ${now || '空'}）`,
+    fixText: (label, v, now) => `「${label}」应为 ${v}（表中为 ${now || '空'}）`,
+    oneOf: '以下之一有误：',
+    listSep: '，',
+    together: '以下各格需一并改正：',
+    breaks: (n) => `因此不成立的 ${n} 个等式：`,
     headlinePartial: '已核对部分未发现错误，但有表格未检查或只检查了一部分',
     headlineClean: '已核对部分未发现错误',
     failed: (why) => `未能核对此页面（${why}），表格未检查。`,
@@ -141,7 +161,7 @@ export const WORDS: Record<Lang, Words> = {
     sev: SEVERITY_LABEL.en,
     table: TABLE_LABEL.en,
     reason: { ok: 'Data is right', fixed: 'Corrected', na: 'Rule does not apply' },
-    counts: (c) => `${c.error} errors · ${c.warning} warnings · ${c.info} info${c.dismissed ? ` · ${c.dismissed} dismissed` : ''}`,
+    counts: (c) => `${c.error} error${c.error === 1 ? '' : 's'} · ${c.warning} warning${c.warning === 1 ? '' : 's'} · ${c.info} info${c.dismissed ? ` · ${c.dismissed} dismissed` : ''}`,
     launcherLabel: (c) => `Disclosure report check: ${WORDS.en.counts(c)}, open the list`,
     launcher: 'Check',
     panelLabel: 'Disclosure report check: findings',
@@ -158,6 +178,13 @@ export const WORDS: Record<Lang, Words> = {
     nothingLeft: 'Nothing left to look at.',
     notChecked: 'Not checked',
     headlineErrors: (n) => `${n} error${n === 1 ? '' : 's'} found: check the marked cells`,
+    cleanPill: (c) => `Checked, no errors found${c.warning ? ` · ${c.warning} warning${c.warning === 1 ? '' : 's'}` : ''}${c.info ? ` · ${c.info} info` : ''}`,
+    cellShouldBe: (v, now) => `This cell should be ${v} (${now ? `the table says ${now}` : 'the table leaves it blank'})`,
+    fixText: (label, v, now) => `"${label}" should be ${v} (${now ? `the table says ${now}` : 'the table leaves it blank'})`,
+    oneOf: 'One of these cells is wrong:',
+    listSep: ', ',
+    together: 'These cells should change together:',
+    breaks: (n) => `The ${n === 1 ? 'equation' : `${n} equations`} it breaks:`,
     headlinePartial: 'No errors in what was checked, but a table was not checked or only partly',
     headlineClean: 'No errors in what was checked',
     failed: (why) => `This page could not be checked (${why}): its tables were not checked.`,

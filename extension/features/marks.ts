@@ -22,13 +22,15 @@ export const MARK_CSS = `
 [data-gkc="warning"]::before{content:"!";color:#b06000}
 [data-gkc="info"]::before{content:"i";color:#1a73e8}
 [data-gkc]:focus{outline-width:3px!important}
+[data-gkc-blank]{background-image:repeating-linear-gradient(135deg,rgba(176,96,0,.16) 0 1px,transparent 1px 6px)!important}
 [data-gkc-related]{outline:2px dashed #7b1fa2!important;outline-offset:-3px!important}
 [data-gkc-pulse]{animation:gkc-pulse .4s ease-in-out 3}
 @keyframes gkc-pulse{50%{outline-offset:2px;outline-width:4px}}
 @media (prefers-reduced-motion:reduce){[data-gkc-pulse]{animation:none;outline-width:4px!important}}
 `;
 
-export type Mark = { ref: CellRef; severity: Severity; findings: number[] };
+/** A marked cell: the findings it shows, and the mistakes (indexes into the result's mistakes) it is a cell of. */
+export type Mark = { ref: CellRef; severity: Severity; findings: number[]; mistakes?: number[] };
 
 /** The cells to mark for the findings still shown: first cell of each, worst severity wins. */
 export function visibleMarks(findings: readonly { ref?: CellRef; severity: Severity }[], shown: (index: number) => boolean, placed: (ref: CellRef) => boolean): Map<CellRef, Mark> {
@@ -49,6 +51,8 @@ export function visibleMarks(findings: readonly { ref?: CellRef; severity: Sever
 export class CellMarker {
   private marked = new Set<HTMLElement>();
   private related = new Set<HTMLElement>();
+  /** the blank cells of a table-level notice (EMPTY-CELLS), hatched lightly */
+  private blank = new Set<HTMLElement>();
   /** cells that had no tabindex before we gave them one */
   private ownTabindex = new Set<HTMLElement>();
   private style: HTMLStyleElement | undefined;
@@ -81,6 +85,16 @@ export class CellMarker {
     for (const td of tds) {
       td.setAttribute('data-gkc-related', '');
       this.related.add(td);
+    }
+  }
+
+  setBlank(tds: Iterable<HTMLElement>): void {
+    for (const td of this.blank) td.removeAttribute('data-gkc-blank');
+    this.blank.clear();
+    for (const td of tds) {
+      this.ensureStyle();
+      td.setAttribute('data-gkc-blank', '');
+      this.blank.add(td);
     }
   }
 
@@ -123,6 +137,7 @@ export class CellMarker {
   /** Everything off: the page is as it was. */
   clear(): void {
     this.clearRelated();
+    this.setBlank([]);
     this.clearMarks();
     this.style?.remove();
     this.style = undefined;

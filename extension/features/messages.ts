@@ -36,6 +36,11 @@ export type PageState = {
    * HTML plus the marking, of which htmlMs the HTML), backgroundMs the check itself in the background.
    */
   timing: { gateMs: number; checkMs?: number; htmlMs?: number; backgroundMs?: number };
+  /**
+   * when the reporting document's navigation started (performance.timeOrigin, epoch ms): from the top
+   * frame it tells the background that a new page began, and the old page's frames go (tab-states.ts)
+   */
+  since?: number;
   /** not checked here: the report is an attachment the checker page can read (gate.ts reportAttachments) */
   attachments?: { url: string; name: string }[];
 };
@@ -65,7 +70,7 @@ export function isOpenPicturesRequest(m: unknown): m is OpenPicturesRequest {
 }
 
 /** The popup asks the background for the states its tab's cross-origin frames reported (frameId ≠ 0). */
-export type FrameStatesRequest = { type: 'gkc:frame-states'; tabId: number };
+export type FrameStatesRequest = { type: 'gkc:frame-states'; tabId: number; /** the top page's `since`: older frame states belong to an earlier page */ since?: number };
 
 export function isFrameStatesRequest(m: unknown): m is FrameStatesRequest {
   return (m as { type?: unknown } | null)?.type === 'gkc:frame-states' && typeof (m as FrameStatesRequest).tabId === 'number';

@@ -19,6 +19,12 @@ code{font:12px ui-monospace,monospace;color:#5f6368}
 .eq div{overflow-wrap:anywhere}
 .eq strong{font-variant-numeric:tabular-nums}
 .diff{font-weight:700}
+.fix{font-weight:600}
+.options,.eqs{margin:0 0 6px;padding:0 0 0 1em;list-style:disc;font-size:13px}
+.eqs li{overflow-wrap:anywhere;margin:2px 0}
+.breaks{margin:4px 0 2px;font-size:12px;color:#5f6368}
+.note{margin:0 0 6px;padding:4px 8px;border-left:3px solid #9aa0a6;font-size:12px;
+  background-image:repeating-linear-gradient(135deg,rgba(176,96,0,.12) 0 1px,transparent 1px 6px)}
 .caveat{margin:0 0 6px;font-size:12px;color:#5f6368}
 .actions{display:flex;gap:6px;flex-wrap:wrap;align-items:center;font-size:12px}
 .actions button,.drawer button{border:1px solid #dadce0;background:#fff;border-radius:4px;padding:1px 8px;color:#202124}
@@ -64,7 +70,7 @@ li.row:focus{outline:2px solid #1a73e8;outline-offset:2px}
   .eq{background:#303134}
   .actions button,.drawer button,.offer button{background:#303134;color:#e8eaed;border-color:#5f6368}
   .actions button:hover,.drawer button:hover{background:#3c4043}
-  code,.cell,.caveat,.counts,.reason,.empty,.template,.dismissed .msg,h3{color:#bdc1c6}
+  code,.cell,.breaks,.caveat,.counts,.reason,.empty,.template,.dismissed .msg,h3{color:#bdc1c6}
   .sev-error,.headline.bad{color:#f28b82}.sev-warning,.headline.warn{color:#fdd663}.sev-info{color:#8ab4f8}.headline.ok{color:#81c995}
   .notice{background:#3c3424;border-left-color:#fdd663}
   .drawer header,.card-body+.card-body{border-color:#5f6368}

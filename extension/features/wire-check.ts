@@ -3,7 +3,7 @@
 // the page needs to mark and explain out: findings with their cards in both languages, what was and
 // was not checked, and for each cell it names the place (table, row, cell) in the page, which leads
 // back to the page's own <td> (live-cells.ts). The page's thread never runs the core.
-import { cardOf, checkModel, htmlToDoc, inputProblemText, recognise, type Card, type CellRef, type Coverage, type CoverageKey, type Finding, type Lang, type Severity, type TemplateId } from '../../core/index.ts';
+import { cardOf, checkModel, htmlToDoc, inputProblemText, labelOf, recognise, templateLabel, type Card, type CellRef, type Coverage, type CoverageKey, type Finding, type Lang, type Severity, type TemplateId } from '../../core/index.ts';
 import type { CheckAnswer } from './messages.ts';
 
 export type WireFinding = {
@@ -15,13 +15,35 @@ export type WireFinding = {
   /** the cell the finding marks */
   ref?: CellRef;
   card: Record<Lang, Card>;
+  /**
+   * about the table as a whole, not one cell (EMPTY-CELLS: its cells are every blank cell of the table):
+   * shown as a notice of its table, the cells hatched lightly, no outline on any one of them
+   */
+  notice?: { cells: CellRef[] };
 };
+
+/** Rules whose finding speaks of a whole table (core/rules/parse.ts EMPTY-CELLS: one per table, all its blank cells). */
+const TABLE_NOTICE_RULES = new Set(['EMPTY-CELLS']);
+
+/**
+ * A cell to change: the value it needs, what the table says now ('' when blank), its name: in Chinese as
+ * the report wrote it, in English the template's label.
+ */
+export type WireFix = { ref: CellRef; value: number; now: string; label: Record<Lang, string> };
+
+/**
+ * One mistake (core/pipeline/mistakes.ts): the cells to change, and the tied alternatives ("one of
+ * these"); `findings` index the error findings it explains (they are not counted again).
+ */
+export type WireMistake = { fix: WireFix[]; alternatives: WireFix[][]; findings: number[] };
 
 /** A cell's place in the page: the n-th <table> in document order, its own row, the cell in the row. */
 export type CellPlace = { table: number; row: number; cell: number };
 
 export type WireResult = {
   findings: WireFinding[];
+  /** where the errors are, as a reader fixes them: one typed digit is one mistake however many identities it breaks */
+  mistakes: WireMistake[];
   coverage: Record<CoverageKey, Coverage>;
   /** the input as a whole (garbage, too large), in both languages */
   problems: Record<Lang, string[]>;
@@ -55,8 +77,15 @@ export function checkPageHtml(html: string): WireResult {
     const card = { zh: cardOf(result, f, 'zh'), en: cardOf(result, f, 'en') };
     if (f.cells[0]) place(f.cells[0]);
     for (const r of card.zh.related) place(r);
-    return { key: findingKey(f), ruleId: f.ruleId, severity: f.severity, table: f.table, ...(f.cells[0] ? { ref: f.cells[0] } : {}), card };
+    const notice = TABLE_NOTICE_RULES.has(f.ruleId) ? { notice: { cells: f.cells.filter((r) => (place(r), r in cells)) } } : {};
+    return { key: findingKey(f), ruleId: f.ruleId, severity: f.severity, table: f.table, ...(f.cells[0] ? { ref: f.cells[0] } : {}), card, ...notice };
   });
+  const fixes = (o: { cells: CellRef[]; values: number[] }): WireFix[] =>
+    o.cells.map((ref, i) => {
+      place(ref);
+      return { ref, value: o.values[i]!, now: result.model.tables[ref[0] as 'B' | 'C']?.cells[ref]?.raw ?? '', label: { zh: labelOf(result.model, ref), en: templateLabel(ref, 'en') } };
+    });
+  const mistakes = result.mistakes.map((m): WireMistake => ({ fix: fixes(m), alternatives: m.alternatives.map(fixes), findings: m.findings }));
   // every <table> a recognised cell came from: a report table split at a page break (Word exports)
   // is two <table>s, and the re-check must watch both
   const tables = new Set<number>();
@@ -70,6 +99,7 @@ export function checkPageHtml(html: string): WireResult {
   const t = result.model.tables;
   return {
     findings,
+    mistakes,
     coverage: result.coverage,
     problems: { zh: problems.map((p) => inputProblemText(p, 'zh')), en: problems.map((p) => inputProblemText(p, 'en')) },
     hasTables: !!(t.A || t.B || t.C),
