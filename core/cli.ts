@@ -9,11 +9,9 @@ import { PdfReadError, pdfShapeProblem, type PdfJs } from './adapters/pdf/pdfjs.
 import { nodePdfJs } from './adapters/pdf/node.ts';
 import { imageSize, MAX_OCR_PIXELS } from './adapters/image/size.ts';
 import { DocxReadError, docxToDoc, type Mammoth } from './adapters/docx/index.ts';
-import { format, formatOcr } from './format.ts';
 import { checkImage, checkPdfWithOcr, type OcrCheck } from './pipeline/ocr.ts';
 import type { Recogniser } from './ocr/recogniser.ts';
-import { refusalTextBoth } from './refusal.ts';
-import { csvHeader, findingsCsvRows, findingsJson, unreadableCsvRow, unreadableJson, type FileReport } from './present.ts';
+import { csvHeader, findingsCsvRows, findingsJson, format, formatOcr, refusalTextBoth, unreadableCsvRow, unreadableJson, type FileReport } from './present/index.ts';
 import { decodeHtmlBytes } from './adapters/html/index.ts';
 import { decodeTextBytes, looksBinary } from './adapters/text/decode.ts';
 import type { CheckResult, Lang, ReportModel } from './types.ts';

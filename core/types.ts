@@ -92,7 +92,7 @@ export type TemplateId = '2019' | '2021' | 'mixed' | 'unknown';
 
 export type Section = { no: number; title: string; text: string; source: SourceRef; numbered: boolean };
 
-/** Why a table is not fully checked, as data; the presentation layer (core/format.ts) puts it in words. */
+/** Why a table is not fully checked, as data; the presentation layer (core/present/coverage.ts) puts it in words. */
 export type CoverageReason =
   | { code: 'not-found' }
   | { code: 'found-unreadable' }
@@ -108,11 +108,14 @@ export type CoverageReason =
   | { code: 'narrative-not-run' }
   | { code: 'ocr-no-table' };
 
+/** What core/pipeline/coverage.ts decides for a table: its status and why, as data. */
+export type CoverageCodes = { status: 'checked' | 'partial' | 'not-found' | 'unreadable'; codes: CoverageReason[] };
+
 /**
  * `codes` say why, as data. `reasons` (Chinese) and `reasonsEn` are those codes in words, rendered once by
- * core/format.ts for faces that show them as they are.
+ * core/present/coverage.ts (checkModel adds them) for faces that show them as they are.
  */
-export type Coverage = { status: 'checked' | 'partial' | 'not-found' | 'unreadable'; codes: CoverageReason[]; reasons: string[]; reasonsEn: string[] };
+export type Coverage = CoverageCodes & { reasons: string[]; reasonsEn: string[] };
 
 export type RecognitionReport = {
   templateEvidence: string[];

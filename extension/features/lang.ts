@@ -3,7 +3,7 @@
 // The findings' own text comes from the core in both languages (wire-check.ts).
 import { browser } from 'wxt/browser';
 import type { CoverageKey, Lang, Severity } from '../../core/types.ts';
-import { SEVERITY_LABEL, TABLE_LABEL } from '../../core/words.ts';
+import { SEVERITY_LABEL, TABLE_LABEL } from '../../core/present/words.ts';
 import type { Counts } from './messages.ts';
 import type { Reason } from './dismiss.ts';
 

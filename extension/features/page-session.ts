@@ -13,7 +13,7 @@ import { liveCell, liveTable, pageHtml } from './live-cells.ts';
 import type { WireResult } from './wire-check.ts';
 import { backgroundChecker, type Checker } from './check-client.ts';
 import { WORDS } from './lang.ts';
-import { TEMPLATE_LABEL } from '../../core/words.ts';
+import { TEMPLATE_LABEL } from '../../core/present/words.ts';
 import { copyText, findingAsText, findingsAsText } from './copy.ts';
 import type { Counts, PageState } from './messages.ts';
 

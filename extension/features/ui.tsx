@@ -3,7 +3,7 @@
 import { render, type ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import type { CellRef, CoverageKey, Lang, Severity } from '../../core/types.ts';
-import type { Card } from '../../core/present.ts';
+import type { Card } from '../../core/index.ts';
 import type { Counts } from './messages.ts';
 import { REASONS, type Dismissal, type Reason } from './dismiss.ts';
 import { WORDS } from './lang.ts';

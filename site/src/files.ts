@@ -6,7 +6,7 @@
 // carry the whole core (text and HTML are checked in the worker).
 import { decodeHtmlBytes } from '../../core/adapters/html/charset.ts';
 import { decodeTextBytes } from '../../core/adapters/text/decode.ts';
-import { isRefusal, refusalText } from '../../core/refusal.ts';
+import { isRefusal, refusalText } from '../../core/index.ts';
 import { imageSize, MAX_OCR_PIXELS } from '../../core/adapters/image/size.ts';
 import { pdfShapeProblem } from '../../core/adapters/pdf/pdfjs.ts';
 import type { Lang, PdfJs, Mammoth } from '../../core/index.ts';
