@@ -6,6 +6,7 @@ import importX from 'eslint-plugin-import-x';
 
 const NO_FACE = { regex: '(^|/)(site|extension)/', message: 'the core imports no face' };
 const NO_NODE = { regex: '^node:', message: 'core/ is pure TypeScript: Node built-ins only in the CLI and its Node-side helpers' };
+const NO_RECOGNISE = { regex: '(^|/)recognise(/|$)', message: 'the model is complete before the rules run: rules read it and recognise nothing themselves' };
 const NO_PRESENT = { regex: '(^|/)present(/|$)', message: 'rules and the pipeline produce data; only core/present/ makes sentences' };
 
 export default tseslint.config(
@@ -31,6 +32,11 @@ export default tseslint.config(
     files: ['core/{rules,pipeline,recognise,model,adapters,template,grid,ocr}/**/*.ts'],
     ignores: ['core/pipeline/check.ts'],
     rules: { 'no-restricted-imports': ['error', { patterns: [NO_FACE, NO_NODE, NO_PRESENT] }] },
+  },
+  {
+    // Rules, and coverage (which reads what the rules ran), take the finished ReportModel.
+    files: ['core/rules/**/*.ts', 'core/pipeline/coverage.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [NO_FACE, NO_NODE, NO_PRESENT, NO_RECOGNISE] }] },
   },
   {
     // One face never imports another face's internals.

@@ -2,6 +2,7 @@
 // globals, no Node built-ins (the CLI in cli.ts is the one Node-aware file).
 export { check, checkModel, toDoc, withPrevious, type CheckInput, type CheckOptions } from './pipeline/check.ts';
 export { agencyKey, previousReport } from './model/agency.ts';
+export { modelFromCells, type CellsInput } from './model/from-cells.ts';
 export { textToDoc } from './adapters/text/index.ts';
 export { decodeTextBytes, looksBinary, textEncodingOf, type TextEncoding } from './adapters/text/decode.ts';
 export { htmlToDoc, domToDoc, decodeHtmlBytes } from './adapters/html/index.ts';

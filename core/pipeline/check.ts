@@ -4,7 +4,8 @@ import type { CellRef, CheckResult, Coverage, CoverageCodes, CoverageKey, Doc, F
 import type { Rule } from '../rules/rule.ts';
 import { textToDoc } from '../adapters/text/index.ts';
 import { htmlToDoc, domToDoc, type MinimalParentNode } from '../adapters/html/index.ts';
-import { isTitle, recognise } from '../recognise/index.ts';
+import { recognise } from '../recognise/index.ts';
+import { isTitle } from '../recognise/title.ts';
 import { classifyGrid } from '../recognise/sections.ts';
 import { runRules } from '../rules/run.ts';
 import { RULES } from '../rules/registry.ts';

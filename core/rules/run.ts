@@ -10,6 +10,8 @@ export type RunOutput = {
   skipped: { table: TableId | 'text'; ruleId: string; reason: string }[];
   /** cells that took part in at least one evaluated equation */
   evaluated: Set<CellRef>;
+  /** the ids of the rules run (a caller may give its own list: the share link runs the table rules only) */
+  ran: string[];
 };
 
 export function runRules(model: ReportModel, rules: readonly Rule[]): RunOutput {
@@ -51,5 +53,5 @@ export function runRules(model: ReportModel, rules: readonly Rule[]): RunOutput 
     };
     rule.check(ctx);
   }
-  return { findings, skipped, evaluated };
+  return { findings, skipped, evaluated, ran: rules.map((r) => r.meta.id) };
 }
