@@ -6,6 +6,17 @@ import importX from 'eslint-plugin-import-x';
 
 const NO_FACE = { regex: '(^|/)(site|extension)/', message: 'the core imports no face' };
 const NO_NODE = { regex: '^node:', message: 'core/ is pure TypeScript: Node built-ins only in the CLI and its Node-side helpers' };
+// Faces reach the core through its entry points: core/index.ts (everything), core/light.ts (what a first page
+// load or a content script may carry), and the lazy core/ocr/index.ts, core/pdf.ts, core/docx.ts.
+const CORE_ENTRIES_ONLY = {
+  regex: '(^|/)core/(?!(index|light|pdf|docx)\\.ts$|ocr/index\\.ts$)',
+  message: 'faces import the core through core/index.ts, core/light.ts, core/ocr/index.ts, core/pdf.ts or core/docx.ts: export what you need there',
+};
+// The same for a dynamic import() (no-restricted-imports sees only static ones; esquery regexes hold no '/').
+const CORE_ENTRIES_ONLY_LAZY = {
+  selector: 'ImportExpression[source.value=/core.(?!(index|light|pdf|docx)\\.ts$|ocr.index\\.ts$)/]',
+  message: CORE_ENTRIES_ONLY.message,
+};
 const NO_RECOGNISE = { regex: '(^|/)recognise(/|$)', message: 'the model is complete before the rules run: rules read it and recognise nothing themselves' };
 const NO_PRESENT = { regex: '(^|/)present(/|$)', message: 'rules and the pipeline produce data; only core/present/ makes sentences' };
 
@@ -41,7 +52,14 @@ export default tseslint.config(
   {
     // One face never imports another face's internals.
     files: ['site/**/*.{ts,tsx}'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [{ regex: '(^|/)extension/', message: 'the site never imports the extension' }] }] },
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ regex: '(^|/)extension/', message: 'the site never imports the extension' }, CORE_ENTRIES_ONLY] }],
+      'no-restricted-syntax': ['error', CORE_ENTRIES_ONLY_LAZY],
+    },
+  },
+  {
+    files: ['extension/**/*.{ts,tsx}'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [CORE_ENTRIES_ONLY] }], 'no-restricted-syntax': ['error', CORE_ENTRIES_ONLY_LAZY] },
   },
   {
     // The Node-aware files of the core: the CLI (which prints, so it uses the presentation) and what only it loads.

@@ -2,7 +2,7 @@
 // to the background to be checked, mark the cells in one batch, show the card on hover/focus and the
 // findings panel, keep dismissals, and re-check when the report container changes. stop() gives the
 // page back. The core never runs on the page's thread: only taking the HTML and the marking do.
-import type { CellRef, CoverageKey, Lang } from '../../core/types.ts';
+import type { CellRef, CoverageKey, Lang } from '../../core/index.ts';
 import { CellMarker, visibleMarks, type Mark } from './marks.ts';
 import { createUiHost, type UiHost } from './ui-host.ts';
 import { UI_CSS } from './ui-css.ts';
@@ -13,7 +13,7 @@ import { liveCell, liveTable, pageHtml } from './live-cells.ts';
 import type { WireResult } from './wire-check.ts';
 import { backgroundChecker, type Checker } from './check-client.ts';
 import { WORDS } from './lang.ts';
-import { TEMPLATE_LABEL } from '../../core/present/words.ts';
+import { TEMPLATE_LABEL } from '../../core/light.ts';
 import { copyText, findingAsText, findingsAsText } from './copy.ts';
 import type { Counts, PageState } from './messages.ts';
 

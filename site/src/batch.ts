@@ -1,7 +1,7 @@
 // A reviewer's batch: many files checked one after another (the worker stays free for the page's
 // own work), each with its state, then paired across years where the batch holds an agency's two years.
 import type { Lang, Severity } from '../../core/index.ts';
-import { agencyKey } from '../../core/model/agency.ts';
+import { agencyKey } from '../../core/light.ts';
 import { csvField } from '../../core/index.ts';
 import type { SiteInput } from './engine.ts';
 import type { SiteViews } from './view.ts';
