@@ -67,7 +67,7 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': ['error', { patterns: [NO_FACE] }] },
   },
   {
-    files: ['core/ocr/node.ts', 'core/adapters/pdf/node.ts', 'core/adapters/pdf/node-worker.*', 'core/adapters/pdf/worker.*'],
+    files: ['core/cli-ocr.ts', 'core/adapters/pdf/node.ts', 'core/adapters/pdf/node-worker.*', 'core/adapters/pdf/worker.*'],
     rules: { 'no-restricted-imports': ['error', { patterns: [NO_FACE, NO_PRESENT] }] },
   },
 );

@@ -13,7 +13,7 @@ import { checkImage, checkImages, checkPdfWithOcr, restsOnDoubtful, type OcrChec
 import type { PdfJs } from '../core/adapters/pdf/pdfjs.ts';
 import { format } from '../core/present/index.ts';
 import type { TesseractRecogniser } from '../core/ocr/tesseract.ts';
-import { createNodeRecogniser } from '../core/ocr/node.ts';
+import { createNodeRecogniser } from '../core/cli-ocr.ts';
 import { numericAccuracy, ocrFixture, textLayerNumbers } from './support/ocr-accuracy.ts';
 import { blankPdf } from './support/blank-pdf.ts';
 

@@ -55,7 +55,7 @@ export type PdfOcrOptions = Omit<OcrOptions, 'page'> & {
   name?: string;
 };
 
-/** The resolution the faces render image-only PDF pages at for OCR (core/ocr/node.ts RENDER_DPI, the site's). */
+/** The resolution the faces render image-only PDF pages at for OCR (core/cli-ocr.ts RENDER_DPI, the site's). */
 const OCR_RENDER_DPI = 150;
 
 /**
