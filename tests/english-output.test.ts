@@ -30,6 +30,19 @@ describe('English output', () => {
       }
     });
   }
+  it('card equations in English name cells by the template\'s English labels', async () => {
+    let equations = 0;
+    for (const file of allFixtureFiles()) {
+      const r = await checkFixture(file);
+      for (const f of r.findings) {
+        const eq = cardOf(r, f, 'en').equation;
+        if (!eq) continue;
+        equations++;
+        expect(`${eq.left} = ${eq.right}`, `${file} ${f.ruleId}`).not.toMatch(CJK);
+      }
+    }
+    expect(equations).toBeGreaterThan(0);
+  });
   it('counts in English are plural only when they should be', async () => {
     const r = await checkFixture('lingdong-health-2020.txt');
     expect(format(r, 'en').split('\n')[1]).toMatch(/\(4 errors · 1 warning · \d+ info\)/);

@@ -3,7 +3,7 @@
 // right) and the coverage banner. Pure data in, plain data out; the site and the extension render it.
 import type { CellRef, CheckResult, Finding, Lang, Severity } from '../types.ts';
 import { ruleById } from '../rules/registry.ts';
-import { labelOf, leafName } from './labels.ts';
+import { cellName, labelOf, leafName } from './labels.ts';
 import { formatFinding } from './findings.ts';
 import { countBySeverity, inputProblemText, plural, verdictText } from './text.ts';
 import { SEVERITY_LABEL, TABLE_LABEL } from './words.ts';
@@ -65,7 +65,7 @@ export function cardOf(result: CheckResult, finding: Finding, lang: Lang = 'zh')
     const sameCol = new Set(terms.map((t) => t.ref.split('.')[2])).size === 1;
     const named = terms.length <= 3 ? terms : terms.filter((t) => t.value);
     const rest = terms.length - named.length;
-    const parts = named.map((t) => `${shortLabel(result, t.ref, sameCol && terms.length > 1)} ${t.value ?? (lang === 'zh' ? '空' : 'blank')}`);
+    const parts = named.map((t) => `${shortLabel(result, t.ref, lang, sameCol && terms.length > 1)} ${t.value ?? (lang === 'zh' ? '空' : 'blank')}`);
     if (rest) parts.push(lang === 'zh' ? `其余 ${rest} 项为 0` : `${rest} other items 0`);
     return parts.join(' + ') || '0';
   };
@@ -84,8 +84,10 @@ export function cardOf(result: CheckResult, finding: Finding, lang: Lang = 'zh')
 }
 
 /** 「（三）不予公开 6.属于四类过程性信息/自然人」 → 「属于四类过程性信息/自然人」: short enough for an equation. */
-function shortLabel(result: CheckResult, ref: CellRef, dropColumn = false): string {
-  const full = labelOf(result.model, ref);
+function shortLabel(result: CheckResult, ref: CellRef, lang: Lang, dropColumn = false): string {
+  // The report's own row label in Chinese; in English the template's English label (the report's Chinese
+  // label is no quote here, only a name).
+  const full = cellName(ref, lang, result.model);
   return leafName(dropColumn ? full.replace(/\/[^/]*$/, '') : full);
 }
 
