@@ -20,8 +20,8 @@ export function findReportTitle(paras: Para[]): string | undefined {
       }
     }
   }
-  // 「标题：…」 is how saved pages and scrapers label the title.
   if (!titlePara) return undefined;
+  // 「标题：…」 is how saved pages and scrapers label the title.
   let title = titlePara.text.replace(/^#+\s*/, '').replace(/^(标题|题名|名称)\s*[:：]\s*/, '').trim();
   // A title set on two lines, the agency above the rest (洪泽区人民政府 / 2023 年政府信息公开工作年度报告).
   const above = paras[paras.indexOf(titlePara) - 1];
