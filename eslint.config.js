@@ -1,6 +1,6 @@
 // Lint that keeps the shape STYLE.md describes (issue 18): no import cycles; rules produce data and never
-// import the presentation; faces reach the core through its entry points. Not a style linter: formatting
-// and taste are left to review.
+// import the presentation or the recogniser; faces reach the core through its entry points. Not a style
+// linter: formatting and taste are left to review.
 import tseslint from 'typescript-eslint';
 import importX from 'eslint-plugin-import-x';
 
