@@ -9,15 +9,13 @@ import { PdfReadError, pdfShapeProblem, type PdfJs } from './adapters/pdf/pdfjs.
 import { nodePdfJs } from './adapters/pdf/node.ts';
 import { imageSize, MAX_OCR_PIXELS } from './adapters/image/size.ts';
 import { DocxReadError, docxToDoc, type Mammoth } from './adapters/docx/index.ts';
-import { format, formatOcr } from './format.ts';
 import { checkImage, checkPdfWithOcr, type OcrCheck } from './pipeline/ocr.ts';
 import type { Recogniser } from './ocr/recogniser.ts';
-import { refusalTextBoth } from './refusal.ts';
-import { csvHeader, findingsCsvRows, findingsJson, unreadableCsvRow, unreadableJson, type FileReport } from './present.ts';
+import { csvHeader, findingsCsvRows, findingsJson, format, formatOcr, refusalTextBoth, unreadableCsvRow, unreadableJson, type FileReport } from './present/index.ts';
 import { decodeHtmlBytes } from './adapters/html/index.ts';
 import { decodeTextBytes, looksBinary } from './adapters/text/decode.ts';
 import type { CheckResult, Lang, ReportModel } from './types.ts';
-import { IMAGE_EXTENSIONS } from './ocr/node.ts';
+import { IMAGE_EXTENSIONS } from './cli-ocr.ts';
 
 const USAGE = `用法 / usage: npm run check -- [--json] [--lang zh|en] [--no-ocr] FILE…
   FILE: .txt .md .html .htm .pdf .docx（年度报告全文、保存的网页、PDF 或 Word / a report's text, saved page, PDF or Word file）
@@ -135,7 +133,7 @@ export function ocrSession(enabled: boolean, note: (s: string) => void = () => {
   return {
     enabled,
     note,
-    recogniser: () => (started ??= import('./ocr/node.ts').then((m) => m.createNodeRecogniser())),
+    recogniser: () => (started ??= import('./cli-ocr.ts').then((m) => m.createNodeRecogniser())),
     end: async () => {
       if (started) await (await started).terminate();
     },
@@ -184,7 +182,7 @@ export async function checkFile(file: string, ocr: OcrSession = NO_OCR): Promise
     }
     ocr.note(`${file}: 第 ${pagesWithoutText.join(', ')} 页没有文字层，正在本机文字识别… / OCR of page(s) ${pagesWithoutText.join(', ')}…`);
     // Rendering needs pdf.js itself with its canvas, in this thread: loaded only now that OCR is needed.
-    const [{ pdfPageRenderer }, renderPdfjs] = await Promise.all([import('./ocr/node.ts'), import('pdfjs-dist/legacy/build/pdf.mjs') as Promise<unknown> as Promise<PdfJs>]);
+    const [{ pdfPageRenderer }, renderPdfjs] = await Promise.all([import('./cli-ocr.ts'), import('pdfjs-dist/legacy/build/pdf.mjs') as Promise<unknown> as Promise<PdfJs>]);
     const pages = await pdfPageRenderer(renderPdfjs, bytes);
     try {
       return (await checkPdfWithOcr(pdfjs, bytes, { render: pages.render, recogniser: await ocr.recogniser(), name: basename(file) })).result;
@@ -228,7 +226,7 @@ async function checkImageFile(file: string, ocr: OcrSession): Promise<CheckResul
     return { error: `${file}: ${refusalTextBoth({ name: 'ImageRefusal', reason: 'too-large', detail })}` };
   }
   try {
-    const { decodeImage } = await import('./ocr/node.ts');
+    const { decodeImage } = await import('./cli-ocr.ts');
     const image = await decodeImage(bytes);
     ocr.note(`${file}: 正在本机文字识别… / OCR…`);
     return await checkImage(image, await ocr.recogniser(), { name: basename(file) });

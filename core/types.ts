@@ -92,7 +92,7 @@ export type TemplateId = '2019' | '2021' | 'mixed' | 'unknown';
 
 export type Section = { no: number; title: string; text: string; source: SourceRef; numbered: boolean };
 
-/** Why a table is not fully checked, as data; the presentation layer (core/format.ts) puts it in words. */
+/** Why a table is not fully checked, as data; the presentation layer (core/present/coverage.ts) puts it in words. */
 export type CoverageReason =
   | { code: 'not-found' }
   | { code: 'found-unreadable' }
@@ -108,11 +108,14 @@ export type CoverageReason =
   | { code: 'narrative-not-run' }
   | { code: 'ocr-no-table' };
 
+/** What core/pipeline/coverage.ts decides for a table: its status and why, as data. */
+export type CoverageCodes = { status: 'checked' | 'partial' | 'not-found' | 'unreadable'; codes: CoverageReason[] };
+
 /**
  * `codes` say why, as data. `reasons` (Chinese) and `reasonsEn` are those codes in words, rendered once by
- * core/format.ts for faces that show them as they are.
+ * core/present/coverage.ts (checkModel adds them) for faces that show them as they are.
  */
-export type Coverage = { status: 'checked' | 'partial' | 'not-found' | 'unreadable'; codes: CoverageReason[]; reasons: string[]; reasonsEn: string[] };
+export type Coverage = CoverageCodes & { reasons: string[]; reasonsEn: string[] };
 
 export type RecognitionReport = {
   templateEvidence: string[];
@@ -121,6 +124,46 @@ export type RecognitionReport = {
   inputProblems: string[];
   /** digits of one number found split over two cells and joined again (PARSE-SPLIT-DIGITS) */
   splitDigits: { ref: CellRef; raw: [string, string] }[];
+};
+
+// ---------------------------------------------------------------------------------------------
+// The narrative as recognise() reads it (core/recognise/narrative.ts, year.ts)
+
+/** `para`: index into the paras passed in */
+export type StatPeriod = { from: number; to: number; text: string; para: number };
+/** `agency`: the name written next to the date (the line before it, or before it on the same line) */
+export type Signoff = { y: number; m: number; d: number; text: string; para: number; agency?: string };
+export type NarrativeSentence = {
+  /** compacted like `compact()`: half-width digits, no whitespace; punctuation as written; comparing clauses blanked with □ */
+  text: string;
+  section?: number;
+  /** index into model.paras of the paragraph the sentence starts in */
+  para: number;
+  /** the sentence itself for plain-text input, else the paragraph it starts in */
+  span: SourceRef;
+  /** the sentence before it in the same run of paragraphs (「…114条。其中，…」 continues it) */
+  prev?: NarrativeSentence;
+  /**
+   * speaks of another year (「2020年，我单位接到…」) or compares with one: never compared. A comparing clause
+   * inside an otherwise plain sentence (「…2条，数量比2021年多1条，…」) is blanked in `text` instead.
+   */
+  otherYear: boolean;
+  comparison: boolean;
+  /** the counted quantities of `text`, in order (「申请21件」, 「三条」) */
+  quantities: Quantity[];
+};
+
+export type Quantity = {
+  n: number;
+  unit: string;
+  /** offsets into the sentence text: the number, and the end of the unit */
+  start: number;
+  numEnd: number;
+  end: number;
+  /** 「近20条」「20余条」「约」「超过」: never compared exactly */
+  approx: boolean;
+  /** inside （…）: an aside (「（含上年结转189件）」), not part of the main statement */
+  inParens: boolean;
 };
 
 export type ReportModel = {
@@ -135,6 +178,16 @@ export type ReportModel = {
   tables: { A?: TableModel; B?: TableModel; C?: TableModel };
   /** narrative paragraphs in reading order, with their source (for YEAR-* and STRUCT-* rules) */
   paras: { text: string; source: SourceRef; section?: number }[];
+  /** the agency the title names (before its year, or between the year and 政府信息公开) */
+  titleAgency?: string;
+  /** index into paras of the title, when it was read from the opening lines rather than found as a title paragraph */
+  titlePara?: number;
+  /** the 统计期限 sentence (YEAR-STAT-PERIOD) */
+  period?: StatPeriod;
+  /** the sign-off date, with the agency written by it */
+  signoff?: Signoff;
+  /** the narrative as the TXT-* rules read it: sentences of sections 一–四 with their counted quantities */
+  sentences: NarrativeSentence[];
   recognition: RecognitionReport;
   /**
    * The same agency's report for the year before, when the caller supplies it (CLI --previous, a batch

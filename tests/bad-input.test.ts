@@ -1,6 +1,6 @@
 // Bad input gets a clear verdict, never a throw and never a false "no errors".
 import { describe, expect, it } from 'vitest';
-import { formatFinding } from '../core/format.ts';
+import { formatFinding } from '../core/present/index.ts';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { check, format } from '../core/index.ts';

@@ -44,7 +44,7 @@ describe('.docx', () => {
   });
 
   it('an old .doc or a non-Word file gets a clear message', async () => {
-    // the adapter throws a code; the faces word it (core/refusal.ts)
+    // the adapter throws a code; the faces word it (core/present/refusal.ts)
     const old = (await docxToHtml(mammoth, new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0, 0, 0, 0])).catch((e: unknown) => e)) as DocxReadError;
     expect(old.reason).toBe('old-doc');
     expect(refusalText(old, 'zh')).toMatch(/另存为 \.docx/);

@@ -1,9 +1,9 @@
 // English output is English (issue 18): with --lang en, every real fixture's report prints no Chinese
 // outside quotes of the report's own words ("…") and the agency line. Cells are named by the template's
-// English labels; coverage reasons come from codes rendered in one place (core/format.ts).
+// English labels; coverage reasons come from codes rendered in one place (core/present/coverage.ts).
 import { describe, expect, it } from 'vitest';
-import { format } from '../core/format.ts';
-import { cardOf, coverageBanner } from '../core/present.ts';
+import { format } from '../core/present/index.ts';
+import { cardOf, coverageBanner } from '../core/present/index.ts';
 import { allFixtureFiles, checkFixture } from './support/fixtures.ts';
 
 const CJK = /[\u3400-\u9fff\u3000-\u303f\uff00-\uffef]/;
@@ -30,6 +30,19 @@ describe('English output', () => {
       }
     });
   }
+  it('card equations in English name cells by the template\'s English labels', async () => {
+    let equations = 0;
+    for (const file of allFixtureFiles()) {
+      const r = await checkFixture(file);
+      for (const f of r.findings) {
+        const eq = cardOf(r, f, 'en').equation;
+        if (!eq) continue;
+        equations++;
+        expect(`${eq.left} = ${eq.right}`, `${file} ${f.ruleId}`).not.toMatch(CJK);
+      }
+    }
+    expect(equations).toBeGreaterThan(0);
+  });
   it('counts in English are plural only when they should be', async () => {
     const r = await checkFixture('lingdong-health-2020.txt');
     expect(format(r, 'en').split('\n')[1]).toMatch(/\(4 errors · 1 warning · \d+ info\)/);

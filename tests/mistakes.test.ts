@@ -58,7 +58,7 @@ describe('single-cell mutations: the mistake is the changed cell', () => {
 
 describe('the faces count mistakes', () => {
   it('the CLI verdict line and the site view count 鄞州区 2021 as one mistake behind its two errors', async () => {
-    const { format } = await import('../core/format.ts');
+    const { format } = await import('../core/present/index.ts');
     const { buildView } = await import('../site/src/view.ts');
     const r = await checkFixture('yinzhou-health-2021.txt');
     expect(format(r, 'zh').split('\n')[1]).toMatch(/^结论：发现错误，1 处需改正（错误 2 /);

@@ -6,9 +6,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toGray, type Gray } from '../core/ocr/image.ts';
 import { checkImage, checkImages, type OcrCheck } from '../core/pipeline/ocr.ts';
-import { format, formatOcr } from '../core/format.ts';
+import { format, formatOcr } from '../core/present/index.ts';
 import type { TesseractRecogniser } from '../core/ocr/tesseract.ts';
-import { createNodeRecogniser, pdfPageRenderer } from '../core/ocr/node.ts';
+import { createNodeRecogniser, pdfPageRenderer } from '../core/cli-ocr.ts';
 import { enlarge } from '../core/ocr/image.ts';
 import { embeddedImageDpi, PDF_OPS, renderDpi } from '../core/ocr/render-dpi.ts';
 import { checkPdfWithOcr, mergePages } from '../core/pipeline/ocr.ts';

@@ -11,9 +11,9 @@ import { stripCjkSpaces, type Recogniser } from '../core/ocr/recogniser.ts';
 import { ocrPage, OcrAbortError } from '../core/ocr/page.ts';
 import { checkImage, checkImages, checkPdfWithOcr, restsOnDoubtful, type OcrCheck } from '../core/pipeline/ocr.ts';
 import type { PdfJs } from '../core/adapters/pdf/pdfjs.ts';
-import { format } from '../core/format.ts';
+import { format } from '../core/present/index.ts';
 import type { TesseractRecogniser } from '../core/ocr/tesseract.ts';
-import { createNodeRecogniser } from '../core/ocr/node.ts';
+import { createNodeRecogniser } from '../core/cli-ocr.ts';
 import { numericAccuracy, ocrFixture, textLayerNumbers } from './support/ocr-accuracy.ts';
 import { blankPdf } from './support/blank-pdf.ts';
 

@@ -73,7 +73,7 @@ describe('two reports in one input', () => {
 
 describe('a report whose tables cannot be read', () => {
   it('says the report is there and what to try, never "this does not look like a report"', async () => {
-    const { inputProblemText } = await import('../core/format.ts');
+    const { inputProblemText } = await import('../core/present/index.ts');
     // 平潭 2021 with every digit gone: the title and the template's row labels are there, no number is.
     const r = check({ kind: 'text', text: read('pingtan-gov-2021.crawl.txt').replace(/[0-9]/g, '') });
     const problems = r.model.recognition.inputProblems;

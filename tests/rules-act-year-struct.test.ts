@@ -8,9 +8,11 @@ import { act19Rules } from '../core/rules/act19.ts';
 import { yearRules } from '../core/rules/year.ts';
 import { structRules } from '../core/rules/struct.ts';
 import { runRules } from '../core/rules/run.ts';
-import { fill } from '../core/format.ts';
+import { fill } from '../core/present/index.ts';
 import { modelFromExample } from '../core/model/from-example.ts';
-import { detectYear, yearMentions, compact, type YearPara } from '../core/recognise/year.ts';
+import { detectYear, type YearPara } from '../core/recognise/year.ts';
+import { compact } from '../core/text/compact.ts';
+import { yearMentions } from '../core/text/years.ts';
 import type { Rule } from '../core/rules/rule.ts';
 import type { Finding } from '../core/types.ts';
 

@@ -8,4 +8,4 @@ export { createTesseractRecogniser, type CreateTessWorker, type TessWorker, type
 export { flattenLighting, tableFrame, unwarp, homography, keystone, type Point, type Homography } from './perspective.ts';
 export { renderDpi, embeddedImageDpi, PDF_OPS, MIN_RENDER_DPI, MAX_RENDER_DPI, type OperatorList } from './render-dpi.ts';
 export { ocrPage, proseLines, OcrAbortError, type OcrOptions, type OcrProgress, type OcrCell, type OcrPageInfo, type OcrPage } from './page.ts';
-export { checkImage, checkImages, checkPdfWithOcr, mergePages, withOcrInfo, restsOnDoubtful, type OcrCheck, type OcrInfo, type OcrDoubtful, type CheckImageOptions, type PdfOcrOptions } from '../pipeline/ocr.ts';
+export { checkImage, checkImages, checkPdfWithOcr, mergePages, mergeArticle, type ArticlePart, withOcrInfo, restsOnDoubtful, type OcrCheck, type OcrInfo, type OcrDoubtful, type CheckImageOptions, type PdfOcrOptions } from '../pipeline/ocr.ts';

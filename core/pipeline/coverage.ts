@@ -2,10 +2,8 @@
 // errors": a table is `checked` only when it was found, every template row was read in full, and every
 // cell took part in at least one identity that was actually evaluated (seed 000's blank outcome rows
 // take part in none, so its table B is `partial`).
-import type { CellRef, Coverage, CoverageKey, CoverageReason, ReportModel, TableId } from '../types.ts';
+import type { CellRef, CoverageCodes, CoverageKey, CoverageReason, ReportModel, TableId } from '../types.ts';
 import type { RunOutput } from '../rules/run.ts';
-import { narrativeSentences, narrativeWasRead } from '../recognise/narrative.ts';
-import { coverageReasonText } from '../format.ts';
 import { fragmentOf } from '../rules/fragment.ts';
 
 const KEY_TOTALS: Partial<Record<TableId, CellRef[]>> = {
@@ -13,27 +11,20 @@ const KEY_TOTALS: Partial<Record<TableId, CellRef[]>> = {
   C: ['C.rev.total', 'C.litd.total', 'C.lita.total'],
 };
 
-export function computeCoverage(model: ReportModel, run: RunOutput): Record<CoverageKey, Coverage> {
-  const out = {
+export function computeCoverage(model: ReportModel, run: RunOutput): Record<CoverageKey, CoverageCodes> {
+  return {
     A: tableCoverage(model, run, 'A'),
     B: tableCoverage(model, run, 'B'),
     C: tableCoverage(model, run, 'C'),
-    text: textCoverage(model),
+    text: textCoverage(model, run),
   };
-  for (const key of ['A', 'B', 'C', 'text'] as const) {
-    const c = out[key];
-    const table = key === 'text' ? undefined : key;
-    c.reasons = c.codes.map((r) => coverageReasonText(r, 'zh', table));
-    c.reasonsEn = c.codes.map((r) => coverageReasonText(r, 'en', table));
-  }
-  return out;
 }
 
-function cov(status: Coverage['status'], codes: CoverageReason[]): Coverage {
-  return { status, codes, reasons: [], reasonsEn: [] };
+function cov(status: CoverageCodes['status'], codes: CoverageReason[]): CoverageCodes {
+  return { status, codes };
 }
 
-function tableCoverage(model: ReportModel, run: RunOutput, t: TableId): Coverage {
+function tableCoverage(model: ReportModel, run: RunOutput, t: TableId): CoverageCodes {
   const table = model.tables[t];
   const stats = model.recognition.tables[t];
   if (!table) return stats.found ? cov('unreadable', [{ code: 'found-unreadable' }]) : cov('not-found', [{ code: 'not-found' }]);
@@ -59,12 +50,12 @@ function tableCoverage(model: ReportModel, run: RunOutput, t: TableId): Coverage
   return cov(codes.length ? 'partial' : 'checked', codes);
 }
 
-function textCoverage(model: ReportModel): Coverage {
-  const narrative = narrativeWasRead(model) ? narrativeSentences(model) : undefined;
+function textCoverage(model: ReportModel, run: RunOutput): CoverageCodes {
+  // The TXT-* rules compare the narrative's sentences with the tables; a caller's own rule list may leave them out.
+  const narrative = run.ran.some((id) => id.startsWith('TXT-')) ? model.sentences : undefined;
   if ((!model.sections.length && !model.paras.length) || narrative?.length === 0) return cov('not-found', [{ code: 'no-narrative' }]);
   const codes: CoverageReason[] = [];
   if (model.year === undefined) codes.push({ code: 'no-year' });
-  // The TXT-* rules read the narrative through narrativeSentences(); a caller's own rule list may leave them out.
   if (!narrative) codes.push({ code: 'narrative-not-run' });
   return cov(codes.length ? 'partial' : 'checked', codes);
 }

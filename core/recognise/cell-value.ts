@@ -1,23 +1,12 @@
 // Cell text → value, under domain.md §2.0: full-width digits, thousands separators, units, signs;
 // EMPTY tokens are not zero; anything else is unreadable (never guessed).
 import type { CellValue } from '../types.ts';
+import { stripWordResidue, toHalfWidth } from '../text/compact.ts';
 
 const EMPTY_TOKENS = new Set(['', '—', '——', '–', '-', '－', '/', '／', '无', '空', '\\', '、', '...', '…']);
 const UNITS = ['万元', '元', '件', '条', '个', '项', '次'];
 const CN_DIGITS: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
 const CN_UNITS: Record<string, number> = { 十: 10, 百: 100, 千: 1000, 万: 10000 };
-
-const WIDE = /[\uFF01-\uFF5E\u3000]/;
-
-/** Full-width ASCII (digits, letters, punctuation) → half-width; ideographic space → space. */
-export function toHalfWidth(s: string): string {
-  if (!WIDE.test(s)) return s;
-  return s.replace(/[\uFF01-\uFF5E]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, ' ');
-}
-
-export function stripWordResidue(s: string): string {
-  return s.replace(/\[bookmark:[^\]]*\]/g, '');
-}
 
 const VALUES = new Map<string, CellValue>();
 

@@ -1,7 +1,7 @@
 // Label normalisation: what a label says once layout noise is gone. Whitespace inside labels comes from
 // PDF/OCR layout (「自 然 人」, 「本年 度办 理结 果」, seed 001); Word leaves bookmarks (seed 003); numbering
 // and punctuation come full- or half-width (「（六）」 / 「(六)」, 「3.」 / 「3、」 / 「3．」).
-import { stripWordResidue, toHalfWidth } from './cell-value.ts';
+import { stripWordResidue, toHalfWidth } from '../text/compact.ts';
 
 export function normaliseLabel(s: string): string {
   let out = NORMALISED.get(s);

@@ -1,43 +1,12 @@
 // The narrative as the TXT-* rules read it (domain.md §2.4): sentences of sections 一–四 with the
 // source span they came from, and the counted quantities in them (「申请21件」, 「三条」), each marked
-// approximate or not. Pure; one pass per model, cached on the model's paragraph list.
-import type { ReportModel, SourceRef } from '../types.ts';
+// approximate or not. Pure; recognise() runs it once and keeps the sentences in the model.
+import type { NarrativeSentence, Quantity, ReportModel, SourceRef } from '../types.ts';
 import { parseChineseNumeral } from './cell-value.ts';
-import { compact, yearMentions } from './year.ts';
+import { compact } from '../text/compact.ts';
+import { yearMentions } from '../text/years.ts';
+import { NUM_SRC, PARENS_RE } from '../text/numbers.ts';
 
-export type NarrativeSentence = {
-  /** compacted like `compact()`: half-width digits, no whitespace; punctuation as written; comparing clauses blanked with □ */
-  text: string;
-  section?: number;
-  /** index into model.paras of the paragraph the sentence starts in */
-  para: number;
-  /** the sentence itself for plain-text input, else the paragraph it starts in */
-  span: SourceRef;
-  /** the sentence before it in the same run of paragraphs (「…114条。其中，…」 continues it) */
-  prev?: NarrativeSentence;
-  /**
-   * speaks of another year (「2020年，我单位接到…」) or compares with one: never compared. A comparing clause
-   * inside an otherwise plain sentence (「…2条，数量比2021年多1条，…」) is blanked in `text` instead.
-   */
-  otherYear: boolean;
-  comparison: boolean;
-};
-
-export type Quantity = {
-  n: number;
-  unit: string;
-  /** offsets into the sentence text: the number, and the end of the unit */
-  start: number;
-  numEnd: number;
-  end: number;
-  /** 「近20条」「20余条」「约」「超过」: never compared exactly */
-  approx: boolean;
-  /** inside （…）: an aside (「（含上年结转189件）」), not part of the main statement */
-  inParens: boolean;
-};
-
-const CN_NUM = '零〇一二两三四五六七八九十百千';
-export const NUM_SRC = `(?:\\d+|[${CN_NUM}]+)`;
 // Units a count is written with. 人/名 count people, kept so that a list mixing them is seen as mixed.
 const QTY_RE = new RegExp(`(?<![\\d.])(${NUM_SRC})(余|多)?(件|条|个|宗|起|项|篇|次|期|场|份|家|人|名|批)`, 'g');
 // 「3个工作日」「6个月」 are durations, 「2个百分点」 a rate.
@@ -46,7 +15,6 @@ const APPROX_BEFORE = /(?:近|约|逾|超|超过|大约|将近|接近|上|数|�
 const APPROX_AFTER = /^(?:左右|以上|上下|之多)/;
 // Names, document numbers and quotations: 《…》, 〔2019〕, 「“7个专项”行动」 (seed 002).
 const QUOTED_RE = /《[^《》]*》|〔[^〔〕]*〕|\[[^\]]*\]|【[^【】]*】|“[^“”]*”|"[^"]*"|「[^「」]*」/g;
-const PARENS_RE = /（[^（）]*）|\([^()]*\)/g;
 
 /** The counted quantities of a compacted sentence, in order; ordinals, quotations, durations left out. */
 export function quantities(text: string): Quantity[] {
@@ -98,11 +66,6 @@ export function quantityAt(qs: Quantity[], offset: number): Quantity | undefined
   return qs.find((q) => q.start === offset);
 }
 
-/** The same text with every （…） aside replaced by 「□」s of equal length, so offsets still match. */
-export function blankParens(text: string): string {
-  return text.replace(PARENS_RE, (s) => '□'.repeat(s.length));
-}
-
 function ranges(text: string, re: RegExp): [number, number][] {
   if (!/[《〔\[【“"「（(]/.test(text)) return [];
   return [...text.matchAll(re)].map((m) => [m.index, m.index + m[0].length]);
@@ -131,30 +94,15 @@ const SENTENCE_END = new Set([0x3002, 0xff01, 0xff1f, 0x21, 0x3f]);
 /** Joining a broken line to the next stops here: a PDF's table residue is never one sentence. */
 const MAX_RUN = 4000;
 
-const CACHE = new WeakMap<ReportModel['paras'], NarrativeSentence[]>();
+type Piece = { para: number; text: string; map: number[] | null };
 
 /**
  * The sentences of sections 一–四 (and of paragraphs before the first section heading, where reports
- * put 总体情况 without a heading: seed 004). Lines a PDF or a pasted text broke mid-sentence are joined
- * again (上海市政府办公厅 2025: 「予以公开及部\n分公开 208 件」).
+ * put 总体情况 without a heading: seed 004), each with its counted quantities. Lines a PDF or a pasted
+ * text broke mid-sentence are joined again (上海市政府办公厅 2025: 「予以公开及部\n分公开 208 件」).
+ * Read once by recognise() into model.sentences (it needs model.year: otherYear).
  */
 export function narrativeSentences(model: ReportModel): NarrativeSentence[] {
-  let out = CACHE.get(model.paras);
-  if (!out) {
-    out = readSentences(model);
-    CACHE.set(model.paras, out);
-  }
-  return out;
-}
-
-/** Whether the TXT rules read this model's narrative (the text coverage says so only then). */
-export function narrativeWasRead(model: ReportModel): boolean {
-  return CACHE.has(model.paras);
-}
-
-type Piece = { para: number; text: string; map: number[] | null };
-
-function readSentences(model: ReportModel): NarrativeSentence[] {
   const out: NarrativeSentence[] = [];
   let run: Piece[] = [];
   let runLen = 0;
@@ -217,6 +165,7 @@ function splitRun(model: ReportModel, run: Piece[], section: number | undefined,
       ...(prev ? { prev } : {}),
       otherYear: speaksOfOtherYear(s, year),
       comparison: COMPARISON_RE.test(s.replace(CARRY_RE, '')) || SPAN_OF_YEARS_RE.test(s),
+      quantities: quantities(s),
     };
     out.push(sentence);
     prev = sentence;
@@ -287,12 +236,4 @@ export function compactWithMap(s: string): { text: string; map: number[] | null 
   let built = '';
   if (kept.length === text.length) for (let i = 0; i < kept.length; i += 4096) built += String.fromCharCode(...kept.slice(i, i + 4096));
   return { text, map: built === text ? map : null };
-}
-
-/** The sentences before this one in its run of paragraphs, nearest first (for context words). */
-export function contextOf(s: NarrativeSentence, max = 3): string {
-  let t = s.text;
-  let p = s.prev;
-  for (let i = 0; p && i < max; i++, p = p.prev) t = p.text + t;
-  return t;
 }

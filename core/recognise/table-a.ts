@@ -7,7 +7,7 @@ import { toMatrix } from '../grid/matrix.ts';
 import { labelCore, displayLabel } from './label.ts';
 import { isValueText, parseCellValue } from './cell-value.ts';
 import { pickValues } from './rows.ts';
-import { emptyTable } from '../model/from-example.ts';
+import { emptyTable } from '../model/empty.ts';
 
 const MARKERS_2021 = ['本年制发', '本年制作件数', '本年废止', '现行有效', '本年处理决定数量', '收费金额'];
 const MARKERS_2019 = ['本年新制作', '本年新公开', '公开总数', '上一年项目', '本年增', '集中采购', '采购项目'];

@@ -6,7 +6,7 @@ import { B_COLS, B_GROUPS, B_OUT_2019, B_OUT_2021, B_ROWS, type BCol } from '../
 import { labelledRows, pickValues, type LabelledRow } from './rows.ts';
 import { labelCore, displayLabel } from './label.ts';
 import { parseCellValue, isValueText } from './cell-value.ts';
-import { emptyTable } from '../model/from-example.ts';
+import { emptyTable } from '../model/empty.ts';
 
 export type SplitDigits = { row: string; at: BCol; raw: [string, string] };
 export type TableBResult = { table: TableModel; other: 'single' | 'split' | undefined; splitDigits: SplitDigits[] };

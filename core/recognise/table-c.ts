@@ -6,7 +6,7 @@ import { C_COLS, C_GROUPS, type CGroup } from '../template/table-c.ts';
 import { labelledRows, type LabelledRow } from './rows.ts';
 import { labelCore } from './label.ts';
 import { parseCellValue } from './cell-value.ts';
-import { emptyTable } from '../model/from-example.ts';
+import { emptyTable } from '../model/empty.ts';
 
 export type TableCResult = { table: TableModel; valuesFound: number };
 

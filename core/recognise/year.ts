@@ -1,41 +1,18 @@
 // The report year (domain.md §2.5 YEAR-DETECT), in priority order: the title, the 统计期限 sentence,
-// the body's own year mentions, the sign-off date. Pure; the YEAR-* rules call it again for the
-// period and sign-off they check, and YEAR-BODY-MISMATCH shares the year-mention classifier.
-import { parseChineseNumeral, stripWordResidue, toHalfWidth } from './cell-value.ts';
+// the body's own year mentions, the sign-off date. Pure; the period and sign-off it finds go into the
+// model for the YEAR-* rules (recognise/index.ts readNarrative).
+import type { Signoff, StatPeriod } from '../types.ts';
+import { parseChineseNumeral } from './cell-value.ts';
+import { compact } from '../text/compact.ts';
+import { yearMentions } from '../text/years.ts';
+import { findTitle } from './title.ts';
 
 export type YearSource = 'title' | 'period' | 'body' | 'signoff' | 'none';
-/** `para`: index into the paras passed in */
-export type StatPeriod = { from: number; to: number; text: string; para: number };
-/** `agency`: the name written next to the date (the line before it, or before it on the same line) */
-export type Signoff = { y: number; m: number; d: number; text: string; para: number; agency?: string };
 export type YearDetection = { year?: number; source: YearSource; period?: StatPeriod; signoff?: Signoff };
 export type YearPara = { text: string; section?: number };
 
-/**
- * Half-width digits and letters, no whitespace, no Word bookmarks: 「2020 年 1 月」 (seed 001) reads as
- * 「2020年1月」. Chinese punctuation is kept, so excerpts quote the report as written.
- */
-export function compact(s: string): string {
-  let out = COMPACT.get(s);
-  if (out === undefined) {
-    if (COMPACT.size > 5_000) COMPACT.clear();
-    out = compactOnce(s);
-    COMPACT.set(s, out);
-  }
-  return out;
-}
-
-// Year detection and the YEAR-* rules compact the same paragraphs many times per check.
-const COMPACT = new Map<string, string>();
-
-function compactOnce(s: string): string {
-  return stripWordResidue(s)
-    .replace(/[０-９Ａ-Ｚａ-ｚ]/g, (ch) => toHalfWidth(ch))
-    .replace(/[\s\u00a0\u3000]+/g, '');
-}
-
-// Recognition and three YEAR-* rules ask the same question of the same paragraphs: answer once per
-// paragraph list (the model's own array, so the cache lives and dies with the model).
+// recognise() asks twice (the year, then readNarrative's period and sign-off), and the tests ask of the
+// same paragraphs: answer once per paragraph list (the model's own array, so the cache lives and dies with it).
 const DETECTED = new WeakMap<YearPara[], Map<string | undefined, YearDetection>>();
 
 export function detectYear(input: { title?: string; paras: YearPara[] }): YearDetection {
@@ -75,32 +52,6 @@ function detectYearOnce(input: { title?: string; paras: YearPara[] }): YearDetec
 export function titleYear(title: string): number | undefined {
   const m = /(?<!\d)((?:19|20)\d{2})年/.exec(compact(title));
   return m ? Number(m[1]) : undefined;
-}
-
-/** A title line among the first paragraphs before 一、总体情况, when the caller has none. */
-export function findTitle(paras: YearPara[]): { text: string; para: number } | undefined {
-  let seen = 0;
-  for (let i = 0; i < paras.length && seen < 5; i++) {
-    const p = paras[i]!;
-    if (p.section !== undefined) break;
-    const t = compact(p.text).replace(/^#+/, '');
-    if (!t) continue;
-    seen++;
-    if (t.length <= 60 && /(?:政府信息公开|政务公开)/.test(t) && /年度?\S*报告[)）]?$/.test(t) && !/[。：:]/.test(t)) {
-      return { text: p.text, para: i };
-    }
-  }
-  return undefined;
-}
-
-/** The agency a title names: before the year (seed 003, 沭阳 2025) or between the year and 政府信息公开 (seed 001). */
-export function titleAgency(title: string | undefined): string | undefined {
-  if (!title) return undefined;
-  const t = compact(title).replace(/^#+/, '');
-  const before = /^(.{2,30}?)(?:关于)?(?:19|20)\d{2}年/.exec(t);
-  if (before && !/报告/.test(before[1]!)) return before[1];
-  const after = /(?:19|20)\d{2}年度?(.{2,30}?)(?:政府信息公开|政务公开)/.exec(t);
-  return after ? after[1] : undefined;
 }
 
 // 「本报告所列数据统计期限自2022年1月1日起至2022年12月31日止」 (seed 003), 「…统计期限从2025年1月1日至
@@ -157,37 +108,6 @@ export function findSignoff(paras: YearPara[]): Signoff | undefined {
     return { ...s, para: i };
   }
   return undefined;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Year mentions in narrative text
-
-/**
- * `plain`: the year as the time of a statement (「2021年，我局…」); `date`: followed by a month;
- * `excluded`: a comparison (「比2021年多1条」, seed 003), a range or list, history (「以来」), a plan
- * (「2023年将…」), a carry-over (「结转」) or a document name (《…2020年…方案》, 「2020年度报告」).
- */
-export type YearMention = { year: number; start: number; end: number; kind: 'plain' | 'date' | 'excluded' };
-
-const BEFORE_EXCLUDED = /(?:比|较|与|同|和|及|或|至|到|自|从|截至|截止|上年|去年|上一年|相比|对比|、|-|－|—|~|～)$/;
-const AFTER_EXCLUDED =
-  /^度?(?:将|计划|拟|要|预计|力争|争取|以来|以前|之前|前|底前|起|开始|第|同期|相比|同比|比|结转|[^，,。；;、：:]{0,12}?(?:年度报告|年报|工作要点|要点|实施方案|方案|规划|工作计划))/;
-
-/** Year mentions in a compacted paragraph (see `compact`); offsets are into that string. */
-export function yearMentions(text: string): YearMention[] {
-  const docs: [number, number][] = [];
-  for (const m of text.matchAll(/《[^《》]*》|〈[^〈〉]*〉/g)) docs.push([m.index, m.index + m[0].length]);
-  const out: YearMention[] = [];
-  for (const m of text.matchAll(/(?<!\d)((?:19|20)\d{2})年/g)) {
-    const start = m.index;
-    const end = start + m[0].length;
-    const inDoc = docs.some(([a, b]) => start > a && start < b);
-    const before = text.slice(Math.max(0, start - 3), start);
-    const after = text.slice(end);
-    const kind = inDoc || BEFORE_EXCLUDED.test(before) || AFTER_EXCLUDED.test(after) ? 'excluded' : /^\d{1,2}月/.test(after) ? 'date' : 'plain';
-    out.push({ year: Number(m[1]), start, end, kind });
-  }
-  return out;
 }
 
 /**

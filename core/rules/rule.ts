@@ -63,8 +63,6 @@ export type RuleContext = {
   report(r: Report): void;
   /** a rule could not run on (part of) a table: recorded in that table's coverage */
   skip(table: TableId | 'text', reason: string): void;
-  /** the label to show for a cell (row label as written, or the template label) */
-  labelOf(ref: CellRef): string;
   /**
    * Evaluates Σleft = Σright under the empty-cell policy (equation.ts) and records which cells an
    * evaluated equation covered: a table is "checked" only when every cell took part in one.

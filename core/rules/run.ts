@@ -2,8 +2,7 @@
 // and the reasons rules gave for skipping parts of a table (they feed the coverage verdict).
 import type { CellRef, Finding, ReportModel, TableId } from '../types.ts';
 import type { Rule, RuleContext } from './rule.ts';
-import { cellOf, tableOf } from '../model/cells.ts';
-import { templateLabel } from '../template/labels.ts';
+import { tableOf } from '../model/cells.ts';
 import { sumEquation } from './equation.ts';
 
 export type RunOutput = {
@@ -11,6 +10,8 @@ export type RunOutput = {
   skipped: { table: TableId | 'text'; ruleId: string; reason: string }[];
   /** cells that took part in at least one evaluated equation */
   evaluated: Set<CellRef>;
+  /** the ids of the rules run (a caller may give its own list: the share link runs the table rules only) */
+  ran: string[];
 };
 
 export function runRules(model: ReportModel, rules: readonly Rule[]): RunOutput {
@@ -38,7 +39,6 @@ export function runRules(model: ReportModel, rules: readonly Rule[]): RunOutput 
       skip(table, reason) {
         skipped.push({ table, ruleId: meta.id, reason });
       },
-      labelOf: (ref: CellRef) => labelOf(model, ref),
       sum(left, right, totals) {
         const out = sumEquation(model, left, right, totals);
         if (out.status === 'ok' || out.status === 'fail') {
@@ -53,18 +53,5 @@ export function runRules(model: ReportModel, rules: readonly Rule[]): RunOutput 
     };
     rule.check(ctx);
   }
-  return { findings, skipped, evaluated };
-}
-
-/**
- * 「row/column」 for a cell: the row label as the report wrote it where there is one (a numbered sub-item
- * such as 「1.属于国家秘密」 gets its group from the template), the template's wording otherwise.
- */
-export function labelOf(model: ReportModel, ref: CellRef): string {
-  const template = templateLabel(ref);
-  const written = cellOf(model, ref)?.label;
-  if (!written) return template;
-  const [tRow = '', tCol = ''] = template.split('/');
-  const group = /^\d/.test(written) ? /^（[一二三四五六七]）\S+?(?= )/.exec(tRow)?.[0] : undefined;
-  return `${group ? `${group} ` : ''}${written}/${tCol}`;
+  return { findings, skipped, evaluated, ran: rules.map((r) => r.meta.id) };
 }

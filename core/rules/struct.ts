@@ -2,7 +2,7 @@
 // tables, label aliases, section 六's 信息处理费 statement, and another agency's name left in the text.
 import type { ReportModel, SourceRef, TableId } from '../types.ts';
 import { defineRule, type Rule } from './rule.ts';
-import { compact, findSignoff, findTitle, titleAgency } from '../recognise/year.ts';
+import { compact } from '../text/compact.ts';
 import { fragmentOf } from './fragment.ts';
 import { B_COLS, B_OUT_2021 } from '../template/table-b.ts';
 import { A_2019 } from '../template/table-a.ts';
@@ -291,14 +291,13 @@ type AgencyMention = { name: string; where: 'title' | 'signoff' | 'body'; span?:
 
 function agencyMentions(model: ReportModel): AgencyMention[] {
   const out: AgencyMention[] = [];
-  const title = model.title ? { text: model.title, para: -1 } : findTitle(model.paras);
-  const ta = titleAgency(title?.text);
-  const tspan = title && title.para >= 0 ? model.paras[title.para]?.source : undefined;
+  const ta = model.titleAgency;
+  const tspan = model.titlePara !== undefined ? model.paras[model.titlePara]?.source : undefined;
   if (ta) out.push({ name: ta, where: 'title', ...(tspan ? { span: tspan } : {}) });
-  const s = findSignoff(model.paras);
+  const s = model.signoff;
   if (s?.agency) out.push({ name: s.agency, where: 'signoff', span: model.paras[s.para]!.source });
   model.paras.forEach((p, i) => {
-    if (p.section === 5 || i === title?.para) return;
+    if (p.section === 5 || i === model.titlePara) return;
     const text = compact(p.text);
     // The regexes backtrack at every position: only run them where their anchor word occurs.
     if (text.includes('现将') || text.includes('以下简称')) {

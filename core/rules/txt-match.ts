@@ -1,12 +1,12 @@
 // Shared by the TXT-* rules: which sentences may be compared at all, binding a regex's number to the
 // counted quantity it names, reading table cells under the empty-cell policy, and the excerpt shown.
-import type { CellRef, ReportModel } from '../types.ts';
+import type { CellRef, NarrativeSentence, Quantity, ReportModel } from '../types.ts';
 import { cellOf } from '../model/cells.ts';
-import { NUM_SRC, narrativeSentences, quantities, type NarrativeSentence, type Quantity } from '../recognise/narrative.ts';
+import { NUM_SRC } from '../text/numbers.ts';
 
 /** Sentences whose numbers may be compared: no other year, no comparison (「比2021年多1条」, seed 003). */
 export function comparableSentences(model: ReportModel, sections?: (number | undefined)[]): NarrativeSentence[] {
-  return narrativeSentences(model).filter((s) => !s.otherYear && !s.comparison && (!sections || sections.includes(s.section)));
+  return model.sentences.filter((s) => !s.otherYear && !s.comparison && (!sections || sections.includes(s.section)));
 }
 
 export type Bound = { q: Quantity; m: RegExpExecArray };
@@ -15,8 +15,8 @@ export type Bound = { q: Quantity; m: RegExpExecArray };
  * Every match of `re` (flags 'dg', a named group `n` for the number) whose number is an exact counted
  * quantity of the sentence: not approximate, not an aside in （…）, not an ordinal or a quotation.
  */
-export function boundNumbers(text: string, re: RegExp): Bound[] {
-  const qs = quantities(text);
+export function boundNumbers(s: NarrativeSentence, re: RegExp): Bound[] {
+  const { text, quantities: qs } = s;
   if (!qs.length) return [];
   const out: Bound[] = [];
   for (const m of text.matchAll(re)) {
@@ -95,7 +95,7 @@ export function applicationsReceived(sentences: NarrativeSentence[]): AppNew[] {
     if (!t.includes('申请') || !/收到|接到|受理|新收/.test(t)) continue;
     const seen = new Set<number>();
     for (const re of [APP_NEW_A, APP_NEW_B]) {
-      for (const { q, m } of boundNumbers(t, re)) {
+      for (const { q, m } of boundNumbers(s, re)) {
         if (seen.has(q.start)) continue;
         if (NOT_APPLICATIONS.test(m.groups?.['gap'] ?? '') || NEGATED.test(t.slice(Math.max(0, m.index - 2), m.index))) continue;
         seen.add(q.start);
@@ -106,3 +106,10 @@ export function applicationsReceived(sentences: NarrativeSentence[]): AppNew[] {
   return out;
 }
 
+/** The sentences before this one in its run of paragraphs, nearest first (for context words). */
+export function contextOf(s: NarrativeSentence, max = 3): string {
+  let t = s.text;
+  let p = s.prev;
+  for (let i = 0; p && i < max; i++, p = p.prev) t = p.text + t;
+  return t;
+}

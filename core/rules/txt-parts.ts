@@ -1,9 +1,9 @@
 // TXT-PARTS-WHOLE, TXT-PARTS-SHORT, TXT-TOTAL-CONFLICT (domain.md §2.4): a total in the narrative
 // followed by 「其中…」 and its parts, and a headline quantity stated twice with two values. Only parts
 // written in the whole's unit are added up (条 and 件 count alike).
-import type { ReportModel } from '../types.ts';
+import type { NarrativeSentence, Quantity, ReportModel } from '../types.ts';
 import { defineRule, type Rule } from './rule.ts';
-import { NUM_SRC, blankParens, quantities, type NarrativeSentence, type Quantity } from '../recognise/narrative.ts';
+import { NUM_SRC, blankParens } from '../text/numbers.ts';
 import { applicationsReceived, boundNumbers, comparableSentences, excerpt } from './txt-match.ts';
 
 const CAVEAT = {
@@ -48,8 +48,8 @@ export function partsLists(model: ReportModel): PartsList[] {
   return out;
 }
 
-function wholeBefore(text: string, blanked: string, end: number): Quantity | undefined {
-  const qs = quantities(text).filter((q) => q.end <= end && !q.inParens);
+function wholeBefore(s: NarrativeSentence, blanked: string, end: number): Quantity | undefined {
+  const qs = s.quantities.filter((q) => q.end <= end && !q.inParens);
   const q = qs[qs.length - 1];
   if (!q || q.approx) return undefined;
   return GAP_RE.test(blanked.slice(q.end, end).replace(/□/g, '')) ? q : undefined;
@@ -61,14 +61,14 @@ function readList(s: NarrativeSentence, blanked: string, at: number): PartsList 
   if (blanked.slice(0, at).replace(/[□，,：:\s]/g, '') === '') {
     const p = s.prev;
     if (!p || p.otherYear || p.comparison) return undefined;
-    whole = wholeBefore(p.text, blankParens(p.text), p.text.length);
+    whole = wholeBefore(p, blankParens(p.text), p.text.length);
     wholeText = p.text;
   } else {
-    whole = wholeBefore(s.text, blanked, at);
+    whole = wholeBefore(s, blanked, at);
   }
   if (!whole) return undefined;
 
-  const qs = quantities(s.text).filter((q) => q.start > at && !q.inParens);
+  const qs = s.quantities.filter((q) => q.start > at && !q.inParens);
   const lead = LEAD_RE.exec(blanked.slice(at + 2))![0];
   let exhaustive = /分别[为是]/.test(lead);
   const from = at + 2 + lead.length;
@@ -247,7 +247,7 @@ function headlines(model: ReportModel): Headline[] {
   }
   for (const s of sentences) {
     if (!s.text.includes('主动公开')) continue;
-    for (const { q, m } of boundNumbers(s.text, ACTIVE_RE)) {
+    for (const { q, m } of boundNumbers(s, ACTIVE_RE)) {
       const text = excerpt(s.text, m.index, q.end);
       if (CHANNEL_RE.test(text)) continue;
       out.push({ s, key: `active:${(text.match(SCOPE_RE) ?? []).join('')}`, n: q.n, text });

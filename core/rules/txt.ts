@@ -4,8 +4,8 @@
 // The parts-versus-whole rules live in txt-parts.ts, the matching they share in txt-match.ts.
 import type { CellRef, ReportModel } from '../types.ts';
 import { defineRule, type Rule, type RuleContext } from './rule.ts';
-import { NUM_SRC, contextOf } from '../recognise/narrative.ts';
-import { NOT_APPLICATIONS, applicationsReceived, boundNumbers, cellNumber, cellSum, clauseBefore, comparableSentences, excerpt } from './txt-match.ts';
+import { NUM_SRC } from '../text/numbers.ts';
+import { NOT_APPLICATIONS, applicationsReceived, boundNumbers, cellNumber, cellSum, clauseBefore, comparableSentences, contextOf, excerpt } from './txt-match.ts';
 import { B_ORG_COLS } from '../template/table-b.ts';
 import { tableB, tableC } from './examples.ts';
 
@@ -194,7 +194,7 @@ const TXT_APP_OUTCOME = defineRule({
     if (!model.tables.B) return;
     for (const s of comparableSentences(model, [undefined, 1, 3, 4])) {
       if (!/公开|提供|处理/.test(s.text) || !contextOf(s).includes('申请')) continue;
-      for (const { q, m } of boundNumbers(s.text, OUTCOME_RE)) {
+      for (const { q, m } of boundNumbers(s, OUTCOME_RE)) {
         if (s.text[m.index - 1] === '不') continue; // 「不予以公开」
         const outcome = OUTCOMES[m.groups!['label']!]!;
         const refs = outcome.rows(model).map((r) => `B.${r}.tot`);
@@ -266,7 +266,7 @@ const TXT_APP_APPLICANT = defineRule({
         if (!s.text.includes(w.word)) continue;
         const seen = new Set<number>();
         for (const re of w.res) {
-          for (const { q, m } of boundNumbers(s.text, re)) {
+          for (const { q, m } of boundNumbers(s, re)) {
             if (seen.has(q.start)) continue;
             seen.add(q.start);
             const v = cellSum(model, w.refs);
@@ -318,7 +318,7 @@ function checkCases(ctx: RuleContext, r: CaseRule): void {
     if (!/公开|申请|复议/.test(contextOf(s))) continue;
     const seen = new Set<number>();
     for (const re of [r.a, r.b]) {
-      for (const { q, m } of boundNumbers(s.text, re)) {
+      for (const { q, m } of boundNumbers(s, re)) {
         if (seen.has(q.start)) continue;
         seen.add(q.start);
         const end = m.index + m[0].length;
@@ -464,7 +464,7 @@ const TXT_ACT_CROSS = defineRule({
     const kindEn = { 许可: 'permits', 处罚: 'penalties', 强制: 'coercive measures' };
     for (const s of comparableSentences(model, [undefined, 1, 2])) {
       if (!s.text.includes('行政')) continue;
-      for (const { q, m } of boundNumbers(s.text, ACT_RE)) {
+      for (const { q, m } of boundNumbers(s, ACT_RE)) {
         const kind = m.groups!['kind'] as keyof typeof ACT_ROWS;
         const ref = model.tables.A.cells[`A.${ACT_ROWS[kind]}.dec`] ? `A.${ACT_ROWS[kind]}.dec` : `A19.${ACT_ROWS[kind]}.dec`;
         const v = cellNumber(model, ref);

@@ -1,9 +1,9 @@
-// YEAR-*: the report year and the dates around it, domain.md §2.5. The year itself is recognised once
-// (model.year, model.yearSource, via detectYear); these rules re-read the period and sign-off
-// paragraphs with the same pure functions to check them.
+// YEAR-*: the report year and the dates around it, domain.md §2.5. The year, the 统计期限 sentence and the
+// sign-off are recognised once, into the model (model.year, yearSource, period, signoff); these rules check them.
 import type { CellRef, ReportModel, SourceRef } from '../types.ts';
 import { defineRule, type Rule } from './rule.ts';
-import { compact, detectYear, findSignoff, findTitle, titleAgency, yearMentions } from '../recognise/year.ts';
+import { compact } from '../text/compact.ts';
+import { yearMentions } from '../text/years.ts';
 import { aLayouts } from './act.ts';
 
 const paraSource = (model: ReportModel, i: number | undefined): { span: SourceRef } | {} => {
@@ -66,12 +66,11 @@ const YEAR_DETECT = defineRule({
       ctx.report({ messageId: 'none', data: { source: 'none' }, cells: [] });
       return;
     }
-    const d = detectYear({ ...(model.title ? { title: model.title } : {}), paras: model.paras });
     const at =
       model.yearSource === 'period'
-        ? d.period?.para
+        ? model.period?.para
         : model.yearSource === 'signoff'
-          ? d.signoff?.para
+          ? model.signoff?.para
           : model.paras.findIndex((p) => p.section !== undefined && p.section <= 4 && compact(p.text).includes(`${year}年`));
     ctx.report({ messageId: model.yearSource, data: { year, source: model.yearSource }, cells: [], ...paraSource(model, at === -1 ? undefined : at) });
   },
@@ -138,7 +137,7 @@ const YEAR_BODY_MISMATCH = defineRule({
     const { model } = ctx;
     const year = model.year;
     if (year === undefined) return;
-    const signoff = findSignoff(model.paras)?.para;
+    const signoff = model.signoff?.para;
     model.paras.forEach((p, i) => {
       // Section 五 must say how last year's problems were handled (2021 template): past years belong there.
       if (p.section === 5 || i === signoff) return;
@@ -187,7 +186,7 @@ const YEAR_STAT_PERIOD = defineRule({
     const { model } = ctx;
     const year = model.year;
     if (year === undefined) return;
-    const { period } = detectYear({ paras: model.paras });
+    const { period } = model;
     if (!period || (period.from === year && period.to === year)) return;
     ctx.report({ data: { from: period.from, to: period.to, year }, cells: [], ...paraSource(model, period.para) });
   },
@@ -303,14 +302,14 @@ const YEAR_SIGNOFF = defineRule({
     const { model } = ctx;
     const year = model.year;
     if (year === undefined) return;
-    const s = findSignoff(model.paras);
+    const s = model.signoff;
     if (!s) return;
     const span = paraSource(model, s.para);
     if (s.y !== year + 1) {
       ctx.report({ messageId: 'wrongYear', data: { date: s.text, expected: year + 1, year }, cells: [], ...span });
       return;
     }
-    const kind = agencyKind(model.agency ?? titleAgency(model.title ?? findTitle(model.paras)?.text) ?? s.agency);
+    const kind = agencyKind(model.agency ?? model.titleAgency ?? s.agency);
     const lastMonth = kind === 'department' ? 1 : 3;
     if (s.m <= lastMonth) return;
     const deadline = `${year + 1}年${lastMonth}月31日`;

@@ -2,7 +2,7 @@
 // equations lit), leaving closes it after a moment unless the pointer or focus went into it; Esc, Enter
 // and Tab as WCAG 1.4.13 and the page's own tab order want; scroll and resize move it (one frame at a
 // time). Aborting the signal removes every listener and timer.
-import type { CellRef } from '../../core/types.ts';
+import type { CellRef } from '../../core/index.ts';
 import type { AtCell, MarksSync } from './marks-sync.ts';
 import type { UiHost } from './ui-host.ts';
 import type { UiState } from './ui.tsx';

@@ -2,8 +2,8 @@
 // language setting in storage.local (set in the popup; every checked page follows it at once).
 // The findings' own text comes from the core in both languages (wire-check.ts).
 import { browser } from 'wxt/browser';
-import type { CoverageKey, Lang, Severity } from '../../core/types.ts';
-import { SEVERITY_LABEL, TABLE_LABEL } from '../../core/words.ts';
+import type { CoverageKey, Lang, Severity } from '../../core/index.ts';
+import { SEVERITY_LABEL, TABLE_LABEL } from '../../core/light.ts';
 import type { Counts } from './messages.ts';
 import type { Reason } from './dismiss.ts';
 

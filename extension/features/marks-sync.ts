@@ -2,7 +2,7 @@
 // findings as the UI shows them, the page's own <td> for each cell the result names (found once each),
 // the marks written in one batch, and the related cells lit while a card is open. Aborting the signal
 // takes every mark and the stylesheet off the page.
-import type { CellRef, Lang } from '../../core/types.ts';
+import type { CellRef, Lang } from '../../core/index.ts';
 import { CellMarker, visibleMarks, type Mark } from './marks.ts';
 import { liveCell } from './live-cells.ts';
 import type { Dismissals } from './dismiss.ts';

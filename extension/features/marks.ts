@@ -2,7 +2,7 @@
 // cell had none) plus one injected stylesheet. Outline never changes layout, follows scrolling and the
 // 长者版 toolbars' zoom, and removing the attributes gives the page back as it was. Nothing is
 // re-parented or re-texted, so the page's own scripts and a re-read of the tables see the same cells.
-import type { CellRef, Severity } from '../../core/types.ts';
+import type { CellRef, Severity } from '../../core/index.ts';
 
 const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 

@@ -1,7 +1,7 @@
 // What the launcher, the panel, the copied text, the badge and the popup show for one checked document,
 // computed from plain data (the background's answer, the marks as synced, the language): counts as a
 // reader fixes them, the headline, the notices per table, the list. No DOM: testable on its own.
-import type { CoverageKey, Lang } from '../../core/types.ts';
+import type { CoverageKey, Lang } from '../../core/index.ts';
 import { TEMPLATE_LABEL } from '../../core/index.ts';
 import { WORDS } from './lang.ts';
 import type { Counts } from './messages.ts';

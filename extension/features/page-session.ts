@@ -4,7 +4,7 @@
 // keys (card-keys.ts), the buttons of card and panel (panel-actions.ts); what is shown is page-model.ts.
 // stop() aborts them and gives the page back. The core never runs on the page's thread: only taking
 // the HTML and the marking do.
-import type { CellRef, Lang } from '../../core/types.ts';
+import type { CellRef, Lang } from '../../core/index.ts';
 import { createUiHost, type UiHost } from './ui-host.ts';
 import { UI_CSS } from './ui-css.ts';
 import { renderUi, unmountUi, type UiActions, type UiModel, type UiState } from './ui.tsx';

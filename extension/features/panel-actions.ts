@@ -1,7 +1,7 @@
 // What the card's and the panel's buttons do: jump to a cell (folding the panel away when it hides the
 // cell), dismiss and restore through storage.local, copy one finding or all of them, show a finding's
 // row in the list. Once the signal is aborted (the session stopped) every action does nothing.
-import type { CellRef, Lang } from '../../core/types.ts';
+import type { CellRef, Lang } from '../../core/index.ts';
 import { dismiss, restore, type Dismissals, type Reason } from './dismiss.ts';
 import { copyText, findingAsText, findingsAsText, mistakeAsText } from './copy.ts';
 import type { CardKeys } from './card-keys.ts';

@@ -7,7 +7,7 @@
 // report (a table split over two pictures is one table, as across PDF pages) and checks the text with
 // them. Pictures from another host are not offered: no request leaves the page's origin.
 import { browser } from 'wxt/browser';
-import type { ArticlePart } from '../../core/pipeline/ocr.ts';
+import type { ArticlePart } from '../../core/ocr/index.ts';
 import { fetchFile, type CheckerFile } from './checker-files.ts';
 import { namesReport } from './gate.ts';
 import type { OpenPicturesRequest } from './messages.ts';

@@ -2,7 +2,7 @@
 // props in, callbacks out: the page session (page-session.ts) owns the state and re-renders.
 import { render, type ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
-import type { CellRef, CoverageKey, Lang, Severity } from '../../core/types.ts';
+import type { CellRef, CoverageKey, Lang, Severity } from '../../core/index.ts';
 import type { Card } from '../../core/index.ts';
 import type { Counts } from './messages.ts';
 import { REASONS, type Dismissal, type Reason } from './dismiss.ts';

@@ -1,8 +1,8 @@
 // A reviewer's batch: many files checked one after another (the worker stays free for the page's
 // own work), each with its state, then paired across years where the batch holds an agency's two years.
 import type { Lang, Severity } from '../../core/index.ts';
-import { agencyKey } from '../../core/model/agency.ts';
-import { csvField } from '../../core/present.ts';
+import { agencyKey } from '../../core/light.ts';
+import { csvField } from '../../core/index.ts';
 import type { SiteInput } from './engine.ts';
 import type { SiteViews } from './view.ts';
 import { t } from './i18n.ts';

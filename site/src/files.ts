@@ -2,13 +2,9 @@
 // through pdf.js (its worker bundled and served by this site) and Word through mammoth's browser build.
 // The core is imported lazily (PDF and Word only): text and HTML are checked in the worker, so the
 // page's first load stays small.
-// The decoders and the refusal words are imported from their files, not core/index.ts, so the page's first load does not
+// The decoders and the refusal words come from core/light.ts, not core/index.ts, so the page's first load does not
 // carry the whole core (text and HTML are checked in the worker).
-import { decodeHtmlBytes } from '../../core/adapters/html/charset.ts';
-import { decodeTextBytes } from '../../core/adapters/text/decode.ts';
-import { isRefusal, refusalText } from '../../core/refusal.ts';
-import { imageSize, MAX_OCR_PIXELS } from '../../core/adapters/image/size.ts';
-import { pdfShapeProblem } from '../../core/adapters/pdf/pdfjs.ts';
+import { decodeHtmlBytes, decodeTextBytes, imageSize, isRefusal, MAX_OCR_PIXELS, pdfShapeProblem, refusalText } from '../../core/light.ts';
 import type { Lang, PdfJs, Mammoth } from '../../core/index.ts';
 import type { SiteViews } from './view.ts';
 import type { PictureArticle } from './ocr/article.ts';
@@ -37,7 +33,7 @@ export async function readFile(file: File, lang: Lang, opts: { pages?: boolean }
       // a file that is no PDF, or was cut short, is refused before pdf.js is even loaded
       const shape = pdfShapeProblem(bytes);
       if (shape) return { kind: 'error', name, message: t('fileError', lang) + refusalText({ name: 'PdfReadError', reason: shape }, lang) };
-      const [pdfjs, { checkPdf }, { buildViews }] = await Promise.all([loadPdfJs(), import('../../core/pipeline/pdf.ts'), import('./view.ts')]);
+      const [pdfjs, { checkPdf }, { buildViews }] = await Promise.all([loadPdfJs(), import('../../core/pdf.ts'), import('./view.ts')]);
       const { result, pagesWithoutText } = await checkPdf(pdfjs, bytes, name);
       if (pagesWithoutText.length) return { kind: 'ocr', name, file, bytes, pdf: true };
       const views = buildViews(result, name);
@@ -54,7 +50,7 @@ export async function readFile(file: File, lang: Lang, opts: { pages?: boolean }
       }
     }
     if (ext === 'docx' || ext === 'doc' || ext === 'wps') {
-      const [mammothModule, { docxToHtml }] = await Promise.all([import('mammoth/mammoth.browser.js'), import('../../core/adapters/docx/index.ts')]);
+      const [mammothModule, { docxToHtml }] = await Promise.all([import('mammoth/mammoth.browser.js'), import('../../core/docx.ts')]);
       const mammoth = mammothModule as unknown as { default?: Mammoth } & Mammoth;
       const html = await docxToHtml(mammoth.default ?? mammoth, bytes);
       return { kind: 'input', name, input: { kind: 'html', html } };

@@ -201,7 +201,6 @@ const FORMATS = {
       `OCR: ${o.cellsRead} cells read (${o.numbers} numbers)${o.grid ? ', located by the ruling lines' : ''}${o.fallback ? '; pages without ruling lines were laid out from word positions: check them' : ''}${o.doubtful ? `; ${o.doubtful} numbers may be misread` : ''}${o.corrected ? `; ${o.corrected} corrected by hand` : ''}`,
   },
   /** table C's blocks of 第二十条 */
-  articleItem: { zh: (item: string) => `第二十条第（${item}）项`, en: (item: string) => `Art. 20 item (${item})` },
   pdfPagesNote: {
     zh: (pages: number) => `PDF 文字层：共 ${pages} 页，问题格标在页面上`,
     en: (pages: number) => `PDF text layer: ${pages} pages, the cells in question boxed on them`,

@@ -2,7 +2,7 @@
 // result, errors, the cross-year pick, OCR with its corrections, a batch, the language). Plain values
 // in signals and plain functions, no DOM: the views render from it, a test drives it without rendering.
 import type { Lang } from '../../core/index.ts';
-import { agencyKey } from '../../core/model/agency.ts';
+import { agencyKey } from '../../core/light.ts';
 import { checkInBackground } from './client.ts';
 import { readFile, type FileRead } from './files.ts';
 import { clearChecks, deleteCheck, entryOf, getCheck, listChecks, saveCheck, type HistoryDb, type HistoryEntry } from './history.ts';

@@ -1,9 +1,8 @@
 // Share links, the part that needs the core (built in the worker, opened lazily). A link carries the table numbers and the finding ids in the URL #fragment
 // (browsers never send the fragment to a server); opening it rebuilds the tables and runs the table
 // rules again, so the same findings appear.
-import { checkModel, RULES } from '../../core/index.ts';
+import { checkModel, modelFromCells, RULES } from '../../core/index.ts';
 import type { CheckResult, TemplateId } from '../../core/index.ts';
-import { modelFromExample } from '../../core/model/from-example.ts';
 
 export type SharePayload = {
   v: 1;
@@ -75,7 +74,7 @@ export function resultFromPayload(p: SharePayload): { result: CheckResult; missi
     const i = pair.indexOf(':');
     if (i > 0) cells[pair.slice(0, i)] = pair.slice(i + 1);
   }
-  const model = modelFromExample({
+  const model = modelFromCells({
     ...(p.y !== undefined ? { year: p.y } : {}),
     ...(p.a ? { agency: p.a } : {}),
     template: p.t,

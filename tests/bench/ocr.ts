@@ -32,7 +32,7 @@
 // without the doubt flag.
 import { performance } from 'node:perf_hooks';
 import { checkImage } from '../../core/pipeline/ocr.ts';
-import { createNodeRecogniser } from '../../core/ocr/node.ts';
+import { createNodeRecogniser } from '../../core/cli-ocr.ts';
 import { toGray, type Gray, type OcrImage } from '../../core/ocr/image.ts';
 import { numericAccuracy, ocrFixture, textLayerNumbers } from '../support/ocr-accuracy.ts';
 import { downsample, gaussianBlur, jpeg, photograph, rotatePage } from '../support/degrade.ts';

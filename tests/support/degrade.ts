@@ -137,7 +137,7 @@ export function downsample(g: Gray, factor: number): Gray {
 /** Saved as a JPEG of `quality` (0–100) and read back: the blocks and ringing of a phone app's or a portal's compression. */
 export async function jpeg(g: Gray, quality: number): Promise<Gray> {
   const { createCanvas } = await import('@napi-rs/canvas');
-  const { decodeImage } = await import('../../core/ocr/node.ts');
+  const { decodeImage } = await import('../../core/cli-ocr.ts');
   const { toGray } = await import('../../core/ocr/image.ts');
   const canvas = createCanvas(g.width, g.height);
   const ctx = canvas.getContext('2d');

@@ -11,7 +11,7 @@ export type Mammoth = {
 };
 
 /**
- * Why a .docx is refused, as a code (the faces word it: format.ts refusalText): an old binary .doc, not
+ * Why a .docx is refused, as a code (the faces word it: core/present/refusal.ts refusalText): an old binary .doc, not
  * a Word file, a zip mammoth cannot read, or a zip that would inflate past the bound (zip.ts).
  */
 export type DocxRefusal = 'old-doc' | 'not-docx' | 'broken' | 'too-large' | 'zip-bomb' | 'zip-lies';

@@ -1,5 +1,5 @@
 // pdf.js for the command line, in a worker thread that runs it as plain Node: what `npm run check`
-// costs for a PDF. An adapter at the edge, Node-aware like core/ocr/node.ts; the rest of core sees the
+// costs for a PDF. An adapter at the edge, Node-aware like core/cli-ocr.ts; the rest of core sees the
 // same `PdfJs` shape as everywhere.
 //
 // Why a thread: the CLI runs under tsx, whose loader rewrites every module that contains `import(` and

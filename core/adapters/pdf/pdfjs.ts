@@ -17,7 +17,7 @@ type PdfPage = {
 export type PdfText = { pages: PageText[]; numPages: number; pagesWithoutText: number[] };
 
 /**
- * Why a PDF is refused, as a code (the faces word it: format.ts refusalText): password-protected, not a
+ * Why a PDF is refused, as a code (the faces word it: core/present/refusal.ts refusalText): password-protected, not a
  * PDF at all, cut short, unparseable, or past the page-count or page-size bounds.
  */
 export type PdfRefusal = 'encrypted' | 'not-pdf' | 'truncated' | 'broken' | 'too-many-pages' | 'page-too-large';

@@ -1,7 +1,7 @@
 // The recognised tables as tables: labels as the report wrote them, every value cell named by
 // data-gkc-cell, marked cells by data-gkc (the same hooks the extension puts on a live page).
 import type { Lang } from '../../../core/index.ts';
-import type { ViewCell, ViewTable } from '../view.ts';
+import type { ViewCell, ViewTable } from '../../../core/index.ts';
 import { t } from '../i18n.ts';
 
 export type CellEvents = {

@@ -2,7 +2,7 @@
 // extension's 「识别本页图片中的年报表格」: the pictures are read by OCR as the pages of one report (a table
 // split over two pictures is one table, as across PDF pages), and the article's text paragraphs go
 // between them in page order, so the narrative and structure checks read the text the page gave as text.
-import { mergeArticle, type ArticlePart } from '../../../core/pipeline/ocr.ts';
+import { mergeArticle, type ArticlePart } from '../../../core/ocr/index.ts';
 import { decodeImage, ocrImages, type OcrSession, type SiteProgress } from './session.ts';
 import type { OcrBridge } from './bridge.ts';
 

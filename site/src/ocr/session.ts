@@ -1,10 +1,10 @@
 // A scanned report in the site: page images → OCR (core/ocr through the bridge) → one Doc → the same
 // check as any input. The Doc is kept, so a number the user corrects re-runs the check at once.
 import { checkModel } from '../../../core/index.ts';
-import { recognise } from '../../../core/recognise/index.ts';
+import { recognise } from '../../../core/index.ts';
 import { renderDpi, withOcrInfo, type OcrCheck, type OcrImage, type OcrPageInfo, type OcrProgress, type OperatorList } from '../../../core/ocr/index.ts';
 import { readPdfText, positionedToDoc, type PdfJs } from '../../../core/index.ts';
-import { mergePages } from '../../../core/pipeline/ocr.ts';
+import { mergePages } from '../../../core/ocr/index.ts';
 import type { Block, CheckResult, Doc, Lang } from '../../../core/index.ts';
 import { buildViews, type SiteViews } from '../view.ts';
 import { tf } from '../i18n.ts';

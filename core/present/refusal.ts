@@ -1,7 +1,7 @@
 // The words for a file that is refused before it is checked. Adapters throw a code (PdfReadError /
 // DocxReadError: `reason` and a `detail` of numbers or the parser's own words); every face words it here,
 // in its language. The command line prints both languages, as its other messages do.
-import type { Lang } from './types.ts';
+import type { Lang } from '../types.ts';
 
 /** The part of a PdfReadError / DocxReadError, or of a face's own refusal (`ImageRefusal`), that is worded. */
 export type Refusal = { name: string; reason: string; detail?: string };

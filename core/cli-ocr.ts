@@ -1,13 +1,13 @@
-// OCR in Node, for the command line (and the OCR tests and bench): tesseract.js with the language data
+// OCR in Node, for the command line beside it (and the OCR tests and bench): tesseract.js with the language data
 // of the @tesseract.js-data packages in node_modules (no network, nothing cached into the working
 // directory); scans decoded, and image-only PDF pages rendered, with @napi-rs/canvas, the canvas pdf.js
 // itself uses in Node (its optional dependency, so it is there wherever pdf.js is). An adapter at the
 // edge: the OCR pipeline (core/pipeline/ocr.ts) only ever sees grey or RGBA pixels.
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { createTesseractRecogniser, type CreateTessWorker, type TesseractRecogniser } from './tesseract.ts';
-import type { OcrImage } from './image.ts';
-import { renderDpi, type OperatorList } from './render-dpi.ts';
+import { createTesseractRecogniser, type CreateTessWorker, type TesseractRecogniser } from './ocr/tesseract.ts';
+import type { OcrImage } from './ocr/image.ts';
+import { renderDpi, type OperatorList } from './ocr/render-dpi.ts';
 
 const require = createRequire(import.meta.url);
 const dataDir = (lang: 'eng' | 'chi_sim') => join(dirname(require.resolve(`@tesseract.js-data/${lang}/package.json`)), '4.0.0_best_int');

@@ -1,6 +1,6 @@
 // Severity and table names as every face shows them, in both languages. Plain data with no imports
 // beyond types, so the extension's content script can show them without bundling the core.
-import type { CoverageKey, Lang, Severity, TemplateId } from './types.ts';
+import type { CoverageKey, Lang, Severity, TemplateId } from '../types.ts';
 
 export const SEVERITY_LABEL: Record<Lang, Record<Severity, string>> = {
   zh: { error: '错误', warning: '警告', info: '提示' },

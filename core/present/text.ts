@@ -1,58 +1,9 @@
-// Renders findings and a whole result as text, Chinese first, English available. Message templates
-// live in each rule's meta; this is the one place they are filled in.
-import type { CellRef, CheckResult, CoverageKey, CoverageReason, DataValue, Finding, Lang, Mistake, ReportModel } from './types.ts';
-import { A_2019, A_2021 } from './template/table-a.ts';
-import { C_GROUP_LABELS } from './template/table-c.ts';
-import { ruleById } from './rules/registry.ts';
-import { A_ROW_EN, columnLabel, templateLabel } from './template/labels.ts';
-import { labelOf } from './rules/run.ts';
-import type { OcrInfo } from './pipeline/ocr.ts';
-
-/**
- * Fills a message template. Cell, row, column and term references become words of `lang`: the report's
- * own row label in Chinese (when the model is given), the template's English label in English.
- */
-export function fill(template: string, data: Record<string, DataValue>, lang: Lang = 'zh', model?: ReportModel): string {
-  return template.replace(/\{(\w+)\}/g, (m, k: string) => (k in data ? words(data[k]!, lang, model) : m));
-}
-
-export function formatFinding(f: Finding, lang: Lang = 'zh', model?: ReportModel): string {
-  const rule = ruleById(f.ruleId);
-  const msg = rule?.meta.messages[f.messageId] ?? rule?.meta.messages[Object.keys(rule.meta.messages)[0]!];
-  if (!msg) return `${f.ruleId} ${JSON.stringify(f.data)}`;
-  return fill(msg[lang], f.data, lang, model);
-}
-
-/** One data value in words. */
-export function words(v: DataValue, lang: Lang, model?: ReportModel): string {
-  if (typeof v === 'string' || typeof v === 'number') return String(v);
-  if ('zh' in v) return v[lang];
-  if ('cell' in v) return cellName(v.cell, lang, model);
-  if ('row' in v) return cellName(v.row, lang, model).replace(/\/[^/]*$/, '');
-  if ('col' in v) return columnLabel(v.col, lang);
-  if ('cells' in v) {
-    const names = v.cells.slice(0, 6).map((r) => cellName(r, lang, model));
-    const more = v.cells.length > 6 ? (lang === 'zh' ? ' 等' : ', …') : '';
-    return names.join(lang === 'zh' ? '、' : '; ') + more;
-  }
-  const nz = v.terms.filter((t) => t.value);
-  if (!nz.length) return lang === 'zh' ? '各项均为 0' : 'every item 0';
-  return nz.map((t) => `${shortRow(t.ref, lang, model)} ${t.value}`).join(' + ');
-}
-
-/** 「（七）总计/自然人」 as the report wrote the row (Chinese), the template's label in English. */
-function cellName(ref: CellRef, lang: Lang, model?: ReportModel): string {
-  return lang === 'zh' && model ? labelOf(model, ref) : templateLabel(ref, lang);
-}
-
-function shortRow(ref: CellRef, lang: Lang, model?: ReportModel): string {
-  return leafName(cellName(ref, lang, model).replace(/\/[^/]*$/, ''));
-}
-
-/** The leaf wording only: 「（三）不予公开 6.属于四类过程性信息」 → 「属于四类过程性信息」, "(3) withheld 6. process information" → "process information". */
-export function leafName(full: string): string {
-  return full.replace(/^.*?\d[.、．]\s*/, '').replace(/^[（(]([一二三四五六七八九十]+|\d+)[)）]\s*(?=\S)/, '') || full;
-}
+// A whole result as plain text (the command line, a copied summary): verdict and counts, input problems,
+// the mistakes to fix, coverage per table, findings grouped by table; OCR's own report for the CLI.
+import type { CellRef, CheckResult, CoverageKey, Finding, Lang, Mistake } from '../types.ts';
+import type { OcrInfo } from '../pipeline/ocr.ts';
+import { cellName, templateLabel } from './labels.ts';
+import { formatFinding } from './findings.ts';
 
 const SEVERITY: Record<Lang, Record<Finding['severity'], string>> = {
   zh: { error: '错误', warning: '警告', info: '提示' },
@@ -200,86 +151,6 @@ export function countBySeverity(findings: Finding[]): Record<Finding['severity']
   const c = { error: 0, warning: 0, info: 0 };
   for (const f of findings) c[f.severity]++;
   return c;
-}
-
-const TABLE_NAMES: Record<Lang, Record<'A' | 'B' | 'C', string>> = {
-  zh: { A: '表一（主动公开政府信息情况）', B: '表二（收到和处理政府信息公开申请情况）', C: '表三（行政复议、行政诉讼情况）' },
-  en: { A: 'Table A (proactive disclosure)', B: 'Table B (applications)', C: 'Table C (reviews and litigation)' },
-};
-
-/** 「B.open」 → 「（一）予以公开」 / "(1) disclosed", 「A.reg」 → 「规章」, 「C.rev」 → 「行政复议」: names a reader knows. */
-export function rowName(rowRef: string, lang: Lang = 'zh'): string {
-  const [table, row = ''] = rowRef.split('.');
-  if (table === 'A' || table === 'A19') {
-    for (const block of table === 'A' ? A_2021 : A_2019) {
-      const r = block.rows.find((x) => x.key === row);
-      if (r) return lang === 'zh' ? r.label : (A_ROW_EN[r.key] ?? r.label);
-    }
-    return row;
-  }
-  if (table === 'C') return C_GROUP_LABELS[row as keyof typeof C_GROUP_LABELS]?.[lang] ?? row;
-  return templateLabel(`${rowRef}.tot`, lang).split('/')[0]!;
-}
-
-
-function list(items: string[], lang: Lang, max = 5): string {
-  const more = items.length > max ? (lang === 'zh' ? ` 等 ${items.length} 项` : ` and ${items.length - max} more`) : '';
-  return items.slice(0, max).join(lang === 'zh' ? '、' : ', ') + more;
-}
-
-/** One coverage reason in words: the only place they are written (core/pipeline/coverage.ts gives the codes). */
-export function coverageReasonText(r: CoverageReason, lang: Lang = 'zh', table?: 'A' | 'B' | 'C'): string {
-  const zh = lang === 'zh';
-  const name = table ? TABLE_NAMES[lang][table] : zh ? '该表' : 'The table';
-  switch (r.code) {
-    case 'not-found':
-      return zh ? `${name}未找到，未检查` : `${name} was not found: not checked`;
-    case 'found-unreadable':
-      return zh ? `${name}找到了表格，但无法读出其中的行和数值，未检查` : `${name} was found but its rows and numbers could not be read: not checked`;
-    case 'all-unreadable':
-      return zh ? `${name}的数值全部无法识别，未检查` : `No number in ${name.replace(/^The/, 'the')} could be read: not checked`;
-    case 'rows-missing': {
-      const names = r.rows.map((x) => rowName(x, lang));
-      return zh ? `缺少 ${names.length} 行：${list(names, lang)}` : `${names.length} row(s) missing: ${list(names, lang)}`;
-    }
-    case 'fragment':
-      return zh ? `所给内容只含「${rowName(r.from, lang)}」至「${rowName(r.to, lang)}」各行，其余各行不在其中，未检查` : `the input holds rows "${rowName(r.from, lang)}" to "${rowName(r.to, lang)}" only; the other rows are not in it and were not checked`;
-    case 'row-short': {
-      const label = zh ? r.label : rowName(r.row, lang);
-      const raw = r.flat?.raw ?? '';
-      const why = r.flat?.why;
-      if (why === 'ambiguous' || why === 'capped')
-        return zh ? `「${label}」的数字连写在一起（${raw}），拆分成 ${r.expected} 格的方式不唯一，未核对` : `"${label}": its digits run together (${raw}) and can be cut into ${r.expected} cells in more than one way: not checked`;
-      if (why === 'no-reading')
-        return zh ? `「${label}」的数字连写在一起（${raw}），无论怎样拆分都不成立，无法确定各格` : `"${label}": its digits run together (${raw}) and no cut adds up: its cells cannot be told apart`;
-      if (why === 'too-many')
-        return zh ? `「${label}」有 ${r.found} 个数值（应为 ${r.expected} 个），无法确定哪些属于本行，相关核对跳过` : `"${label}" has ${r.found} values instead of ${r.expected}: its checks skipped`;
-      return zh ? `「${label}」只读到 ${r.found}/${r.expected} 个数值，相关核对跳过` : `"${label}" has ${r.found} of ${r.expected} values: its checks skipped`;
-    }
-    case 'cells-unreadable': {
-      // A scanned cell with ink OCR could not read has no text: say so rather than quote nothing.
-      const items = r.cells.map((c) =>
-        c.raw === '' ? `${templateLabel(c.ref, lang)}${zh ? '（有字迹，未能识别）' : ' (ink that could not be read)'}` : zh ? `${templateLabel(c.ref, lang)}「${c.raw}」` : `${templateLabel(c.ref, lang)} "${c.raw}"`,
-      );
-      return zh ? `${r.cells.length} 个格无法识别为数字：${list(items, lang)}` : `${r.cells.length} cell(s) are not numbers: ${list(items, lang)}`;
-    }
-    case 'key-totals-blank': {
-      const items = r.cells.map((c) => templateLabel(c, lang));
-      return zh ? `关键合计格为空：${list(items, lang)}，不能视为核对无误` : `Key total cells are blank: ${list(items, lang)}; the table cannot count as verified`;
-    }
-    case 'blank-unchecked': {
-      const rows = r.rows.map((x) => rowName(x, lang));
-      return zh ? `${r.count} 个格（${list(rows, lang)}）为空，所在等式无法核对` : `${r.count} blank cell(s) in ${list(rows, lang)} took part in no checkable identity`;
-    }
-    case 'no-narrative':
-      return zh ? '未找到正文叙述段落，正文与表格的一致性核对（TXT-*）未进行' : 'No narrative paragraphs found: narrative-versus-table checks (TXT-*) not run';
-    case 'no-year':
-      return zh ? '未能确定报告年度，年度相关核对未进行' : 'The report year could not be determined: year checks skipped';
-    case 'ocr-no-table':
-      return zh ? '表格无法识别：图片中没有找到表格（既没有表格线，也没有能排成行列的文字），未检查' : 'Table not recognisable: no table was found in the image (no ruling lines and no text in rows and columns): not checked';
-    case 'narrative-not-run':
-      return zh ? '正文与表格数字的一致性核对（TXT-*）未运行' : 'Narrative-versus-table checks (TXT-*) were not run';
-  }
 }
 
 /**

@@ -1,0 +1,83 @@
+// The three tables as the faces draw them, laid out by the template: rows in template order, column
+// headings and row names per language, the text each cell holds as written, and its mark.
+import type { CellRef, CheckResult, Coverage, Lang, Severity, TableId } from '../types.ts';
+import { A_2019, A_2021 } from '../template/table-a.ts';
+import { B_COLS, B_COL_LABELS, B_ROWS, B_GROUPS } from '../template/table-b.ts';
+import { C_COLS, C_COL_LABELS, C_GROUPS, C_GROUP_LABELS } from '../template/table-c.ts';
+import { cellMarks, type CellMark } from './cards.ts';
+import { templateLabel } from './labels.ts';
+import { TABLE_LABEL } from './words.ts';
+
+export type ViewCell = { ref: CellRef; text: string; severity?: Severity; findings: number[] };
+export type ViewRow = { key: string; label: string; cells: (ViewCell | null)[] };
+export type ViewSection = { caption?: string; columns: string[]; rows: ViewRow[] };
+export type ViewTable = { id: TableId; title: string; status: Coverage['status']; reasons: string[]; sections: ViewSection[] };
+
+/**
+ * One table as the faces draw it: the template's rows that the report filled, in template order, each with
+ * the report's own row label (Chinese) or the template's (English), its cells' text as written and their marks.
+ */
+export function tableLayout(result: CheckResult, id: TableId, lang: Lang, marks: Map<CellRef, CellMark> = cellMarks(result)): ViewTable {
+  const cov = result.coverage[id];
+  const table = result.model.tables[id];
+  const cells = table?.cells ?? {};
+  const cell = (ref: CellRef): ViewCell | null => {
+    const c = cells[ref];
+    if (!c) return null;
+    const mark = marks.get(ref);
+    return { ref, text: c.raw, ...(mark ? { severity: mark.severity } : {}), findings: mark?.findings ?? [] };
+  };
+  // The row label as the report wrote it, when a cell of the row kept it; the template's otherwise.
+  const rowLabel = (refs: CellRef[], fallback: string): string => {
+    for (const r of refs) {
+      const l = cells[r]?.label;
+      if (l) return l;
+    }
+    return fallback;
+  };
+  const sections: ViewSection[] = [];
+  if (id === 'B') {
+    const hasOrg = Object.keys(cells).some((r) => r.endsWith('.org'));
+    const cols = hasOrg ? ['np', 'org', ...B_COLS.slice(1)] : [...B_COLS];
+    const rowKeys = [...B_ROWS.map((r) => r.key), ...B_GROUPS.map((g) => g.key)];
+    const order = new Map(B_ROWS.map((r, i) => [r.key, i]));
+    // group subtotal rows (a report's own 「（三）不予公开」 numbers) sit just before their first child
+    for (const g of B_GROUPS) order.set(g.key, (order.get(g.children[0]!) ?? 99) - 0.5);
+    const rows = rowKeys
+      .filter((k) => cols.some((c) => cells[`B.${k}.${c}`]))
+      .sort((a, b) => (order.get(a) ?? 99) - (order.get(b) ?? 99))
+      .map((k) => {
+        const refs = cols.map((c) => `B.${k}.${c}`);
+        const def = B_ROWS.find((r) => r.key === k);
+        const fallback = def ? (lang === 'zh' ? def.label : def.en) : templateLabel(`B.${k}.tot`, lang).split('/')[0]!;
+        return { key: k, label: lang === 'zh' ? rowLabel(refs, fallback) : fallback, cells: refs.map(cell) };
+      });
+    if (rows.length) sections.push({ columns: cols.map((c) => B_COL_LABELS[c as keyof typeof B_COL_LABELS][lang]), rows });
+  } else if (id === 'C') {
+    const rows = C_GROUPS.filter((g) => C_COLS.some((c) => cells[`C.${g}.${c}`])).map((g) => ({
+      key: g,
+      label: C_GROUP_LABELS[g][lang],
+      cells: C_COLS.map((c) => cell(`C.${g}.${c}`)),
+    }));
+    if (rows.length) sections.push({ columns: C_COLS.map((c) => C_COL_LABELS[c][lang]), rows });
+  } else {
+    const is2019 = Object.keys(cells).some((r) => r.startsWith('A19.'));
+    const prefix = is2019 ? 'A19' : 'A';
+    for (const block of is2019 ? A_2019 : A_2021) {
+      const rows = block.rows
+        .filter((r) => block.cols.some((c) => cells[`${prefix}.${r.key}.${c.key}`]))
+        .map((r) => {
+          const refs = block.cols.map((c) => `${prefix}.${r.key}.${c.key}`);
+          // table A's labels are the template's Chinese in both languages (core has no English for them)
+          return { key: r.key, label: rowLabel(refs, r.label), cells: refs.map(cell) };
+        });
+      if (!rows.length) continue;
+      sections.push({
+        caption: lang === 'zh' ? `第二十条第（${block.item}）项` : `Art. 20 item (${block.item})`,
+        columns: block.cols.map((c) => c.label),
+        rows,
+      });
+    }
+  }
+  return { id, title: TABLE_LABEL[lang][id], status: cov.status, reasons: lang === 'zh' ? cov.reasons : cov.reasonsEn, sections };
+}
