@@ -40,6 +40,23 @@ describe('ReportTables', () => {
     // marks are told apart without colour: a symbol and screen-reader text
     expect(container.querySelector('td[data-gkc="error"] .sr-only')!.textContent).toContain('错误');
   });
+  it('table B keeps the report\'s group headers in both languages: 「1.属于国家秘密」 sits under （三）不予公开, not （二）部分公开', () => {
+    for (const [lang, heads, first] of [
+      ['zh', ['三、本年度办理结果', '（三）不予公开', '（四）无法提供', '（五）不予处理'], '1.属于国家秘密'],
+      ['en', ['III. outcomes this year', '(3) withheld', '(4) cannot provide', '(5) not processed'], '1. state secret'],
+    ] as const) {
+      const { container } = render(<ReportTables tables={seed001[lang].tables} lang={lang} related={new Set()} events={{ onEnter() {}, onLeave() {} }} />);
+      const table = container.querySelector('table[data-gkc-table="B"]')!;
+      const rows = [...table.querySelectorAll('tbody tr')].map((tr) => ({ label: tr.querySelector('th')!.textContent, heading: tr.classList.contains('group-heading'), inGroup: tr.classList.contains('in-group') }));
+      expect(rows.filter((r) => r.heading).map((r) => r.label)).toEqual(heads);
+      const at = rows.findIndex((r) => r.label === first);
+      expect(rows[at - 1]).toEqual({ label: heads[1], heading: true, inGroup: false });
+      expect(rows[at]!.inGroup).toBe(true);
+      // a header holds no numbers: no value cell, nothing to mark
+      for (const tr of table.querySelectorAll('tr.group-heading')) expect(tr.querySelectorAll('[data-gkc-cell]')).toHaveLength(0);
+      cleanup();
+    }
+  });
 });
 
 describe('FindingBody (the card)', () => {

@@ -31,6 +31,9 @@ const STRINGS = {
   partial: { zh: '部分核对', en: 'Partly checked' },
   checked: { zh: '已核对', en: 'Checked' },
   item: { zh: '项目', en: 'Item' },
+  scrollCueRight: { zh: '表格较宽：向左滑动查看右侧各列 →', en: 'Wide table: swipe left for the columns on the right →' },
+  scrollCueLeft: { zh: '← 向右滑动回到左侧各列', en: '← Swipe right for the columns on the left' },
+  bOutcomeHeading: { zh: '三、本年度办理结果', en: 'III. outcomes this year' },
   equation: { zh: '算式', en: 'Equation' },
   difference: { zh: '相差', en: 'Difference' },
   mightBeRight: { zh: '可能的合理原因', en: 'Why this might still be right' },
@@ -138,7 +141,6 @@ const STRINGS = {
   summaryCsvHead: { zh: '文件,单位,年度,格式,结论,错误,警告,提示,未完整核对的表', en: 'file,agency,year,template,verdict,errors,warnings,info,tables not fully checked' },
   // OCR
   scannedPages: { zh: '扫描页面', en: 'Scanned pages' },
-  showGrid: { zh: '显示识别出的表格线（调试）', en: 'Show the detected grid (debug)' },
   doubtfulTitle: { zh: '可能识别有误的数字', en: 'Numbers that may be misread' },
   doubtfulHelp: { zh: '请对照左侧原图核对；改正后立即重新核对。', en: 'Compare with the image; a correction re-runs the check at once.' },
   corrected: { zh: '已更正', en: 'corrected' },

@@ -1,7 +1,7 @@
 // Scanned pages with the findings drawn as boxes on the image (the same card as the table view opens
-// from them), a debug overlay of the detected grid, and the numbers OCR was unsure of: each shown as
+// from them), the detected grid for a developer (`?debug=grid` in the page's URL, not a control users
+// see), and the numbers OCR was unsure of: each shown as
 // 「可能识别有误」 with the cell's own image beside the value read, correctable in place.
-import { useState } from 'preact/hooks';
 import type { Lang } from '../../../core/index.ts';
 import { t, tf } from '../i18n.ts';
 import type { SiteView } from '../view.ts';
@@ -19,9 +19,12 @@ type Props = {
 
 const pct = (v: number, of: number) => `${((v / of) * 100).toFixed(3)}%`;
 
+/** The grid overlay is a developer's view of line detection: on with `?debug=grid`. */
+export const gridDebug = (search = typeof location === 'undefined' ? '' : location.search) => new URLSearchParams(search).getAll('debug').includes('grid');
+
 export function OcrPages({ view, images, lang, related, active, events, onCorrect }: Props) {
   const ocr = view.ocr!;
-  const [grid, setGrid] = useState(false);
+  const grid = gridDebug();
   const severity = new Map<string, string>();
   for (const tb of view.tables) for (const s of tb.sections) for (const r of s.rows) for (const c of r.cells) if (c?.severity) severity.set(c.ref, c.severity);
   return (
@@ -29,9 +32,6 @@ export function OcrPages({ view, images, lang, related, active, events, onCorrec
       <p class="ocr-note" data-testid="ocr-note">
         {ocr.note}
       </p>
-      {ocr.grid.length > 0 && <label class="ocr-grid-toggle">
-        <input type="checkbox" checked={grid} onChange={(e) => setGrid((e.target as HTMLInputElement).checked)} /> {t('showGrid', lang)}
-      </label>}
       {ocr.doubtful.length > 0 && (
         <div class="doubtful" data-testid="doubtful">
           <h3>{t('doubtfulTitle', lang)}</h3>

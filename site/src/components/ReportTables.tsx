@@ -1,5 +1,7 @@
 // The recognised tables as tables: labels as the report wrote them, every value cell named by
 // data-gkc-cell, marked cells by data-gkc (the same hooks the extension puts on a live page).
+import type { ComponentChildren } from 'preact';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Lang } from '../../../core/index.ts';
 import type { ViewCell, ViewTable } from '../view.ts';
 import { t } from '../i18n.ts';
@@ -32,7 +34,7 @@ export function ReportTables({ tables, lang, related, active, events }: Props) {
             <p class="not-checked">{table.status === 'unreadable' ? t('unreadable', lang) : t('notFound', lang)}</p>
           ) : (
             table.sections.map((s, i) => (
-              <div class="table-scroll" key={i}>
+              <ScrollBox key={i} lang={lang}>
                 <table class="report-table" data-gkc-table={table.id}>
                   {s.caption && <caption>{s.caption}</caption>}
                   <thead>
@@ -46,19 +48,64 @@ export function ReportTables({ tables, lang, related, active, events }: Props) {
                     </tr>
                   </thead>
                   <tbody>
-                    {s.rows.map((row) => (
-                      <tr key={row.key}>
-                        <th scope="row">{row.label}</th>
-                        {row.cells.map((c, j) => (c ? <ValueCell key={c.ref} cell={c} lang={lang} related={related.has(c.ref)} active={active === c.ref} events={events} /> : <td key={j} class="absent" />))}
-                      </tr>
-                    ))}
+                    {s.rows.map((row) =>
+                      row.heading ? (
+                        <tr key={row.key} class="group-heading">
+                          <th scope="rowgroup">{row.label}</th>
+                          <td colSpan={s.columns.length} />
+                        </tr>
+                      ) : (
+                        <tr key={row.key} class={row.inGroup ? 'in-group' : undefined}>
+                          <th scope="row">{row.label}</th>
+                          {row.cells.map((c, j) => (c ? <ValueCell key={c.ref} cell={c} lang={lang} related={related.has(c.ref)} active={active === c.ref} events={events} /> : <td key={j} class="absent" />))}
+                        </tr>
+                      ),
+                    )}
                   </tbody>
                 </table>
-              </div>
+              </ScrollBox>
             ))
           )}
         </section>
       ))}
+    </div>
+  );
+}
+
+/**
+ * A wide table scrolls inside its box (the page never scrolls sideways) with its label column sticky;
+ * while columns are hidden on a side, that edge is shaded and a line says so: on a 390 px phone table
+ * B's 总计 column, where seed 001's errors are, was off-screen with nothing to say it was there (issue 20).
+ */
+function ScrollBox({ lang, children }: { lang: Lang; children: ComponentChildren }) {
+  const box = useRef<HTMLDivElement>(null);
+  const [more, setMore] = useState({ left: false, right: false });
+  const measure = () => {
+    const el = box.current;
+    if (!el) return;
+    const left = el.scrollLeft > 1;
+    const right = el.scrollLeft + el.clientWidth < el.scrollWidth - 1;
+    setMore((m) => (m.left === left && m.right === right ? m : { left, right }));
+  };
+  useEffect(() => {
+    measure();
+    if (typeof ResizeObserver === 'undefined') return;
+    const watch = new ResizeObserver(measure);
+    watch.observe(box.current!);
+    return () => watch.disconnect();
+  }, []);
+  return (
+    <div class="table-scroll-wrap" {...(more.left ? { 'data-more-left': '' } : {})} {...(more.right ? { 'data-more-right': '' } : {})}>
+      {(more.left || more.right) && (
+        <p class="scroll-cue small" aria-hidden="true">
+          {t(more.right ? 'scrollCueRight' : 'scrollCueLeft', lang)}
+        </p>
+      )}
+      <div class="table-scroll-edge">
+        <div class="table-scroll" ref={box} onScroll={measure}>
+          {children}
+        </div>
+      </div>
     </div>
   );
 }
