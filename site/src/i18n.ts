@@ -142,7 +142,10 @@ const STRINGS = {
   // OCR
   scannedPages: { zh: '扫描页面', en: 'Scanned pages' },
   doubtfulTitle: { zh: '可能识别有误的数字', en: 'Numbers that may be misread' },
-  doubtfulHelp: { zh: '请对照左侧原图核对；改正后立即重新核对。', en: 'Compare with the image; a correction re-runs the check at once.' },
+  doubtfulHelp: {
+    zh: '每个数字旁是原图中的这一格（整页原图在下方）；请核对，如有误直接改正，改正后立即重新核对。',
+    en: 'Each number is shown beside its cell from the scan (the whole page is below); correct it if it is wrong and the check re-runs at once.',
+  },
   corrected: { zh: '已更正', en: 'corrected' },
   inkUnread: { zh: '有字迹，未能识别，请填写', en: 'ink that could not be read: please fill in' },
   progressLoading: { zh: '正在加载文字识别引擎和语言数据（约 5 MB，只在本机）…', en: 'Loading the OCR engine and language data (about 5 MB, local)…' },

@@ -42,7 +42,7 @@ export function OcrPages({ view, images, lang, related, active, events, onCorrec
               const [x0, y0, x1, y1] = d.bbox;
               const w = x1 - x0;
               const h = y1 - y0;
-              const scale = Math.min(3, 120 / Math.max(w, 1), 48 / Math.max(h, 1));
+              const scale = cropScale(w, h);
               return (
                 <li key={d.key} data-doubtful={d.ref ?? d.key}>
                   <span
@@ -60,8 +60,8 @@ export function OcrPages({ view, images, lang, related, active, events, onCorrec
                   <label>
                     <span class="small">
                       {d.corrected ? t('corrected', lang) : d.unread ? t('inkUnread', lang) : tf('mayBeMisread', lang, Math.round(d.confidence))}
-                      {d.ref ? ` · ${d.ref}` : ''}
                     </span>
+                    {d.label && <span class="doubtful-cell">{d.label}</span>}
                     <input
                       type="text"
                       inputMode="decimal"
@@ -90,7 +90,7 @@ export function OcrPages({ view, images, lang, related, active, events, onCorrec
                   class={`ocr-box${active === c.ref ? ' active' : ''}${c.doubtful ? ' doubtful' : ''}`}
                   style={boxStyle(c.bbox, p)}
                   data-gkc-cell={c.ref}
-                  {...(sev ? { 'data-gkc': sev, tabIndex: 0, role: 'button', 'aria-label': `${c.ref} ${c.text}` } : {})}
+                  {...(sev ? { 'data-gkc': sev, tabIndex: 0, role: 'button', 'aria-label': `${c.label ?? c.ref} ${c.text}` } : {})}
                   {...(related.has(c.ref!) ? { 'data-gkc-related': '' } : {})}
                   onMouseEnter={sev ? (e) => events.onEnter(c.ref!, e.currentTarget as HTMLElement, 'hover') : undefined}
                   onMouseLeave={sev ? () => events.onLeave(c.ref!, 'hover') : undefined}
@@ -104,6 +104,16 @@ export function OcrPages({ view, images, lang, related, active, events, onCorrec
       ))}
     </section>
   );
+}
+
+/**
+ * How much a cell's crop is enlarged in the list: its digits about 60 px tall, so that a 6 and an 8
+ * can be told apart (a 300 dpi cell is ~40 px high, a 150 dpi one ~20 px; the old cap of 120 px wide
+ * shrank a wide cell below its own size), and no wider than a phone's column allows.
+ */
+export function cropScale(w: number, h: number): number {
+  const want = Math.min(4, Math.max(1.5, 60 / Math.max(h, 1)));
+  return Math.max(1, Math.min(want, 300 / Math.max(w, 1)));
 }
 
 function boxStyle([x0, y0, x1, y1]: [number, number, number, number], p: { width: number; height: number }) {
