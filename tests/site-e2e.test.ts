@@ -147,6 +147,10 @@ describe.skipIf(!hasChromium)('site in chromium', () => {
 
   it('after a reload the history lists the checks; one can be reopened', async () => {
     await page.reload();
+    // the check page is not blank: it offers the last result
+    const last = page.getByTestId('last-check');
+    await last.waitFor();
+    expect(await last.innerText()).toMatch(/^上次核对：/);
     await page.click('a[href="#/history"]');
     await page.locator('.history-table tbody tr').first().waitFor();
     const rows = await page.locator('.history-table tbody tr').count();

@@ -111,6 +111,7 @@ describe('check session', () => {
     expect(s.previousId.value).toBeUndefined();
     expect(s.views.value!.zh.previous).toBeUndefined();
 
+    await until(async () => (await listChecks(db)).length === 2); // the save is not awaited
     const entries = await listChecks(db);
     expect(entries.map((e) => e.name)).toEqual(['2022.txt', '2021.txt']);
     await s.openEntry(entries[1]!.id!);

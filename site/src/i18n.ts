@@ -111,6 +111,9 @@ const STRINGS = {
   // cross-year
   previousLabel: { zh: '跨年核对（与上一年度报告比较）：', en: 'Cross-year checks against last year’s report: ' },
   previousNone: { zh: '不比较', en: 'none' },
+  previousSearchPlaceholder: { zh: '搜索单位、年度或文件名', en: 'Search agency, year or file name' },
+  previousNoMatch: { zh: '历史记录中没有匹配的报告。', en: 'No report in the history matches.' },
+  lastCheckOpen: { zh: '打开上次结果', en: 'Open the last result' },
   previousUnknownAgency: { zh: '未识别单位', en: 'unknown agency' },
   previousNotYearBefore: { zh: '（不是上一年度，跨年规则不适用）', en: ' (not the year before: cross-year rules do not apply)' },
   // history verdicts
@@ -179,6 +182,11 @@ const FORMATS = {
   batchCounts: {
     zh: (done: number, files: number, errors: number, warnings: number) => `${done}/${files} 份 · 错误 ${errors} · 警告 ${warnings}`,
     en: (done: number, files: number, errors: number, warnings: number) => `${done}/${files} files · ${errors} errors · ${warnings} warnings`,
+  },
+  previousSearchOthers: { zh: (n: number) => `与其他单位或年度的报告比较（历史记录中 ${n} 份）…`, en: (n: number) => `Compare with another agency's or year's report (${n} in the history)…` },
+  lastCheck: {
+    zh: (name: string, when: string) => `上次核对：${name}（${when}）`,
+    en: (name: string, when: string) => `Last check: ${name} (${when})`,
   },
   previousCompared: {
     zh: (name: string, year: number | undefined) => `已与「${name} ${year ?? ''}」比较`,

@@ -5,7 +5,7 @@ import type { Lang } from '../../core/index.ts';
 import { agencyKey } from '../../core/model/agency.ts';
 import { checkInBackground } from './client.ts';
 import { readFile, type FileRead } from './files.ts';
-import { clearChecks, deleteCheck, entryOf, getCheck, listChecks, saveCheck, type HistoryDb, type HistoryEntry } from './history.ts';
+import { clearChecks, deleteCheck, entryOf, getCheck, latestCheck, listChecks, saveCheck, type HistoryDb, type HistoryEntry } from './history.ts';
 import { pairs, type BatchItem } from './batch.ts';
 import { ocrRead, type OcrFile, type OcrRead } from './ocr/read.ts';
 import type { PictureArticle } from './ocr/article.ts';
@@ -67,9 +67,12 @@ export function createCheckSession(options: CheckSessionOptions = {}) {
   const shown = signal(0);
   /** the history page's list: undefined while it loads, 'unavailable' where this browser keeps none */
   const history = signal<HistoryEntry[] | 'unavailable' | undefined>(undefined);
+  /** the newest check in the history, offered on an empty check page (after a reload the page was blank) */
+  const lastCheck = signal<HistoryEntry | undefined>(undefined);
 
   function show(v: SiteViews, input: SiteInput | undefined, save: boolean) {
     views.value = v;
+    lastCheck.value = undefined;
     if (save && db) saveCheck(db, entryOf(v, input)).catch(() => undefined);
     shown.value++;
   }
@@ -284,8 +287,16 @@ export function createCheckSession(options: CheckSessionOptions = {}) {
       return;
     }
     error.value = undefined;
+    lastCheck.value = undefined;
     if (e.input) await run(e.input, e.name, false);
     else if (e.views) views.value = e.views;
+  }
+
+  /** On an empty check page: offer the newest check of the history (reopened with openEntry). */
+  async function offerLast() {
+    if (!db || views.value) return;
+    const e = await latestCheck(db).catch(() => undefined);
+    if (!views.value && !busy.value) lastCheck.value = e;
   }
 
   /** A shared link (`#/r/…`): the tables' numbers and the finding ids, rebuilt into a result. */
@@ -347,6 +358,7 @@ export function createCheckSession(options: CheckSessionOptions = {}) {
     pageImages: readOnly(pageImages),
     shown: readOnly(shown),
     history: readOnly(history),
+    lastCheck: readOnly(lastCheck),
     // actions
     setLang: (l: Lang) => void (lang.value = l),
     type,
@@ -364,6 +376,7 @@ export function createCheckSession(options: CheckSessionOptions = {}) {
     correct,
     cancelOcr: () => ocr.value?.abort.abort(),
     openEntry,
+    offerLast,
     openLink,
     openHistory,
     deleteEntry,
