@@ -127,6 +127,14 @@ describe('App', () => {
     expect(container.querySelectorAll('td[data-gkc="error"]')).toHaveLength(0);
   });
 
+  it('the file picker and the paste box name every type the site reads: images and scanned PDFs too', () => {
+    const { container } = render(<App />);
+    const accept = container.querySelector('input[type=file]')!.getAttribute('accept')!.split(',');
+    for (const ext of ['.txt', '.md', '.html', '.pdf', '.docx', '.png', '.jpg', '.jpeg', '.webp', '.gif', '.bmp']) expect(accept).toContain(ext);
+    const placeholder = container.querySelector('#report-input')!.getAttribute('placeholder')!;
+    for (const word of ['.png', '.jpg', '.webp', '.gif', '.bmp', '扫描', '截图']) expect(placeholder).toContain(word);
+  });
+
   it('empty input gets a message, not a result', async () => {
     const { container } = render(<App />);
     fireEvent.submit(container.querySelector('form')!);

@@ -12,8 +12,8 @@ const STRINGS = {
   navHistory: { zh: '历史记录', en: 'History' },
   pasteLabel: { zh: '粘贴报告全文或表格', en: 'Paste the report or its tables' },
   pastePlaceholder: {
-    zh: '在此粘贴年度报告（纯文本、从网页或 Word/WPS 复制的表格均可），或把 .txt / .html / .pdf / .docx 文件拖到这里',
-    en: 'Paste the annual report here (plain text, or tables copied from a web page or Word/WPS), or drop a .txt / .html / .pdf / .docx file',
+    zh: '在此粘贴年度报告（纯文本、从网页或 Word/WPS 复制的表格、报告截图均可），或把文件拖到这里：.txt / .html / .pdf（含扫描版）/ .docx，或图片 .png .jpg .webp .gif .bmp（本机文字识别）',
+    en: 'Paste the annual report here (plain text, tables copied from a web page or Word/WPS, or a screenshot), or drop a file: .txt / .html / .pdf (scanned too) / .docx, or an image .png .jpg .webp .gif .bmp (OCR on this computer)',
   },
   checkButton: { zh: '开始核对', en: 'Check' },
   clearButton: { zh: '清空', en: 'Clear' },
@@ -60,6 +60,7 @@ const STRINGS = {
   historyNote: { zh: '历史记录保存在本浏览器（IndexedDB），不会上传。', en: 'History is kept in this browser (IndexedDB) and never uploaded.' },
   historyUnavailable: { zh: '本浏览器无法保存历史记录（可能处于隐私模式）。', en: 'This browser cannot keep a history (private mode?).' },
   pasted: { zh: '粘贴的文本', en: 'pasted text' },
+  pastedImage: { zh: '粘贴的图片', en: 'pasted image' },
   unknownAgency: { zh: '（未识别单位）', en: '(agency not recognised)' },
   narrative: { zh: '正文', en: 'Narrative' },
   language: { zh: 'English', en: '中文' },

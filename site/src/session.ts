@@ -22,8 +22,14 @@ export const INLINE_LIMIT = 512 * 1024;
 /** What the next check reads when it is not the textarea's text: rich clipboard HTML, a large paste, a file. */
 export type Pending = { input: SiteInput; name: string; note: string };
 
-/** What a paste event holds: the clipboard's two flavours and the textarea around the caret. */
-export type PasteData = { html: string; plain: string; value: string; start: number; end: number };
+/**
+ * What a paste event holds: the clipboard's two text flavours, its files (a screenshot is an image file
+ * there) and the textarea around the caret.
+ */
+export type PasteData = { html: string; plain: string; value: string; start: number; end: number; files?: File[] };
+
+/** The image types a pasted screenshot comes as, and the extension readFile knows them by. */
+const PASTED_IMAGE_EXT: Record<string, string> = { 'image/png': 'png', 'image/jpeg': 'jpg', 'image/webp': 'webp', 'image/gif': 'gif', 'image/bmp': 'bmp' };
 
 export type CheckSessionOptions = {
   db?: HistoryDb | undefined;
@@ -236,8 +242,15 @@ export function createCheckSession(options: CheckSessionOptions = {}) {
   }
 
   /** A paste is checked at once: a copied table through its HTML, a huge text held aside, else the text. */
-  function paste({ html, plain, value, start, end }: PasteData) {
+  function paste({ html, plain, value, start, end, files = [] }: PasteData) {
     const l = lang.value;
+    // A screenshot of a report (only an image on the clipboard, no text or table with it): OCR, as if
+    // the image file had been opened. Text pasted with an image (a Word selection) is read as text.
+    const image = files.find((f) => f.type in PASTED_IMAGE_EXT);
+    if (image && !plain.trim() && !/<table[\s>]/i.test(html)) {
+      void openFile(new File([image], `${t('pastedImage', l)}.${PASTED_IMAGE_EXT[image.type]}`, { type: image.type }));
+      return;
+    }
     // A table copied from a web page or Word keeps its cells only in the HTML flavour.
     if (html && /<table[\s>]/i.test(html)) {
       const input: SiteInput = { kind: 'html', html };

@@ -73,7 +73,8 @@ function InputForm({ session, onPickFile }: { session: CheckSession; onPickFile(
     if (!data) return;
     e.preventDefault();
     const el = e.target as HTMLTextAreaElement;
-    session.paste({ html: data.getData('text/html'), plain: data.getData('text/plain'), value: el.value, start: el.selectionStart ?? el.value.length, end: el.selectionEnd ?? el.value.length });
+    const files = Array.from(data.files ?? []);
+    session.paste({ html: data.getData('text/html'), plain: data.getData('text/plain'), value: el.value, start: el.selectionStart ?? el.value.length, end: el.selectionEnd ?? el.value.length, files });
   }
   return (
     <form
