@@ -82,6 +82,28 @@ describe('FindingsList', () => {
   });
 });
 
+describe('FindingsList on a clean report (issue 17)', () => {
+  it('says 「已核对，未发现错误」 and what was checked, not 「错误 0 · 警告 0 · 提示 0」', () => {
+    const clean = runCheck({ kind: 'text', text: text('taishan-health-2022.txt') }, 'seed-003').views;
+    expect(clean.zh.verdict).toBe('clean');
+    const { container } = render(<FindingsList view={clean.zh} onJump={() => {}} />);
+    expect(screen.getByTestId('clean').textContent).toMatch(/^已核对，未发现错误/);
+    expect(container.querySelector('[data-testid="counts"]')).toBeNull();
+    expect(container.textContent).not.toContain('错误 0');
+    const what = screen.getByTestId('clean-what').textContent!;
+    const checked = clean.zh.tables.filter((tb) => tb.status === 'checked');
+    expect(checked.length).toBeGreaterThan(0);
+    for (const tb of checked) expect(what).toMatch(new RegExp(`${tb.title}（\\d+ 个数字）`));
+    // table B of seed 003 holds 25 rows × 7 columns of numbers
+    expect(what).toMatch(/表二[^（]*（(\d+) 个数字）/);
+    expect(Number(/表二[^（]*（(\d+) 个数字）/.exec(what)![1])).toBeGreaterThanOrEqual(100);
+    cleanup();
+    // a report with errors keeps its counts
+    render(<FindingsList view={seed001.zh} onJump={() => {}} />);
+    expect(screen.queryByTestId('clean')).toBeNull();
+  });
+});
+
 describe('ResultView', () => {
   it('focus opens the card, lights the related cells, Esc closes it; jump-to focuses the cell', async () => {
     const { container } = render(<ResultView view={seed001.zh} />);

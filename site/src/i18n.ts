@@ -24,6 +24,8 @@ const STRINGS = {
   reading: { zh: '正在读取文件…', en: 'Reading the file…' },
   emptyInput: { zh: '请先粘贴报告内容或选择文件。', en: 'Paste a report or open a file first.' },
   findings: { zh: '发现的问题', en: 'Findings' },
+  listSep: { zh: '、', en: ', ' },
+  cleanChecked: { zh: '已核对，未发现错误', en: 'Checked: no errors found' },
   noFindings: { zh: '已核对的部分没有发现问题。', en: 'No problems in what was checked.' },
   tables: { zh: '识别出的表格', en: 'Tables as recognised' },
   notFound: { zh: '未找到此表，未检查', en: 'Table not found: not checked' },
@@ -189,6 +191,8 @@ const FORMATS = {
     zh: (name: string, when: string) => `上次核对：${name}（${when}）`,
     en: (name: string, when: string) => `Last check: ${name} (${when})`,
   },
+  cleanWhat: { zh: (tables: string) => `已核对：${tables}。`, en: (tables: string) => `Checked: ${tables}.` },
+  tableNumbers: { zh: (table: string, n: number) => `${table}（${n} 个数字）`, en: (table: string, n: number) => `${table} (${n} numbers)` },
   previousCompared: {
     zh: (name: string, year: number | undefined) => `已与「${name} ${year ?? ''}」比较`,
     en: (name: string, year: number | undefined) => `Compared with ${name} ${year ?? ''}`,
