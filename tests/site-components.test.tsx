@@ -32,7 +32,17 @@ describe('ReportTables', () => {
   it('marks exactly the wrong cells with data-gkc and names every value cell', () => {
     const { container } = render(<ReportTables tables={seed001.zh.tables} lang="zh" related={new Set()} events={{ onEnter() {}, onLeave() {} }} />);
     const marks = [...container.querySelectorAll('td[data-gkc]')].map((td) => `${td.getAttribute('data-gkc-cell')}:${td.getAttribute('data-gkc')}`);
-    expect(marks.sort()).toEqual(['B.new.oth:error', 'B.new.tot:error', 'B.total.np:error', 'B.total.tot:error', 'C.rev.keep:warning'].sort());
+    expect(marks.sort()).toEqual(['B.new.oth:error', 'B.new.tot:error', 'B.total.np:error', 'B.total.tot:error'].sort());
+    // seed 001's blank 行政复议 cells (EMPTY-CELLS) are a notice of table C with its blank cells hatched,
+    // not an outline on the first of them (issue 17: it read as "this cell is wrong")
+    const emptyCells = seed001.zh.findings.find((f) => f.ruleId === 'EMPTY-CELLS')!;
+    expect(emptyCells.cell).toBeUndefined();
+    const hatched = [...container.querySelectorAll('table[data-gkc-table="C"] td[data-gkc-blank]')];
+    expect(hatched.length).toBe(seed001.zh.tables[2]!.blankCells);
+    expect(hatched.map((td) => td.getAttribute('data-gkc-cell'))).toContain('C.rev.keep');
+    expect(hatched.every((td) => !td.hasAttribute('data-gkc') && td.textContent!.startsWith('空'))).toBe(true);
+    expect(container.querySelector('[data-testid="blank-notice-C"]')!.textContent).toBe(`此表有 ${hatched.length} 个空白格（以斜线标出）：应填 0 的格也应写 0，空白格不计为 0。`);
+    expect(container.querySelector('[data-testid="blank-notice-B"]')).toBeNull();
     // marked cells are reachable by keyboard; the rest are not tab stops
     expect(container.querySelector('td[data-gkc-cell="B.total.np"]')!.getAttribute('tabindex')).toBe('0');
     expect(container.querySelector('td[data-gkc-cell="B.open.np"]')!.hasAttribute('tabindex')).toBe(false);
@@ -76,7 +86,8 @@ describe('FindingsList', () => {
     render(<FindingsList view={seed001.zh} onJump={(f) => jumped.push(f.cell!)} />);
     expect(screen.getByTestId('counts').textContent).toBe('错误 4 · 警告 1 · 提示 1');
     const buttons = screen.getAllByRole('button');
-    expect(buttons.length).toBeGreaterThanOrEqual(5);
+    // one per finding with a cell: the four errors (the blank-cells warning is about table C as a whole)
+    expect(buttons.length).toBe(4);
     fireEvent.click(buttons[0]!);
     expect(jumped).toHaveLength(1);
   });

@@ -191,6 +191,10 @@ const FORMATS = {
     zh: (name: string, when: string) => `上次核对：${name}（${when}）`,
     en: (name: string, when: string) => `Last check: ${name} (${when})`,
   },
+  blankCellsNotice: {
+    zh: (n: number) => `此表有 ${n} 个空白格（以斜线标出）：应填 0 的格也应写 0，空白格不计为 0。`,
+    en: (n: number) => `This table has ${n} blank cells (hatched): a zero should be written as 0; a blank is not counted as 0.`,
+  },
   cleanWhat: { zh: (tables: string) => `已核对：${tables}。`, en: (tables: string) => `Checked: ${tables}.` },
   tableNumbers: { zh: (table: string, n: number) => `${table}（${n} 个数字）`, en: (table: string, n: number) => `${table} (${n} numbers)` },
   previousCompared: {

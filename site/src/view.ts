@@ -9,7 +9,8 @@ import { C_COLS, C_COL_LABELS, C_GROUPS, C_GROUP_LABELS } from '../../core/templ
 import { encodePayload, payloadOf } from './share-link.ts';
 import { t, tf } from './i18n.ts';
 
-export type ViewCell = { ref: CellRef; text: string; severity?: Severity; findings: number[] };
+/** `blank`: one of the blank cells a table-level notice (EMPTY-CELLS) lists: hatched, not outlined */
+export type ViewCell = { ref: CellRef; text: string; severity?: Severity; findings: number[]; blank?: true };
 /**
  * A row of a recognised table. `heading`: a group's header that holds no numbers of its own (table B's
  * 「三、本年度办理结果」 and 「（三）不予公开」…, which the report prints above 「1.属于国家秘密」…); its
@@ -17,7 +18,8 @@ export type ViewCell = { ref: CellRef; text: string; severity?: Severity; findin
  */
 export type ViewRow = { key: string; label: string; cells: (ViewCell | null)[]; heading?: true; inGroup?: true };
 export type ViewSection = { caption?: string; columns: string[]; rows: ViewRow[] };
-export type ViewTable = { id: TableId; title: string; status: Coverage['status']; reasons: string[]; sections: ViewSection[] };
+/** `blankCells`: how many cells the table left blank (not 0), said once above the table */
+export type ViewTable = { id: TableId; title: string; status: Coverage['status']; reasons: string[]; sections: ViewSection[]; blankCells?: number };
 export type ViewFinding = {
   index: number;
   ruleId: string;
@@ -66,8 +68,28 @@ export function buildViews(result: CheckResult, name = '', inputText?: string): 
   return { zh: buildView(result, 'zh', name, inputText), en: buildView(result, 'en', name, inputText) };
 }
 
+/**
+ * Findings about a whole table, not one cell: EMPTY-CELLS lists a table's blank cells. Marked on its
+ * first cell it read as "this cell is wrong" (on a clean report it was the only outline, issue 17);
+ * the table says it once and its blank cells are hatched instead.
+ */
+const TABLE_LEVEL = new Set(['EMPTY-CELLS']);
+const SEVERITY_ORDER: Severity[] = ['error', 'warning', 'info'];
+
+/** The cell marks without the table-level findings (a cell they alone marked is not outlined). */
+function cellMarksOf(result: CheckResult): ReturnType<typeof cellMarks> {
+  const marks: ReturnType<typeof cellMarks> = new Map();
+  for (const [ref, m] of cellMarks(result)) {
+    const findings = m.findings.filter((i) => !TABLE_LEVEL.has(result.findings[i]!.ruleId));
+    if (!findings.length) continue;
+    const severity = SEVERITY_ORDER.find((sev) => findings.some((i) => result.findings[i]!.severity === sev))!;
+    marks.set(ref, { ...m, severity, findings });
+  }
+  return marks;
+}
+
 export function buildView(result: CheckResult, lang: Lang, name = '', inputText?: string): SiteView {
-  const marks = cellMarks(result);
+  const marks = cellMarksOf(result);
   const findings: ViewFinding[] = result.findings.map((f, index) => {
     const ref = f.cells[0];
     const shown = ref && marks.has(ref) ? ref : undefined;
@@ -110,11 +132,12 @@ function viewTable(result: CheckResult, id: TableId, lang: Lang, marks: ReturnTy
   const cov = result.coverage[id];
   const table = result.model.tables[id];
   const cells = table?.cells ?? {};
+  const blank = new Set(result.findings.filter((f) => TABLE_LEVEL.has(f.ruleId)).flatMap((f) => f.cells.filter((r) => r.startsWith(id) && cells[r])));
   const cell = (ref: CellRef): ViewCell | null => {
     const c = cells[ref];
     if (!c) return null;
     const mark = marks.get(ref);
-    return { ref, text: c.raw, ...(mark ? { severity: mark.severity } : {}), findings: mark?.findings ?? [] };
+    return { ref, text: c.raw, ...(mark ? { severity: mark.severity } : {}), findings: mark?.findings ?? [], ...(blank.has(ref) ? { blank: true as const } : {}) };
   };
   // The row label as the report wrote it, when a cell of the row kept it; the template's otherwise.
   const rowLabel = (refs: CellRef[], fallback: string): string => {
@@ -179,5 +202,5 @@ function viewTable(result: CheckResult, id: TableId, lang: Lang, marks: ReturnTy
       });
     }
   }
-  return { id, title: TABLE_LABEL[lang][id], status: cov.status, reasons: lang === 'zh' ? cov.reasons : cov.reasonsEn, sections };
+  return { id, title: TABLE_LABEL[lang][id], status: cov.status, reasons: lang === 'zh' ? cov.reasons : cov.reasonsEn, sections, ...(blank.size ? { blankCells: blank.size } : {}) };
 }

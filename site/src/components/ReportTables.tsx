@@ -4,7 +4,7 @@ import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Lang } from '../../../core/index.ts';
 import type { ViewCell, ViewTable } from '../view.ts';
-import { t } from '../i18n.ts';
+import { t, tf } from '../i18n.ts';
 
 export type CellEvents = {
   onEnter(ref: string, el: HTMLElement, via: 'hover' | 'focus'): void;
@@ -29,6 +29,11 @@ export function ReportTables({ tables, lang, related, active, events }: Props) {
                 <li key={r}>{r}</li>
               ))}
             </ul>
+          )}
+          {table.blankCells !== undefined && table.sections.length > 0 && (
+            <p class="blank-notice small" data-testid={`blank-notice-${table.id}`}>
+              {tf('blankCellsNotice', lang, table.blankCells)}
+            </p>
           )}
           {table.sections.length === 0 ? (
             <p class="not-checked">{table.status === 'unreadable' ? t('unreadable', lang) : t('notFound', lang)}</p>
@@ -118,6 +123,7 @@ function ValueCell({ cell, lang, related, active, events }: { cell: ViewCell; la
       data-gkc-cell={cell.ref}
       {...(marked ? { 'data-gkc': cell.severity, tabIndex: 0, 'aria-describedby': active ? 'gkc-card' : undefined } : {})}
       {...(related ? { 'data-gkc-related': '' } : {})}
+      {...(cell.blank ? { 'data-gkc-blank': '' } : {})}
       class={active ? 'active' : undefined}
       onMouseEnter={marked ? (e) => events.onEnter(cell.ref, e.currentTarget as HTMLElement, 'hover') : undefined}
       onMouseLeave={marked ? () => events.onLeave(cell.ref, 'hover') : undefined}
