@@ -2,8 +2,8 @@
 // examples named paths that did not exist, and `npm run check … > findings.csv` put npm's banner before
 // the BOM). The root is mirrored into a temp dir by symlinks, so files the examples redirect into land
 // there and the worktree stays clean.
-import { describe, expect, it } from 'vitest';
-import { mkdtempSync, readFileSync, readdirSync, symlinkSync } from 'node:fs';
+import { afterAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
@@ -43,6 +43,8 @@ describe('README command-line examples', () => {
   });
 
   const cwd = mirrorOfRoot();
+  // removes the links and what the examples wrote, never what a link points to
+  afterAll(() => rmSync(cwd, { recursive: true, force: true }));
   for (const cmd of examples) {
     it(`runs: ${cmd}`, { timeout: 180_000 }, () => {
       const r = spawnSync('/bin/bash', ['-c', cmd], { cwd, encoding: 'utf8', env: { ...process.env, FORCE_COLOR: '0' } });

@@ -92,8 +92,9 @@ function ScrollBox({ lang, children }: { lang: Lang; children: ComponentChildren
     const right = el.scrollLeft + el.clientWidth < el.scrollWidth - 1;
     setMore((m) => (m.left === left && m.right === right ? m : { left, right }));
   };
+  // after every render (a language switch changes the table's width, not the box's) and on resize
+  useEffect(measure);
   useEffect(() => {
-    measure();
     if (typeof ResizeObserver === 'undefined') return;
     const watch = new ResizeObserver(measure);
     watch.observe(box.current!);
