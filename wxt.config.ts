@@ -20,8 +20,14 @@ export default defineConfig({
     },
   },
   // The AMO sources zip: what builds the extension (extension/, core/, configs, lock file), not the
-  // site, the test fixtures or the docs.
-  zip: { excludeSources: ['site/**', 'tests/**', 'dist/**', 'docs/**', '**/*.log', '.output-e2e/**'] },
+  // test fixtures or the docs. Of site/ it keeps what the build reads (this file imports
+  // site/ocr-assets.ts; the checker page renders site/src/App.tsx), not the static site's own shell
+  // or its generated public/ocr/. includeSources wins over excludeSources. tests/ext-amo.test.ts
+  // rebuilds the Firefox extension from the unpacked zip.
+  zip: {
+    excludeSources: ['site/**', 'tests/**', 'dist/**', 'docs/**', '**/*.log', '.output-e2e/**'],
+    includeSources: ['site/ocr-assets.ts', 'site/src/**'],
+  },
   manifest: ({ browser }) => ({
     name: '公开年报核数 gongkai-check',
     description: '在政府网站上阅读政府信息公开工作年度报告时，就地标出表格中加不平、对不上的数字。全部在本机核对，不联网。',

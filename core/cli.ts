@@ -1,4 +1,5 @@
-// The command-line face: `npm run check -- [--json] [--lang zh|en] FILE…`. The one Node-aware file of
+// The command-line face: `npx gongkai-check [--json|--csv] [--previous F] [--lang zh|en] [--no-ocr] FILE…`
+// (bin/gongkai-check.mjs; `npm run -s check -- …` is the same). The one Node-aware file of
 // core/: it reads files, decodes them, and prints what core/check returns.
 import { agencyKey, previousReport } from './model/agency.ts';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
@@ -17,7 +18,8 @@ import { decodeTextBytes, looksBinary } from './adapters/text/decode.ts';
 import type { CheckResult, Lang, ReportModel } from './types.ts';
 import { IMAGE_EXTENSIONS } from './cli-ocr.ts';
 
-const USAGE = `用法 / usage: npm run check -- [--json] [--lang zh|en] [--no-ocr] FILE…
+const USAGE = `用法 / usage: npx gongkai-check [--json | --csv] [--previous FILE] [--lang zh|en] [--no-ocr] FILE…
+       （或 / or: npm run -s check -- …）
   FILE: .txt .md .html .htm .pdf .docx（年度报告全文、保存的网页、PDF 或 Word / a report's text, saved page, PDF or Word file）
         .png .jpg .jpeg .webp .gif .bmp（扫描件或照片，文字识别后检查 / a scan or photo, read by OCR）
   DIR/           检查文件夹里所有支持的文件（含子文件夹）/ check every supported file under a folder

@@ -32,13 +32,40 @@ describe('ReportTables', () => {
   it('marks exactly the wrong cells with data-gkc and names every value cell', () => {
     const { container } = render(<ReportTables tables={seed001.zh.tables} lang="zh" related={new Set()} events={{ onEnter() {}, onLeave() {} }} />);
     const marks = [...container.querySelectorAll('td[data-gkc]')].map((td) => `${td.getAttribute('data-gkc-cell')}:${td.getAttribute('data-gkc')}`);
-    expect(marks.sort()).toEqual(['B.new.oth:error', 'B.new.tot:error', 'B.total.np:error', 'B.total.tot:error', 'C.rev.keep:warning'].sort());
+    expect(marks.sort()).toEqual(['B.new.oth:error', 'B.new.tot:error', 'B.total.np:error', 'B.total.tot:error'].sort());
+    // seed 001's blank 行政复议 cells (EMPTY-CELLS) are a notice of table C with its blank cells hatched,
+    // not an outline on the first of them (issue 17: it read as "this cell is wrong")
+    const emptyCells = seed001.zh.findings.find((f) => f.ruleId === 'EMPTY-CELLS')!;
+    expect(emptyCells.cell).toBeUndefined();
+    const hatched = [...container.querySelectorAll('table[data-gkc-table="C"] td[data-gkc-blank]')];
+    expect(hatched.length).toBe(seed001.zh.tables[2]!.blankCells);
+    expect(hatched.map((td) => td.getAttribute('data-gkc-cell'))).toContain('C.rev.keep');
+    expect(hatched.every((td) => !td.hasAttribute('data-gkc') && td.textContent!.startsWith('空'))).toBe(true);
+    expect(container.querySelector('[data-testid="blank-notice-C"]')!.textContent).toBe(`此表有 ${hatched.length} 个空白格（以斜线标出）：应填 0 的格也应写 0，空白格不计为 0。`);
+    expect(container.querySelector('[data-testid="blank-notice-B"]')).toBeNull();
     // marked cells are reachable by keyboard; the rest are not tab stops
     expect(container.querySelector('td[data-gkc-cell="B.total.np"]')!.getAttribute('tabindex')).toBe('0');
     expect(container.querySelector('td[data-gkc-cell="B.open.np"]')!.hasAttribute('tabindex')).toBe(false);
     expect(container.querySelector('td[data-gkc-cell="B.total.tot"]')!.textContent).toContain('17');
     // marks are told apart without colour: a symbol and screen-reader text
     expect(container.querySelector('td[data-gkc="error"] .sr-only')!.textContent).toContain('错误');
+  });
+  it('table B keeps the report\'s group headers in both languages: 「1.属于国家秘密」 sits under （三）不予公开, not （二）部分公开', () => {
+    for (const [lang, heads, first] of [
+      ['zh', ['三、本年度办理结果', '（三）不予公开', '（四）无法提供', '（五）不予处理'], '1.属于国家秘密'],
+      ['en', ['III. outcomes this year', '(3) withheld', '(4) cannot provide', '(5) not processed'], '1. state secret'],
+    ] as const) {
+      const { container } = render(<ReportTables tables={seed001[lang].tables} lang={lang} related={new Set()} events={{ onEnter() {}, onLeave() {} }} />);
+      const table = container.querySelector('table[data-gkc-table="B"]')!;
+      const rows = [...table.querySelectorAll('tbody tr')].map((tr) => ({ label: tr.querySelector('th')!.textContent, heading: tr.classList.contains('group-heading'), inGroup: tr.classList.contains('in-group') }));
+      expect(rows.filter((r) => r.heading).map((r) => r.label)).toEqual(heads);
+      const at = rows.findIndex((r) => r.label === first);
+      expect(rows[at - 1]).toEqual({ label: heads[1], heading: true, inGroup: false });
+      expect(rows[at]!.inGroup).toBe(true);
+      // a header holds no numbers: no value cell, nothing to mark
+      for (const tr of table.querySelectorAll('tr.group-heading')) expect(tr.querySelectorAll('[data-gkc-cell]')).toHaveLength(0);
+      cleanup();
+    }
   });
 });
 
@@ -59,9 +86,32 @@ describe('FindingsList', () => {
     render(<FindingsList view={seed001.zh} onJump={(f) => jumped.push(f.cell!)} />);
     expect(screen.getByTestId('counts').textContent).toBe('错误 4 · 警告 1 · 提示 1');
     const buttons = screen.getAllByRole('button');
-    expect(buttons.length).toBeGreaterThanOrEqual(5);
+    // one per finding with a cell: the four errors (the blank-cells warning is about table C as a whole)
+    expect(buttons.length).toBe(4);
     fireEvent.click(buttons[0]!);
     expect(jumped).toHaveLength(1);
+  });
+});
+
+describe('FindingsList on a clean report (issue 17)', () => {
+  it('says 「已核对，未发现错误」 and what was checked, not 「错误 0 · 警告 0 · 提示 0」', () => {
+    const clean = runCheck({ kind: 'text', text: text('taishan-health-2022.txt') }, 'seed-003').views;
+    expect(clean.zh.verdict).toBe('clean');
+    const { container } = render(<FindingsList view={clean.zh} onJump={() => {}} />);
+    expect(screen.getByTestId('clean').textContent).toMatch(/^已核对，未发现错误/);
+    expect(container.querySelector('[data-testid="counts"]')).toBeNull();
+    expect(container.textContent).not.toContain('错误 0');
+    const what = screen.getByTestId('clean-what').textContent!;
+    const checked = clean.zh.tables.filter((tb) => tb.status === 'checked');
+    expect(checked.length).toBeGreaterThan(0);
+    for (const tb of checked) expect(what).toMatch(new RegExp(`${tb.title}（\\d+ 个数字）`));
+    // table B of seed 003 holds 25 rows × 7 columns of numbers
+    expect(what).toMatch(/表二[^（]*（(\d+) 个数字）/);
+    expect(Number(/表二[^（]*（(\d+) 个数字）/.exec(what)![1])).toBeGreaterThanOrEqual(100);
+    cleanup();
+    // a report with errors keeps its counts
+    render(<FindingsList view={seed001.zh} onJump={() => {}} />);
+    expect(screen.queryByTestId('clean')).toBeNull();
   });
 });
 
@@ -108,6 +158,14 @@ describe('App', () => {
     expect(container.querySelector('.pending-note')!.textContent).toContain('带格式');
     expect(container.querySelector('[data-testid="agency"]')!.textContent).toContain('沭阳');
     expect(container.querySelectorAll('td[data-gkc="error"]')).toHaveLength(0);
+  });
+
+  it('the file picker and the paste box name every type the site reads: images and scanned PDFs too', () => {
+    const { container } = render(<App />);
+    const accept = container.querySelector('input[type=file]')!.getAttribute('accept')!.split(',');
+    for (const ext of ['.txt', '.md', '.html', '.pdf', '.docx', '.png', '.jpg', '.jpeg', '.webp', '.gif', '.bmp']) expect(accept).toContain(ext);
+    const placeholder = container.querySelector('#report-input')!.getAttribute('placeholder')!;
+    for (const word of ['.png', '.jpg', '.webp', '.gif', '.bmp', '扫描', '截图']) expect(placeholder).toContain(word);
   });
 
   it('empty input gets a message, not a result', async () => {

@@ -111,6 +111,7 @@ describe('check session', () => {
     expect(s.previousId.value).toBeUndefined();
     expect(s.views.value!.zh.previous).toBeUndefined();
 
+    await until(async () => (await listChecks(db)).length === 2); // the save is not awaited
     const entries = await listChecks(db);
     expect(entries.map((e) => e.name)).toEqual(['2022.txt', '2021.txt']);
     await s.openEntry(entries[1]!.id!);
@@ -144,6 +145,27 @@ describe('check session', () => {
     expect([a!.status, b!.status, c!.status]).toEqual(['done', 'done', 'error']);
     expect(a!.views!.zh.previous).toMatchObject({ year: 2021 });
     expect(c!.message).toContain('TIFF');
+  });
+
+  it('a pasted screenshot (an image alone on the clipboard) goes to OCR; text pasted with an image is read as text', async () => {
+    const read: string[] = [];
+    const ocr: OcrRead = async (file) => {
+      read.push(`${file.kind}:${file.name}:${file.pdf}:${file.bytes.length}`);
+      throw new Error('stub');
+    };
+    const s = createCheckSession({ ocr });
+    const png = bytes('ocr/hongze-district-gov-2023-p4.png');
+    const image = new File([png], 'image.png', { type: 'image/png' });
+    s.paste({ html: '', plain: '', value: '', start: 0, end: 0, files: [image] });
+    await until(() => read.length > 0);
+    expect(read).toEqual([`ocr:粘贴的图片.png:false:${png.length}`]);
+    await settled(s);
+    // the report's text with a picture in it (copied from Word): the text is what is checked
+    s.paste({ html: '', plain: bytes('lingdong-health-2020.txt').toString('utf8'), value: '', start: 0, end: 0, files: [image] });
+    await until(() => s.views.value !== undefined);
+    await settled(s);
+    expect(read).toHaveLength(1);
+    expect(s.views.value!.zh.counts.error).toBe(4);
   });
 
   it('OCR can be cancelled: the progress goes, the page says it was cancelled', async () => {

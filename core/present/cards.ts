@@ -16,9 +16,17 @@ export type CellMark = { ref: CellRef; severity: Severity; findings: number[] };
  * The cells to mark: each finding marks its first cell; a cell marked by several findings takes the
  * worst severity. `findings` are indices into result.findings.
  */
+/**
+ * Findings about a whole table, not one cell: EMPTY-CELLS lists a table's blank cells. Marked on its
+ * first cell it read as "this cell is wrong" (on a clean report it was the only outline, issue 17);
+ * the table says it once and its blank cells are hatched instead (tables.ts, the extension's marks).
+ */
+export const TABLE_LEVEL = new Set(['EMPTY-CELLS']);
+
 export function cellMarks(result: CheckResult): Map<CellRef, CellMark> {
   const marks = new Map<CellRef, CellMark>();
   result.findings.forEach((f, i) => {
+    if (TABLE_LEVEL.has(f.ruleId)) return;
     const ref = f.cells[0];
     if (!ref || !result.locations[ref]) return;
     const m = marks.get(ref);

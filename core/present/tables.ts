@@ -4,14 +4,23 @@ import type { CellRef, CheckResult, Coverage, Lang, Severity, TableId } from '..
 import { A_2019, A_2021 } from '../template/table-a.ts';
 import { B_COLS, B_COL_LABELS, B_ROWS, B_GROUPS } from '../template/table-b.ts';
 import { C_COLS, C_COL_LABELS, C_GROUPS, C_GROUP_LABELS } from '../template/table-c.ts';
-import { cellMarks, type CellMark } from './cards.ts';
+import { cellMarks, TABLE_LEVEL, type CellMark } from './cards.ts';
 import { templateLabel } from './labels.ts';
 import { TABLE_LABEL } from './words.ts';
 
-export type ViewCell = { ref: CellRef; text: string; severity?: Severity; findings: number[] };
-export type ViewRow = { key: string; label: string; cells: (ViewCell | null)[] };
+/** `blank`: one of the blank cells a table-level notice (EMPTY-CELLS) lists: hatched, not outlined */
+export type ViewCell = { ref: CellRef; text: string; severity?: Severity; findings: number[]; blank?: true };
+/**
+ * A row of a recognised table. `heading`: a group's header that holds no numbers of its own (table B's
+ * 「三、本年度办理结果」 and 「（三）不予公开」…, which the report prints above 「1.属于国家秘密」…); its
+ * `cells` are empty. `inGroup`: the row sits under such a header.
+ */
+export type ViewRow = { key: string; label: string; cells: (ViewCell | null)[]; heading?: true; inGroup?: true };
 export type ViewSection = { caption?: string; columns: string[]; rows: ViewRow[] };
-export type ViewTable = { id: TableId; title: string; status: Coverage['status']; reasons: string[]; sections: ViewSection[] };
+/** `blankCells`: how many cells the table left blank (not 0), said once above the table */
+export type ViewTable = { id: TableId; title: string; status: Coverage['status']; reasons: string[]; sections: ViewSection[]; blankCells?: number };
+
+const OUTCOME_HEADING = { zh: '三、本年度办理结果', en: 'III. outcomes this year' };
 
 /**
  * One table as the faces draw it: the template's rows that the report filled, in template order, each with
@@ -21,11 +30,12 @@ export function tableLayout(result: CheckResult, id: TableId, lang: Lang, marks:
   const cov = result.coverage[id];
   const table = result.model.tables[id];
   const cells = table?.cells ?? {};
+  const blank = new Set(result.findings.filter((f) => TABLE_LEVEL.has(f.ruleId)).flatMap((f) => f.cells.filter((r) => r.startsWith(id) && cells[r])));
   const cell = (ref: CellRef): ViewCell | null => {
     const c = cells[ref];
     if (!c) return null;
     const mark = marks.get(ref);
-    return { ref, text: c.raw, ...(mark ? { severity: mark.severity } : {}), findings: mark?.findings ?? [] };
+    return { ref, text: c.raw, ...(mark ? { severity: mark.severity } : {}), findings: mark?.findings ?? [], ...(blank.has(ref) ? { blank: true as const } : {}) };
   };
   // The row label as the report wrote it, when a cell of the row kept it; the template's otherwise.
   const rowLabel = (refs: CellRef[], fallback: string): string => {
@@ -43,15 +53,26 @@ export function tableLayout(result: CheckResult, id: TableId, lang: Lang, marks:
     const order = new Map(B_ROWS.map((r, i) => [r.key, i]));
     // group subtotal rows (a report's own 「（三）不予公开」 numbers) sit just before their first child
     for (const g of B_GROUPS) order.set(g.key, (order.get(g.children[0]!) ?? 99) - 0.5);
-    const rows = rowKeys
-      .filter((k) => cols.some((c) => cells[`B.${k}.${c}`]))
-      .sort((a, b) => (order.get(a) ?? 99) - (order.get(b) ?? 99))
-      .map((k) => {
-        const refs = cols.map((c) => `B.${k}.${c}`);
-        const def = B_ROWS.find((r) => r.key === k);
-        const fallback = def ? (lang === 'zh' ? def.label : def.en) : templateLabel(`B.${k}.tot`, lang).split('/')[0]!;
-        return { key: k, label: lang === 'zh' ? rowLabel(refs, fallback) : fallback, cells: refs.map(cell) };
-      });
+    const keys = rowKeys.filter((k) => cols.some((c) => cells[`B.${k}.${c}`])).sort((a, b) => (order.get(a) ?? 99) - (order.get(b) ?? 99));
+    const rows: ViewRow[] = [];
+    // The report's headers are rows without numbers, so the model has no cells for them: without
+    // them 「1.属于国家秘密」 read as an item of （二）部分公开 (issue 20). A group whose own subtotal
+    // row was read has its header already (（六）其他处理 may be read as the row `other`).
+    const hasOwnRow = (g: (typeof B_GROUPS)[number]) => keys.includes(g.key) || (g.key === 'othersub' && keys.includes('other'));
+    const heading = (key: string, label: string) => {
+      if (!rows.some((r) => r.key === key)) rows.push({ key, label, cells: [], heading: true });
+    };
+    for (const k of keys) {
+      if (k === 'open' || k === 'partial') heading('outcome-heading', OUTCOME_HEADING[lang]);
+      const parent = B_GROUPS.find((g) => g.children.includes(k));
+      if (parent && !hasOwnRow(parent)) heading(`${parent.key}-heading`, lang === 'zh' ? parent.label : parent.en);
+      const refs = cols.map((c) => `B.${k}.${c}`);
+      const def = B_ROWS.find((r) => r.key === k);
+      // under its header a row is named without its group: 「（三）不予公开 1.属于国家秘密」 → 「1.属于国家秘密」
+      const label = def ? (lang === 'zh' ? def.label : def.en) : templateLabel(`B.${k}.tot`, lang).split('/')[0]!;
+      const fallback = parent ? label.replace(/^.*?\s(?=\d+\.)/, '') : label;
+      rows.push({ key: k, label: lang === 'zh' ? rowLabel(refs, fallback) : fallback, cells: refs.map(cell), ...(parent ? { inGroup: true as const } : {}) });
+    }
     if (rows.length) sections.push({ columns: cols.map((c) => B_COL_LABELS[c as keyof typeof B_COL_LABELS][lang]), rows });
   } else if (id === 'C') {
     const rows = C_GROUPS.filter((g) => C_COLS.some((c) => cells[`C.${g}.${c}`])).map((g) => ({
@@ -79,5 +100,5 @@ export function tableLayout(result: CheckResult, id: TableId, lang: Lang, marks:
       });
     }
   }
-  return { id, title: TABLE_LABEL[lang][id], status: cov.status, reasons: lang === 'zh' ? cov.reasons : cov.reasonsEn, sections };
+  return { id, title: TABLE_LABEL[lang][id], status: cov.status, reasons: lang === 'zh' ? cov.reasons : cov.reasonsEn, sections, ...(blank.size ? { blankCells: blank.size } : {}) };
 }

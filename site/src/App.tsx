@@ -12,6 +12,9 @@ import { BatchView } from './components/BatchView.tsx';
 import { HistoryPage } from './components/HistoryPage.tsx';
 import { t } from './i18n.ts';
 
+/** What the file picker offers: every type readFile reads (files.ts), scans and photos included. */
+export const FILE_TYPES = '.txt,.md,.html,.htm,.pdf,.docx,.doc,.png,.jpg,.jpeg,.webp,.gif,.bmp,text/plain,text/html,application/pdf,image/png,image/jpeg,image/webp,image/gif,image/bmp';
+
 /** The language chosen last time in this browser, else Chinese. */
 export function initialLang(): Lang {
   try {
@@ -109,7 +112,7 @@ export function App({ db, openOnStart, session: given }: Props) {
           type="file"
           hidden
           multiple
-          accept=".txt,.md,.html,.htm,.pdf,.docx,.doc,.png,.jpg,.jpeg,text/plain,text/html,application/pdf"
+          accept={FILE_TYPES}
           onChange={(e) => {
             session.openFiles(Array.from((e.target as HTMLInputElement).files ?? []));
             (e.target as HTMLInputElement).value = '';

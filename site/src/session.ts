@@ -5,7 +5,7 @@ import type { Lang } from '../../core/index.ts';
 import { agencyKey } from '../../core/light.ts';
 import { checkInBackground } from './client.ts';
 import { readFile, type FileRead } from './files.ts';
-import { clearChecks, deleteCheck, entryOf, getCheck, listChecks, saveCheck, type HistoryDb, type HistoryEntry } from './history.ts';
+import { clearChecks, deleteCheck, entryOf, getCheck, latestCheck, listChecks, saveCheck, type HistoryDb, type HistoryEntry } from './history.ts';
 import { pairs, type BatchItem } from './batch.ts';
 import { ocrRead, type OcrFile, type OcrRead } from './ocr/read.ts';
 import type { PictureArticle } from './ocr/article.ts';
@@ -22,8 +22,14 @@ export const INLINE_LIMIT = 512 * 1024;
 /** What the next check reads when it is not the textarea's text: rich clipboard HTML, a large paste, a file. */
 export type Pending = { input: SiteInput; name: string; note: string };
 
-/** What a paste event holds: the clipboard's two flavours and the textarea around the caret. */
-export type PasteData = { html: string; plain: string; value: string; start: number; end: number };
+/**
+ * What a paste event holds: the clipboard's two text flavours, its files (a screenshot is an image file
+ * there) and the textarea around the caret.
+ */
+export type PasteData = { html: string; plain: string; value: string; start: number; end: number; files?: File[] };
+
+/** The image types a pasted screenshot comes as, and the extension readFile knows them by. */
+const PASTED_IMAGE_EXT: Record<string, string> = { 'image/png': 'png', 'image/jpeg': 'jpg', 'image/webp': 'webp', 'image/gif': 'gif', 'image/bmp': 'bmp' };
 
 export type CheckSessionOptions = {
   db?: HistoryDb | undefined;
@@ -67,9 +73,12 @@ export function createCheckSession(options: CheckSessionOptions = {}) {
   const shown = signal(0);
   /** the history page's list: undefined while it loads, 'unavailable' where this browser keeps none */
   const history = signal<HistoryEntry[] | 'unavailable' | undefined>(undefined);
+  /** the newest check in the history, offered on an empty check page (after a reload the page was blank) */
+  const lastCheck = signal<HistoryEntry | undefined>(undefined);
 
   function show(v: SiteViews, input: SiteInput | undefined, save: boolean) {
     views.value = v;
+    lastCheck.value = undefined;
     if (save && db) saveCheck(db, entryOf(v, input)).catch(() => undefined);
     shown.value++;
   }
@@ -233,8 +242,15 @@ export function createCheckSession(options: CheckSessionOptions = {}) {
   }
 
   /** A paste is checked at once: a copied table through its HTML, a huge text held aside, else the text. */
-  function paste({ html, plain, value, start, end }: PasteData) {
+  function paste({ html, plain, value, start, end, files = [] }: PasteData) {
     const l = lang.value;
+    // A screenshot of a report (only an image on the clipboard, no text or table with it): OCR, as if
+    // the image file had been opened. Text pasted with an image (a Word selection) is read as text.
+    const image = files.find((f) => f.type in PASTED_IMAGE_EXT);
+    if (image && !plain.trim() && !/<table[\s>]/i.test(html)) {
+      void openFile(new File([image], `${t('pastedImage', l)}.${PASTED_IMAGE_EXT[image.type]}`, { type: image.type }));
+      return;
+    }
     // A table copied from a web page or Word keeps its cells only in the HTML flavour.
     if (html && /<table[\s>]/i.test(html)) {
       const input: SiteInput = { kind: 'html', html };
@@ -284,8 +300,16 @@ export function createCheckSession(options: CheckSessionOptions = {}) {
       return;
     }
     error.value = undefined;
+    lastCheck.value = undefined;
     if (e.input) await run(e.input, e.name, false);
     else if (e.views) views.value = e.views;
+  }
+
+  /** On an empty check page: offer the newest check of the history (reopened with openEntry). */
+  async function offerLast() {
+    if (!db || views.value) return;
+    const e = await latestCheck(db).catch(() => undefined);
+    if (!views.value && !busy.value) lastCheck.value = e;
   }
 
   /** A shared link (`#/r/…`): the tables' numbers and the finding ids, rebuilt into a result. */
@@ -347,6 +371,7 @@ export function createCheckSession(options: CheckSessionOptions = {}) {
     pageImages: readOnly(pageImages),
     shown: readOnly(shown),
     history: readOnly(history),
+    lastCheck: readOnly(lastCheck),
     // actions
     setLang: (l: Lang) => void (lang.value = l),
     type,
@@ -364,6 +389,7 @@ export function createCheckSession(options: CheckSessionOptions = {}) {
     correct,
     cancelOcr: () => ocr.value?.abort.abort(),
     openEntry,
+    offerLast,
     openLink,
     openHistory,
     deleteEntry,

@@ -6,7 +6,7 @@ import { useValue } from '../store.ts';
 import { progressText } from '../ocr/progress.ts';
 import { ResultView } from './ResultView.tsx';
 import { PreviousPicker } from './PreviousPicker.tsx';
-import { t } from '../i18n.ts';
+import { t, tf } from '../i18n.ts';
 
 type Props = {
   session: CheckSession;
@@ -21,9 +21,23 @@ export function CheckView({ session, page, dragging, onPickFile }: Props) {
   const busy = useValue(session.busy);
   const ocr = useValue(session.ocr);
   const error = useValue(session.error);
+  const last = useValue(session.lastCheck);
+  const views = useValue(session.views);
+  // after a reload the check page was blank: offer the newest check of the history
+  useEffect(() => {
+    if (page === 'check') void session.offerLast();
+  }, [page]);
   return (
     <>
       {page === 'check' && <InputForm session={session} onPickFile={onPickFile} />}
+      {page === 'check' && last?.id !== undefined && !views && !busy && !ocr && (
+        <p class="last-check" data-testid="last-check">
+          {tf('lastCheck', lang, [last.agency, last.year, last.name].filter((x) => x !== undefined && x !== '').join(' '), new Date(last.createdAt).toLocaleString(t('htmlLang', lang)))}{' '}
+          <button type="button" onClick={() => void session.openEntry(last.id!)}>
+            {t('lastCheckOpen', lang)}
+          </button>
+        </p>
+      )}
       {dragging && <div class="drop-hint">{t('dropHere', lang)}</div>}
       {ocr && (
         <div class="busy ocr-progress" role="status" aria-live="polite" data-testid="ocr-progress">
@@ -59,7 +73,8 @@ function InputForm({ session, onPickFile }: { session: CheckSession; onPickFile(
     if (!data) return;
     e.preventDefault();
     const el = e.target as HTMLTextAreaElement;
-    session.paste({ html: data.getData('text/html'), plain: data.getData('text/plain'), value: el.value, start: el.selectionStart ?? el.value.length, end: el.selectionEnd ?? el.value.length });
+    const files = Array.from(data.files ?? []);
+    session.paste({ html: data.getData('text/html'), plain: data.getData('text/plain'), value: el.value, start: el.selectionStart ?? el.value.length, end: el.selectionEnd ?? el.value.length, files });
   }
   return (
     <form

@@ -12,6 +12,11 @@ export function FindingsList({ view, onJump }: Props) {
   const lang: Lang = view.lang;
   const { counts } = view;
   const label = { error: t('countError', lang), warning: t('countWarning', lang), info: t('countInfo', lang) };
+  // A clean result says so, and what was checked, rather than 「错误 0 · 警告 0 · 提示 0」 (issue 17).
+  const clean = view.verdict === 'clean' && counts.error === 0;
+  const checked = view.tables
+    .filter((tb) => tb.status === 'checked')
+    .map((tb) => ({ title: tb.title, numbers: tb.sections.reduce((n, s) => n + s.rows.reduce((m, r) => m + r.cells.filter((c) => c && c.text !== '').length, 0), 0) }));
   return (
     <section class="findings" aria-labelledby="findings-title" id="findings">
       <h2 id="findings-title">
@@ -21,11 +26,23 @@ export function FindingsList({ view, onJump }: Props) {
             {tf('mistakesToFix', lang, view.mistakes)}
           </span>
         )}{' '}
-        <span class="counts" data-testid="counts">
-          {SEVERITIES.map((s) => `${label[s]} ${counts[s]}`).join(' · ')}
-        </span>
+        {clean ? (
+          <span class="clean" data-testid="clean">
+            {t('cleanChecked', lang)}
+            {(counts.warning > 0 || counts.info > 0) && <span class="counts"> · {SEVERITIES.filter((s) => s !== 'error' && counts[s] > 0).map((s) => `${label[s]} ${counts[s]}`).join(' · ')}</span>}
+          </span>
+        ) : (
+          <span class="counts" data-testid="counts">
+            {SEVERITIES.map((s) => `${label[s]} ${counts[s]}`).join(' · ')}
+          </span>
+        )}
       </h2>
-      {view.findings.length === 0 && <p>{t('noFindings', lang)}</p>}
+      {clean && (
+        <p class="clean-what" data-testid="clean-what">
+          {tf('cleanWhat', lang, checked.map((c) => tf('tableNumbers', lang, c.title, c.numbers)).join(t('listSep', lang)))}
+        </p>
+      )}
+      {view.findings.length === 0 && !clean && <p>{t('noFindings', lang)}</p>}
       {ORDER.map((table) => {
         const mine = view.findings.filter((f) => f.table === table);
         if (!mine.length) return null;

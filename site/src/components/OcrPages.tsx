@@ -1,7 +1,7 @@
 // Scanned pages with the findings drawn as boxes on the image (the same card as the table view opens
-// from them), a debug overlay of the detected grid, and the numbers OCR was unsure of: each shown as
+// from them), the detected grid for a developer (`?debug=grid` in the page's URL, not a control users
+// see), and the numbers OCR was unsure of: each shown as
 // 「可能识别有误」 with the cell's own image beside the value read, correctable in place.
-import { useState } from 'preact/hooks';
 import type { Lang } from '../../../core/index.ts';
 import { t, tf } from '../i18n.ts';
 import type { SiteView } from '../view.ts';
@@ -19,9 +19,12 @@ type Props = {
 
 const pct = (v: number, of: number) => `${((v / of) * 100).toFixed(3)}%`;
 
+/** The grid overlay is a developer's view of line detection: on with `?debug=grid`. */
+export const gridDebug = (search = typeof location === 'undefined' ? '' : location.search) => new URLSearchParams(search).getAll('debug').includes('grid');
+
 export function OcrPages({ view, images, lang, related, active, events, onCorrect }: Props) {
   const ocr = view.ocr!;
-  const [grid, setGrid] = useState(false);
+  const grid = gridDebug();
   const severity = new Map<string, string>();
   for (const tb of view.tables) for (const s of tb.sections) for (const r of s.rows) for (const c of r.cells) if (c?.severity) severity.set(c.ref, c.severity);
   return (
@@ -29,9 +32,6 @@ export function OcrPages({ view, images, lang, related, active, events, onCorrec
       <p class="ocr-note" data-testid="ocr-note">
         {ocr.note}
       </p>
-      {ocr.grid.length > 0 && <label class="ocr-grid-toggle">
-        <input type="checkbox" checked={grid} onChange={(e) => setGrid((e.target as HTMLInputElement).checked)} /> {t('showGrid', lang)}
-      </label>}
       {ocr.doubtful.length > 0 && (
         <div class="doubtful" data-testid="doubtful">
           <h3>{t('doubtfulTitle', lang)}</h3>
@@ -42,7 +42,7 @@ export function OcrPages({ view, images, lang, related, active, events, onCorrec
               const [x0, y0, x1, y1] = d.bbox;
               const w = x1 - x0;
               const h = y1 - y0;
-              const scale = Math.min(3, 120 / Math.max(w, 1), 48 / Math.max(h, 1));
+              const scale = cropScale(w, h);
               return (
                 <li key={d.key} data-doubtful={d.ref ?? d.key}>
                   <span
@@ -60,8 +60,8 @@ export function OcrPages({ view, images, lang, related, active, events, onCorrec
                   <label>
                     <span class="small">
                       {d.corrected ? t('corrected', lang) : d.unread ? t('inkUnread', lang) : tf('mayBeMisread', lang, Math.round(d.confidence))}
-                      {d.ref ? ` · ${d.ref}` : ''}
                     </span>
+                    {d.label && <span class="doubtful-cell">{d.label}</span>}
                     <input
                       type="text"
                       inputMode="decimal"
@@ -90,7 +90,7 @@ export function OcrPages({ view, images, lang, related, active, events, onCorrec
                   class={`ocr-box${active === c.ref ? ' active' : ''}${c.doubtful ? ' doubtful' : ''}`}
                   style={boxStyle(c.bbox, p)}
                   data-gkc-cell={c.ref}
-                  {...(sev ? { 'data-gkc': sev, tabIndex: 0, role: 'button', 'aria-label': `${c.ref} ${c.text}` } : {})}
+                  {...(sev ? { 'data-gkc': sev, tabIndex: 0, role: 'button', 'aria-label': `${c.label ?? c.ref} ${c.text}` } : {})}
                   {...(related.has(c.ref!) ? { 'data-gkc-related': '' } : {})}
                   onMouseEnter={sev ? (e) => events.onEnter(c.ref!, e.currentTarget as HTMLElement, 'hover') : undefined}
                   onMouseLeave={sev ? () => events.onLeave(c.ref!, 'hover') : undefined}
@@ -104,6 +104,16 @@ export function OcrPages({ view, images, lang, related, active, events, onCorrec
       ))}
     </section>
   );
+}
+
+/**
+ * How much a cell's crop is enlarged in the list: its digits about 60 px tall, so that a 6 and an 8
+ * can be told apart (a 300 dpi cell is ~40 px high, a 150 dpi one ~20 px; the old cap of 120 px wide
+ * shrank a wide cell below its own size), and no wider than a phone's column allows.
+ */
+export function cropScale(w: number, h: number): number {
+  const want = Math.min(4, Math.max(1.5, 60 / Math.max(h, 1)));
+  return Math.max(1, Math.min(want, 300 / Math.max(w, 1)));
 }
 
 function boxStyle([x0, y0, x1, y1]: [number, number, number, number], p: { width: number; height: number }) {

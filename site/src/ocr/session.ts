@@ -1,7 +1,6 @@
 // A scanned report in the site: page images → OCR (core/ocr through the bridge) → one Doc → the same
 // check as any input. The Doc is kept, so a number the user corrects re-runs the check at once.
-import { checkModel } from '../../../core/index.ts';
-import { recognise } from '../../../core/index.ts';
+import { checkModel, recognise, TABLE_LABEL, templateLabel } from '../../../core/index.ts';
 import { renderDpi, withOcrInfo, type OcrCheck, type OcrImage, type OcrPageInfo, type OcrProgress, type OperatorList } from '../../../core/ocr/index.ts';
 import { readPdfText, positionedToDoc, type PdfJs } from '../../../core/index.ts';
 import { mergePages } from '../../../core/ocr/index.ts';
@@ -101,14 +100,21 @@ export function checkSession(s: OcrSession): { result: OcrCheck; views: SiteView
   const result = withOcrInfo(checkModel(model), pages);
   const views = buildViews(result, s.name);
   for (const lang of ['zh', 'en'] as Lang[]) {
-    views[lang].ocr = ocrView(result, s, lang);
-    for (const i of result.ocr.findingsOnDoubtful) views[lang].findings[i]!.doubtful = true;
+    const ocr = ocrView(result, s, lang);
+    views[lang].ocr = ocr;
+    // a finding is flagged as resting on a doubtful number only when that number is listed to be checked
+    const listed = new Set(ocr.doubtful.flatMap((d) => (d.ref && !d.corrected ? [d.ref] : [])));
+    for (const i of result.ocr.findingsOnDoubtful) if (result.findings[i]!.cells.some((c) => listed.has(c))) views[lang].findings[i]!.doubtful = true;
   }
   return { result, views };
 }
 
-/** `unread`: the cell has ink OCR could not read at all (its sums are skipped until it is filled in) */
-export type OcrBox = { key: string; ref?: string; page: number; bbox: [number, number, number, number]; text: string; confidence: number; doubtful: boolean; corrected: boolean; unread?: boolean };
+/**
+ * `unread`: the cell has ink OCR could not read at all (its sums are skipped until it is filled in).
+ * `label`: the cell named as a reader finds it in the report (「表二 依申请 · 一、本年新收…/商业企业」),
+ * never the internal ref.
+ */
+export type OcrBox = { key: string; ref?: string; label?: string; page: number; bbox: [number, number, number, number]; text: string; confidence: number; doubtful: boolean; corrected: boolean; unread?: boolean };
 export type OcrView = {
   pages: { page: number; width: number; height: number; method: OcrPageInfo['method']; tables: [number, number, number, number][] }[];
   /** every cell that became a table value, with its box on the page image */
@@ -122,31 +128,47 @@ export type OcrView = {
   note: string;
 };
 
+/**
+ * A number read at this confidence or above is not listed as 「可能识别有误」: the readers disagreed on
+ * it, but a list that says 「可能识别有误（把握 99%）」 asks the reader to doubt what OCR is sure of
+ * (issue 20). Ink that could not be read is always listed.
+ */
+const SURE_ENOUGH = 99;
+
+/** A cell by the names a reader sees in the report: its table, its row and its column. */
+export function cellName(ref: string, lang: Lang): string {
+  const table = ref[0] as 'A' | 'B' | 'C';
+  return `${TABLE_LABEL[lang][table]} · ${templateLabel(ref, lang)}`;
+}
+
 function ocrView(result: OcrCheck, s: OcrSession, lang: Lang): OcrView {
   const cells: OcrBox[] = [];
   for (const [ref, src] of Object.entries(result.locations)) {
     if (src.kind !== 'ocr') continue;
     const key = cellKey(src.page, src.bbox);
     const cell = result.model.tables[ref[0] as 'A' | 'B' | 'C']?.cells[ref];
-    cells.push({ key, ref, page: src.page, bbox: src.bbox, text: cell?.raw ?? '', confidence: src.confidence ?? 100, doubtful: !!src.doubtful, corrected: key in s.corrections });
+    cells.push({ key, ref, label: cellName(ref, lang), page: src.page, bbox: src.bbox, text: cell?.raw ?? '', confidence: src.confidence ?? 100, doubtful: !!src.doubtful, corrected: key in s.corrections });
   }
   // The numbers OCR doubted, in reading order and staying put when one is corrected.
   const refOf = new Map(cells.map((c) => [c.key, c.ref]));
+  const named = (ref: string | undefined) => (ref ? { ref, label: cellName(ref, lang) } : {});
   const doubtful: OcrBox[] = s.pages.flatMap((p) =>
     p.doubtful.flatMap((c) => {
       const key = cellKey(p.page, c.bbox);
       const ref = refOf.get(key);
       if (c.kind === 'unread' && !ref) return []; // a header or a stray mark: no check rests on it
-      return [{ key, ...(ref ? { ref } : {}), page: p.page, bbox: c.bbox, text: s.corrections[key] ?? c.text, confidence: c.confidence, doubtful: true, corrected: key in s.corrections, ...(c.kind === 'unread' ? { unread: true } : {}) }];
+      if (c.kind !== 'unread' && !(key in s.corrections) && c.confidence >= SURE_ENOUGH) return [];
+      return [{ key, ...named(ref), page: p.page, bbox: c.bbox, text: s.corrections[key] ?? c.text, confidence: c.confidence, doubtful: true, corrected: key in s.corrections, ...(c.kind === 'unread' ? { unread: true } : {}) }];
     }),
   );
   for (const d of result.ocr.doubtful) {
     const key = cellKey(d.page, d.bbox);
-    if (!doubtful.some((x) => x.key === key)) doubtful.push({ key, ...(d.ref ? { ref: d.ref } : {}), page: d.page, bbox: d.bbox, text: d.text, confidence: d.confidence, doubtful: true, corrected: false });
+    if (d.confidence >= SURE_ENOUGH || doubtful.some((x) => x.key === key) || s.pages.some((p) => p.page === d.page && p.doubtful.some((c) => cellKey(p.page, c.bbox) === key))) continue;
+    doubtful.push({ key, ...named(d.ref), page: d.page, bbox: d.bbox, text: d.text, confidence: d.confidence, doubtful: true, corrected: false });
   }
   const corrected = cells.filter((c) => c.corrected);
   const o = result.ocr;
-  const note = tf('ocrNote', lang, { cellsRead: o.cellsRead, numbers: o.numbers, grid: !!o.grid, fallback: !!o.fallback, doubtful: o.doubtful.length, corrected: corrected.length });
+  const note = tf('ocrNote', lang, { cellsRead: o.cellsRead, numbers: o.numbers, grid: !!o.grid, fallback: !!o.fallback, doubtful: doubtful.filter((d) => !d.corrected).length, corrected: corrected.length });
   return {
     pages: s.pages.map((p) => ({ page: p.page, width: p.width, height: p.height, method: p.method, tables: p.tables.map((t) => t.bbox) })),
     cells,
