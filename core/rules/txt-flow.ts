@@ -103,6 +103,7 @@ const TXT_APP_HANDLED = defineRule({
         // 「未办结」, 「待处理」; 「不予处理」, 「其他处理」 and 「同意公开答复 9 件」 (上海市科委 2024) are outcome rows
         // (TXT-APP-OUTCOME's); 「转下一年度办理答复的有 1 件」 (the same report) is the carry-over (TXT-APP-CARRY's).
         if (/(?:未|没有|无|不|待|予|其他|公开|提供|告知|同意|下一?年度?|结转|继续)$/.test(s.text.slice(0, m.index))) continue;
+        ctx.compared(s, q);
         if (q.n === handled || q.n === avail) continue;
         const cells: CellRef[] = ['B.total.tot', 'B.new.tot', ...(cin !== null ? ['B.carry_in.tot'] : [])];
         ctx.report({ data: { n: q.n, verb: m.groups!['v']!, handled, avail, excerpt: excerpt(s.text, m.index, q.end) }, cells, span: s.span });
@@ -185,6 +186,7 @@ const TXT_APP_CARRY = defineRule({
             if (seen.has(q.start)) continue;
             seen.add(q.start);
             if (NOT_APPLICATIONS.test((m.groups?.['gap'] ?? '').replace(/结转/g, '')) || !aboutApplications(s, Math.max(m.index, q.end))) continue;
+            ctx.compared(s, q);
             if (q.n === v) continue;
             ctx.report({ messageId: c.messageId, data: { n: q.n, v, excerpt: excerpt(s.text, Math.min(m.index, q.start), Math.max(q.end, m.index + m[0].length)) }, cells: [c.ref], span: s.span });
           }

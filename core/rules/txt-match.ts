@@ -87,7 +87,7 @@ const APP_NEW_B = new RegExp(`(?<v>收到|接到|受理|新收)(?:了)?(?:共计
 const APP_NEW_C = new RegExp(`(?:本年度?|全年|今年)(?<v>新收)(?:的)?(?:数量|数)?(?:共计|共|为|达)?(?<n>${NUM_SRC})(?:余|多)?${APP_UNIT}`, 'dg');
 const NEGATED = /(?:未|没有|无|不)$/;
 
-export type AppNew = { s: NarrativeSentence; n: number; verb: string; start: number; end: number };
+export type AppNew = { s: NarrativeSentence; q: Quantity; n: number; verb: string; start: number; end: number };
 
 /** 「收到/接到/受理/新收…申请 N 件」 statements of the sentences given (shared with TXT-TOTAL-CONFLICT). */
 export function applicationsReceived(sentences: NarrativeSentence[]): AppNew[] {
@@ -102,7 +102,7 @@ export function applicationsReceived(sentences: NarrativeSentence[]): AppNew[] {
         if (seen.has(q.start)) continue;
         if (NOT_APPLICATIONS.test(m.groups?.['gap'] ?? '') || NEGATED.test(t.slice(Math.max(0, m.index - 2), m.index))) continue;
         seen.add(q.start);
-        out.push({ s, n: q.n, verb: m.groups!['v']!, start: m.index, end: q.end });
+        out.push({ s, q, n: q.n, verb: m.groups!['v']!, start: m.index, end: q.end });
       }
     }
   }

@@ -93,6 +93,7 @@ const TXT_APP_NEW = defineRule({
     if (tot === null) return;
     const cin = cellNumber(model, 'B.carry_in.tot');
     for (const a of applicationsReceived(comparableSentences(model))) {
+      ctx.compared(a.s, a.q);
       if (a.n === tot) continue;
       // 「受理」 often counts what was carried over too (沭阳县 2025: 749 = 713 + 36); 「新收」 never does.
       const avail = cin !== null && cin > 0 && a.verb !== '新收' ? tot + cin : null;
@@ -204,7 +205,9 @@ const TXT_APP_OUTCOME = defineRule({
         const outcome = OUTCOMES[m.groups!['label']!]!;
         const refs = outcome.rows(model).map((r) => `B.${r}.tot`);
         const v = refs.length === 1 ? cellNumber(model, refs[0]!) : cellSum(model, refs);
-        if (v === null || v === q.n) continue;
+        if (v === null) continue;
+        ctx.compared(s, q);
+        if (v === q.n) continue;
         ctx.report({ data: { outcome: outcome.label, n: q.n, v, excerpt: excerpt(s.text, m.index, q.end) }, cells: refs, span: s.span });
       }
     }
@@ -275,7 +278,9 @@ const TXT_APP_APPLICANT = defineRule({
             if (seen.has(q.start)) continue;
             seen.add(q.start);
             const v = cellSum(model, w.refs);
-            if (v === null || v === q.n) continue;
+            if (v === null) continue;
+            ctx.compared(s, q);
+            if (v === q.n) continue;
             const cin = cellSum(model, w.carry);
             if (cin !== null && v + cin === q.n) continue;
             ctx.report({ data: { who: w.zh, whoEn: w.en, n: q.n, v, excerpt: excerpt(s.text, Math.min(m.index, q.start), Math.max(q.end, m.index + m[0].length)) }, cells: w.refs, span: s.span });
@@ -330,6 +335,7 @@ function checkCases(ctx: RuleContext, r: CaseRule): void {
         seen.add(q.start);
         const end = m.index + m[0].length;
         if (QUALIFIED.test(clauseBefore(s.text, m.index)) || QUALIFIED.test(m.groups?.['gap'] ?? '') || /^(?:纠错|被|结果|维持|纠正|败诉|撤销)/.test(s.text.slice(end))) continue;
+        ctx.compared(s, q);
         if (q.n === v) continue;
         ctx.report({ data: { n: q.n, v, excerpt: excerpt(s.text, m.index, Math.max(end, q.end)) }, cells: r.refs, span: s.span });
       }
@@ -485,7 +491,9 @@ const TXT_ACT_CROSS = defineRule({
         const kind = m.groups!['kind'] as keyof typeof ACT_ROWS;
         const ref = model.tables.A.cells[`A.${ACT_ROWS[kind]}.dec`] ? `A.${ACT_ROWS[kind]}.dec` : `A19.${ACT_ROWS[kind]}.dec`;
         const v = cellNumber(model, ref);
-        if (v === null || v === q.n) continue;
+        if (v === null) continue;
+        ctx.compared(s, q);
+        if (v === q.n) continue;
         ctx.report({ data: { kind, kindEn: kindEn[kind], n: q.n, unit: q.unit, v, excerpt: excerpt(s.text, m.index, q.end) }, cells: [ref], span: s.span });
       }
     }
