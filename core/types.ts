@@ -106,6 +106,8 @@ export type CoverageReason =
   | { code: 'no-narrative' }
   | { code: 'no-year' }
   | { code: 'narrative-not-run' }
+  /** the narrative's stated numbers about the tables: how many a TXT rule compared, how many none could bind (information, not a gap) */
+  | { code: 'narrative-numbers'; compared: number; skipped: number }
   | { code: 'ocr-no-table' };
 
 /** What core/pipeline/coverage.ts decides for a table: its status and why, as data. */

@@ -92,3 +92,27 @@ describe('false-positive sweep', () => {
     });
   }
 });
+
+describe('what the narrative states about the tables: compared or skipped, and counted', () => {
+  const numbers = async (file: string) => (await checkFixture(file)).coverage.text.codes.find((c) => c.code === 'narrative-numbers');
+  // Counted on the real reports' own narratives (issue 19); every compared one agrees, as the sweep above shows.
+  it.each([
+    ['shuyang-county-gov-2025.txt', 5, 1],
+    ['shanghai-stcsm-2024.md', 5, 6],
+    ['pingtan-gov-2021.crawl.txt', 3, 1],
+  ] as const)('%s: %i compared, %i skipped, said in the text coverage line', async (file, compared, skipped) => {
+    expect(await numbers(file)).toEqual({ code: 'narrative-numbers', compared, skipped });
+    const r = await checkFixture(file);
+    expect(r.coverage.text.status).toBe('checked');
+    expect(r.coverage.text.reasons.join('')).toContain(`已与表格比对 ${compared} 个`);
+  });
+
+  it('a changed carry-over in 平潭 2021\'s own sentence is found, and counted as compared', async () => {
+    const text = readFileSync(join(FIXTURES, 'pingtan-gov-2021.crawl.txt'), 'utf8');
+    expect(text).toContain('1件结转下年度继续办理');
+    const before = check({ kind: 'text', text });
+    const r = check({ kind: 'text', text: text.replace('1件结转下年度继续办理', '2件结转下年度继续办理') });
+    expect(before.findings.filter((f) => f.ruleId === 'TXT-APP-CARRY')).toEqual([]);
+    expect(r.findings.filter((f) => f.ruleId === 'TXT-APP-CARRY').map((f) => f.data['n'])).toEqual([2]);
+  });
+});

@@ -57,8 +57,30 @@ function textCoverage(model: ReportModel, run: RunOutput): CoverageCodes {
   const codes: CoverageReason[] = [];
   if (model.year === undefined) codes.push({ code: 'no-year' });
   if (!narrative) codes.push({ code: 'narrative-not-run' });
-  return cov(codes.length ? 'partial' : 'checked', codes);
+  const status = codes.length ? 'partial' : 'checked';
+  // How many of the numbers the narrative states about the tables were compared: said, never a gap (a
+  // sentence whose subject is ambiguous is skipped on purpose, issue 19).
+  if (narrative) {
+    let compared = 0;
+    let skipped = 0;
+    for (const s of narrative) {
+      if (s.otherYear || s.comparison || (s.section !== undefined && s.section > 4) || !TABLE_SUBJECT.test(s.text)) continue;
+      const done = run.compared.get(s);
+      for (const q of s.quantities) {
+        if (q.approx || q.inParens || !COUNT_UNIT.test(q.unit)) continue;
+        if (done?.has(q.start)) compared++;
+        else skipped++;
+      }
+    }
+    if (compared + skipped) codes.push({ code: 'narrative-numbers', compared, skipped });
+  }
+  return cov(status, codes);
 }
+
+/** A sentence about what the tables count: applications, reviews and suits, table A's decisions and fees. */
+const TABLE_SUBJECT = /申请|复议|诉讼|行政许可|行政处罚|行政强制|规章|规范性文件|收费/;
+/** The units the tables count in (人 and 次 count something else). */
+const COUNT_UNIT = /^(?:件|条|个|宗|起|项)$/;
 
 function groupRows(refs: CellRef[]): string[] {
   const rows: string[] = [];

@@ -63,6 +63,10 @@ export function coverageReasonText(r: CoverageReason, lang: Lang = 'zh', table?:
       return zh ? '未能确定报告年度，年度相关核对未进行' : 'The report year could not be determined: year checks skipped';
     case 'ocr-no-table':
       return zh ? '表格无法识别：图片中没有找到表格（既没有表格线，也没有能排成行列的文字），未检查' : 'Table not recognisable: no table was found in the image (no ruling lines and no text in rows and columns): not checked';
+    case 'narrative-numbers':
+      return zh
+        ? `正文中与表格有关的数字 ${r.compared + r.skipped} 个：已与表格比对 ${r.compared} 个，${r.skipped} 个所指不明确，未比对`
+        : `${r.compared + r.skipped} numbers in the narrative concern the tables: ${r.compared} compared with the tables, ${r.skipped} not (what they count is unclear)`;
     case 'narrative-not-run':
       return zh ? '正文与表格数字的一致性核对（TXT-*）未运行' : 'Narrative-versus-table checks (TXT-*) were not run';
   }

@@ -10,6 +10,7 @@ import { structRules } from './struct.ts';
 import { parseRules } from './parse.ts';
 import { txtRules } from './txt.ts';
 import { txtPartsRules } from './txt-parts.ts';
+import { txtFlowRules } from './txt-flow.ts';
 import { xyearRules } from './xyear.ts';
 
 export const RULES: readonly Rule[] = [
@@ -22,6 +23,7 @@ export const RULES: readonly Rule[] = [
   ...parseRules,
   ...txtRules,
   ...txtPartsRules,
+  ...txtFlowRules,
   // silent unless the caller supplies last year's report (model.previous)
   ...xyearRules,
 ];

@@ -1,7 +1,7 @@
 // What a rule is: metadata (id, severity, certainty, templates, messages, examples) and a check that
 // reports cells. One rule family per file; `registry.ts` lists them all (ESLint / markdownlint style).
 import type { SumOutcome } from './equation.ts';
-import type { CellRef, DataValue, FlatProblem, Finding, ReportModel, Severity, Certainty, TableId, Term, SourceRef } from '../types.ts';
+import type { CellRef, DataValue, FlatProblem, Finding, ReportModel, Severity, Certainty, TableId, Term, SourceRef, NarrativeSentence, Quantity } from '../types.ts';
 
 export type Messages = Record<string, { zh: string; en: string }>;
 
@@ -68,6 +68,8 @@ export type RuleContext = {
    * evaluated equation covered: a table is "checked" only when every cell took part in one.
    */
   sum(left: CellRef[], right: CellRef[], totals?: CellRef[]): SumOutcome;
+  /** a stated number of the narrative was bound to a table quantity and compared (the coverage counts them) */
+  compared(s: NarrativeSentence, q: Quantity): void;
 };
 
 export type Rule = { meta: RuleMeta; check(ctx: RuleContext): void };

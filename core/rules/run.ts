@@ -1,6 +1,6 @@
 // Runs rules over a ReportModel: collects findings (stamped with the rule's id, severity, certainty)
 // and the reasons rules gave for skipping parts of a table (they feed the coverage verdict).
-import type { CellRef, Finding, ReportModel, TableId } from '../types.ts';
+import type { CellRef, Finding, NarrativeSentence, ReportModel, TableId } from '../types.ts';
 import type { Rule, RuleContext } from './rule.ts';
 import { tableOf } from '../model/cells.ts';
 import { sumEquation } from './equation.ts';
@@ -12,12 +12,15 @@ export type RunOutput = {
   evaluated: Set<CellRef>;
   /** the ids of the rules run (a caller may give its own list: the share link runs the table rules only) */
   ran: string[];
+  /** the narrative's numbers the TXT-* rules compared with a table: sentence → offsets of the numbers */
+  compared: Map<NarrativeSentence, Set<number>>;
 };
 
 export function runRules(model: ReportModel, rules: readonly Rule[]): RunOutput {
   const findings: Finding[] = [];
   const skipped: RunOutput['skipped'] = [];
   const evaluated = new Set<CellRef>();
+  const compared: RunOutput['compared'] = new Map();
   for (const rule of rules) {
     const { meta } = rule;
     const ctx: RuleContext = {
@@ -50,8 +53,13 @@ export function runRules(model: ReportModel, rules: readonly Rule[]): RunOutput 
         }
         return out;
       },
+      compared(s, q) {
+        let at = compared.get(s);
+        if (!at) compared.set(s, (at = new Set()));
+        at.add(q.start);
+      },
     };
     rule.check(ctx);
   }
-  return { findings, skipped, evaluated, ran: rules.map((r) => r.meta.id) };
+  return { findings, skipped, evaluated, ran: rules.map((r) => r.meta.id), compared };
 }

@@ -426,4 +426,60 @@ const STRUCT_PARTIAL_INPUT = defineRule({
   },
 });
 
-export const structRules: Rule[] = [STRUCT_SECTIONS, STRUCT_TABLE_MISSING, STRUCT_PARTIAL_INPUT, STRUCT_LABEL_VARIANT, STRUCT_OTHER_MATTERS, STRUCT_FOREIGN_AGENCY];
+// 「无」, 「暂无。」, 「暂无问题」, 「本年度无」: a section 五 that names no problem and no measure.
+const BARE_NONE = /^(?:本年度?)?(?:无|暂无|没有|未发现)(?:问题|明显问题|存在问题|存在的问题|相关情况|此类情况)?$/;
+
+/** Section 五 must say what the problems were and what is done about them (〔2021〕30号 template). */
+const STRUCT_PROBLEMS_EMPTY = defineRule({
+  meta: {
+    id: 'STRUCT-PROBLEMS-EMPTY',
+    severity: 'warning',
+    certainty: 'certain',
+    templates: ['2019', '2021'],
+    table: 'text',
+    description: 'Section 五 (存在的主要问题及改进情况) is empty or says only 「无」/「暂无」: the template asks for the problems and the measures taken.',
+    messages: {
+      empty: {
+        zh: '第五部分「存在的主要问题及改进情况」没有内容；模板要求写明存在的问题和改进措施',
+        en: 'Section 5 (main problems and improvements) is empty; the template asks for the problems and the measures taken',
+      },
+      none: {
+        zh: '第五部分「存在的主要问题及改进情况」只写了「{written}」；模板要求写明存在的问题和改进措施',
+        en: 'Section 5 (main problems and improvements) says only "{written}"; the template asks for the problems and the measures taken',
+      },
+    },
+    examples: [
+      {
+        name: '平潭 2022: problems and measures stated',
+        valid: true,
+        input: {
+          year: 2022,
+          sections: [{ no: 5, title: '存在的主要问题及改进情况' }, { no: 6, title: '其他需要报告的事项' }],
+          paras: [{ text: '2022年，平潭综合实验区政府信息公开工作取得了一定成绩，但还存在一些问题和不足：一是重大行政决策预公开程度需进一步加强，意见征集形式较为单一。', section: 5 }],
+        },
+      },
+      { name: 'section 五 「暂无问题。」', valid: false, input: { year: 2022, sections: [{ no: 5, title: '存在的主要问题及改进情况' }, { no: 6, title: '其他需要报告的事项' }], paras: [{ text: '暂无问题。', section: 5 }] } },
+      { name: 'section 五 「无」', valid: false, input: { year: 2021, sections: [{ no: 5, title: '存在的主要问题及改进情况' }, { no: 6, title: '其他需要报告的事项' }], paras: [{ text: '无', section: 5 }] } },
+      { name: 'the heading straight followed by section 六', valid: false, input: { year: 2021, sections: [{ no: 5, title: '存在的主要问题及改进情况' }, { no: 6, title: '其他需要报告的事项' }], paras: [{ text: '本年度本单位无收取政府信息公开信息处理费情况。', section: 6 }] } },
+      {
+        name: '洪泽区 2023 page 4 alone: the heading is the page\'s last line, its text on the next page',
+        valid: true,
+        input: { year: 2023, sections: [{ no: 4, title: '政府信息公开行政复议、行政诉讼情况' }, { no: 5, title: '存在的主要问题及改进情况' }] },
+      },
+    ],
+  },
+  check(ctx) {
+    const { model } = ctx;
+    const five = model.sections.find((x) => x.no === 5);
+    if (!five || fragmentOf(model)) return;
+    const text = compact(model.paras.filter((p) => p.section === 5).map((p) => p.text).join('')).replace(/[。．.，,；;！!、：:]/g, '');
+    if (text === '') {
+      // Nothing after the heading says more only when the report goes on (a page or paste may stop there).
+      if (model.sections.some((x) => x.no > 5)) ctx.report({ messageId: 'empty', data: {}, cells: [], span: five.source });
+      return;
+    }
+    if (BARE_NONE.test(text)) ctx.report({ messageId: 'none', data: { written: text }, cells: [], span: five.source });
+  },
+});
+
+export const structRules: Rule[] = [STRUCT_SECTIONS, STRUCT_TABLE_MISSING, STRUCT_PARTIAL_INPUT, STRUCT_PROBLEMS_EMPTY, STRUCT_LABEL_VARIANT, STRUCT_OTHER_MATTERS, STRUCT_FOREIGN_AGENCY];

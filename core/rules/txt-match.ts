@@ -83,23 +83,26 @@ const APP_NEW_A = new RegExp(
 );
 // 「共收到1条依申请公开信息」 (seed 001).
 const APP_NEW_B = new RegExp(`(?<v>收到|接到|受理|新收)(?:了)?(?:共计|共|合计)?(?<n>${NUM_SRC})(?:余|多)?${APP_UNIT}(?:的)?(?:政府信息公开|信息公开)?(?:申请|依申请公开)`, 'dg');
+// 「本年新收151件」: row 一's own wording, which needs no 申请 to be about applications (issue 19).
+const APP_NEW_C = new RegExp(`(?:本年度?|全年|今年)(?<v>新收)(?:的)?(?:数量|数)?(?:共计|共|为|达)?(?<n>${NUM_SRC})(?:余|多)?${APP_UNIT}`, 'dg');
 const NEGATED = /(?:未|没有|无|不)$/;
 
-export type AppNew = { s: NarrativeSentence; n: number; verb: string; start: number; end: number };
+export type AppNew = { s: NarrativeSentence; q: Quantity; n: number; verb: string; start: number; end: number };
 
 /** 「收到/接到/受理/新收…申请 N 件」 statements of the sentences given (shared with TXT-TOTAL-CONFLICT). */
 export function applicationsReceived(sentences: NarrativeSentence[]): AppNew[] {
   const out: AppNew[] = [];
   for (const s of sentences) {
     const t = s.text;
-    if (!t.includes('申请') || !/收到|接到|受理|新收/.test(t)) continue;
+    if (!/收到|接到|受理|新收/.test(t)) continue;
+    const res = t.includes('申请') ? [APP_NEW_A, APP_NEW_B, APP_NEW_C] : [APP_NEW_C];
     const seen = new Set<number>();
-    for (const re of [APP_NEW_A, APP_NEW_B]) {
+    for (const re of res) {
       for (const { q, m } of boundNumbers(s, re)) {
         if (seen.has(q.start)) continue;
         if (NOT_APPLICATIONS.test(m.groups?.['gap'] ?? '') || NEGATED.test(t.slice(Math.max(0, m.index - 2), m.index))) continue;
         seen.add(q.start);
-        out.push({ s, n: q.n, verb: m.groups!['v']!, start: m.index, end: q.end });
+        out.push({ s, q, n: q.n, verb: m.groups!['v']!, start: m.index, end: q.end });
       }
     }
   }

@@ -71,6 +71,11 @@ const TXT_APP_NEW = defineRule({
         input: { year: 2021, cells: tableB({ new: [2, 0, 0, 0, 0, 0, 2] }), paras: [{ text: '2020年，我单位接到依申请公开3条，均及时办结，无行政复议和提起诉讼情况。', section: 1 }] },
       },
       {
+        name: '「本年新收151件」 (row 一\'s own wording, no 申请) against 一 总计 150',
+        valid: false,
+        input: { year: 2024, cells: tableB({ new: [150, 0, 0, 0, 0, 0, 150] }), paras: [{ text: '全年共办理政府信息公开申请事项，本年新收151件，均按时答复。', section: 1 }] },
+      },
+      {
         name: '沭阳发改 2023 「我局共收到依申请信息公开26件」, table 25',
         valid: false,
         input: { year: 2023, cells: tableB({ new: [25, 0, 0, 0, 0, 0, 25] }), paras: [{ text: '2023年度我局共收到依申请信息公开26件，及时回复申请人，并将申请人所申请的信息通过电子邮箱发送给申请人', section: 1 }] },
@@ -88,6 +93,7 @@ const TXT_APP_NEW = defineRule({
     if (tot === null) return;
     const cin = cellNumber(model, 'B.carry_in.tot');
     for (const a of applicationsReceived(comparableSentences(model))) {
+      ctx.compared(a.s, a.q);
       if (a.n === tot) continue;
       // 「受理」 often counts what was carried over too (沭阳县 2025: 749 = 713 + 36); 「新收」 never does.
       const avail = cin !== null && cin > 0 && a.verb !== '新收' ? tot + cin : null;
@@ -199,7 +205,9 @@ const TXT_APP_OUTCOME = defineRule({
         const outcome = OUTCOMES[m.groups!['label']!]!;
         const refs = outcome.rows(model).map((r) => `B.${r}.tot`);
         const v = refs.length === 1 ? cellNumber(model, refs[0]!) : cellSum(model, refs);
-        if (v === null || v === q.n) continue;
+        if (v === null) continue;
+        ctx.compared(s, q);
+        if (v === q.n) continue;
         ctx.report({ data: { outcome: outcome.label, n: q.n, v, excerpt: excerpt(s.text, m.index, q.end) }, cells: refs, span: s.span });
       }
     }
@@ -270,7 +278,9 @@ const TXT_APP_APPLICANT = defineRule({
             if (seen.has(q.start)) continue;
             seen.add(q.start);
             const v = cellSum(model, w.refs);
-            if (v === null || v === q.n) continue;
+            if (v === null) continue;
+            ctx.compared(s, q);
+            if (v === q.n) continue;
             const cin = cellSum(model, w.carry);
             if (cin !== null && v + cin === q.n) continue;
             ctx.report({ data: { who: w.zh, whoEn: w.en, n: q.n, v, excerpt: excerpt(s.text, Math.min(m.index, q.start), Math.max(q.end, m.index + m[0].length)) }, cells: w.refs, span: s.span });
@@ -314,8 +324,10 @@ function checkCases(ctx: RuleContext, r: CaseRule): void {
   if (v === null || r.refs.some((ref) => cellNumber(model, ref) === null)) return;
   for (const s of comparableSentences(model)) {
     if (!s.text.includes(r.noun.slice(-2))) continue;
-    // Table C counts reviews and suits about information disclosure only.
-    if (!/公开|申请|复议/.test(contextOf(s))) continue;
+    // Table C counts reviews and suits about information disclosure only: a sentence elsewhere may count
+    // all of the agency's lawsuits, so it must say so; section 四 (政府信息公开行政复议、行政诉讼情况) is
+    // about nothing else (issue 19: 「全年发生行政诉讼22件」 there, against 23 in table C).
+    if (s.section !== 4 && !/公开|申请|复议/.test(contextOf(s))) continue;
     const seen = new Set<number>();
     for (const re of [r.a, r.b]) {
       for (const { q, m } of boundNumbers(s, re)) {
@@ -323,6 +335,7 @@ function checkCases(ctx: RuleContext, r: CaseRule): void {
         seen.add(q.start);
         const end = m.index + m[0].length;
         if (QUALIFIED.test(clauseBefore(s.text, m.index)) || QUALIFIED.test(m.groups?.['gap'] ?? '') || /^(?:纠错|被|结果|维持|纠正|败诉|撤销)/.test(s.text.slice(end))) continue;
+        ctx.compared(s, q);
         if (q.n === v) continue;
         ctx.report({ data: { n: q.n, v, excerpt: excerpt(s.text, m.index, Math.max(end, q.end)) }, cells: r.refs, span: s.span });
       }
@@ -413,6 +426,16 @@ const TXT_LITIGATION = defineRule({
         input: { year: 2024, cells: tableC([1, 0, 0, 0, 1, 0, 0, 0, 1, 1]), paras: [{ text: '2024年市科委有1件涉及政府信息公开工作的行政复议，该行政复议件未被复议审查机关纠错。涉及的行政诉讼数为0件。', section: 1 }] },
       },
       {
+        name: '「全年发生行政诉讼22件」 in section 四 against 23 in table C',
+        valid: false,
+        input: { year: 2024, cells: tableC([72, 64, 178, 37, 351, 3, 1, 10, 3, 17, 4, 1, 1, 0, 6]), paras: [{ text: '全年发生行政诉讼22件，均依法出庭应诉。', section: 4 }] },
+      },
+      {
+        name: 'the same sentence in section 一 may count all of the agency\'s lawsuits: not compared',
+        valid: true,
+        input: { year: 2024, cells: tableC([72, 64, 178, 37, 351, 3, 1, 10, 3, 17, 4, 1, 1, 0, 6]), paras: [{ text: '全年发生行政诉讼22件，均依法出庭应诉。', section: 1 }] },
+      },
+      {
         name: 'seed 002 (保山 2021) no-litigation sentence, 1 suit in the table',
         valid: false,
         input: { year: 2021, cells: tableC([0, 0, 0, 0, 0, 0, 0, 0, 1, 1]), paras: [{ text: '2021年,我委没有因政府信息公开申请行政复议和提起行政诉讼情况发生。', section: 4 }] },
@@ -468,7 +491,9 @@ const TXT_ACT_CROSS = defineRule({
         const kind = m.groups!['kind'] as keyof typeof ACT_ROWS;
         const ref = model.tables.A.cells[`A.${ACT_ROWS[kind]}.dec`] ? `A.${ACT_ROWS[kind]}.dec` : `A19.${ACT_ROWS[kind]}.dec`;
         const v = cellNumber(model, ref);
-        if (v === null || v === q.n) continue;
+        if (v === null) continue;
+        ctx.compared(s, q);
+        if (v === q.n) continue;
         ctx.report({ data: { kind, kindEn: kindEn[kind], n: q.n, unit: q.unit, v, excerpt: excerpt(s.text, m.index, q.end) }, cells: [ref], span: s.span });
       }
     }
