@@ -8,6 +8,7 @@ import { runRules } from '../core/rules/run.ts';
 import { modelFromExample } from '../core/model/from-example.ts';
 import type { Rule, RuleExample } from '../core/rules/rule.ts';
 import type { Finding } from '../core/types.ts';
+import { tableB } from '../core/rules/examples.ts';
 
 function findingsOf(rule: Rule, example: RuleExample): Finding[] {
   const input = example.input;
@@ -65,5 +66,17 @@ describe('rule registry', () => {
     const wanted = [...new Set(firstCells.flatMap((c) => c.split(' / ')))].filter((id) => /^[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)+$/.test(id));
     expect(wanted.length).toBeGreaterThan(50);
     expect(ids.slice().sort()).toEqual(wanted.slice().sort());
+  });
+});
+
+describe('TOTAL-EMPTY speaks of the blank cell, never of a filled one', () => {
+  it('a 2019-style table B whose 总计 column is blank in the leaf rows: the blank leaf totals are named, （七）总计/总计 (filled) is not', () => {
+    const rule = RULES.find((r) => r.meta.id === 'TOTAL-EMPTY')!;
+    // 予以公开 and 部分公开 filled per applicant, their 总计 cells left blank; the （七）总计 row filled.
+    const cells = tableB({ new: [20, 0, 0, 0, 0, 0, 20], open: [15, 0, 0, 0, 0, 0, ''], partial: [5, 0, 0, 0, 0, 0, ''], total: [20, 0, 0, 0, 0, 0, 20] }, '2019');
+    const named = runRules(modelFromExample({ year: 2020, cells }), [rule]).findings.map((f) => (f.data['cell'] as { cell: string }).cell);
+    expect(named.length).toBeGreaterThan(0);
+    expect(named).not.toContain('B.total.tot');
+    expect(named.every((ref) => ref.endsWith('.tot') && ['B.open.tot', 'B.partial.tot'].includes(ref))).toBe(true);
   });
 });

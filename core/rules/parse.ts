@@ -197,9 +197,15 @@ const totalEmpty = defineRule({
     const seen = new Set<CellRef>();
     for (const id of allIdentities(ctx.model)) {
       const out = sumEquation(ctx.model, id.left, id.right, [id.total]);
-      if (out.status !== 'total-empty' || seen.has(id.total)) continue;
-      seen.add(id.total);
-      ctx.report({ data: { cell: { cell: id.total }, sum: out.other }, cells: [id.total, ...id.right] });
+      if (out.status !== 'total-empty') continue;
+      // The blank cell is the one the equation found blank, which is not always the identity's own total:
+      // a leaf row's blank 总计 inside the （七）总计 column sum (a 2019-template page whose 总计 column is
+      // blank in the leaf rows) must not make the filled （七）总计/总计 read as 「未填写」 (issue 17).
+      for (const ref of out.totals) {
+        if (seen.has(ref)) continue;
+        seen.add(ref);
+        ctx.report({ data: { cell: { cell: ref }, sum: out.other }, cells: ref === id.total ? [ref, ...id.right] : [ref] });
+      }
     }
   },
 });
