@@ -40,9 +40,10 @@ export type GridCell = {
 /**
  * Why the numbers of a flat-text row could not be placed: more numbers than cells; a digit run with
  * several cuts that add up (`ambiguous`), none (`no-reading`: the row cannot add up however it is cut),
- * or too many to try (`capped`).
+ * too many to try (`capped`), or too few digits for the row's cells (`too-short`: blank cells vanished
+ * beside a run, so no cut exists and nothing was tested).
  */
-export type FlatProblem = { why: 'too-many' | 'ambiguous' | 'no-reading' | 'capped'; found: number; readings?: number; /** the numbers as written */ raw?: string };
+export type FlatProblem = { why: 'too-many' | 'ambiguous' | 'no-reading' | 'capped' | 'too-short'; found: number; readings?: number; /** the numbers as written */ raw?: string };
 
 export type Block =
   | { kind: 'para'; text: string; source: SourceRef }

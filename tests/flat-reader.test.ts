@@ -86,6 +86,17 @@ describe('reading flat tables', () => {
     expect(r.model.tables.B!.rowsShort.find((s) => s.row === 'B.new')).toMatchObject({ found: 6, expected: 7 });
     expect(r.model.tables.B!.cells['B.new.np']).toBeUndefined();
   });
+  it('a run too short for its row tested nothing: the row is short and not checked, no PARSE-DIGIT-RUN error', () => {
+    // 平潭 2021's crawl, 二、上年结转 「0000000」 with one digit lost: six digits cannot fill seven cells.
+    const crawl = readFileSync(join(FIXTURES, 'pingtan-gov-2021.crawl.txt'), 'utf8');
+    const row = '上年结转政府信息公开申请数量0000000';
+    expect(crawl).toContain(row);
+    const r = check({ kind: 'text', text: crawl.replace(row, '上年结转政府信息公开申请数量000000') });
+    expect(r.model.tables.B!.rowsShort.find((s) => s.row === 'B.carry_in')?.flat?.why).toBe('too-short');
+    expect(r.findings.filter((f) => f.ruleId === 'PARSE-DIGIT-RUN')).toEqual([]);
+    expect(r.coverage.B.status).toBe('partial');
+    expect(r.coverage.B.reasons.join('')).toContain('位数少于 7 格');
+  });
   it('a narrative sentence with numbers is not a table', () => {
     const r = check({ kind: 'text', text: '2023年，本机关收到政府信息公开申请21件，予以公开4件，不予公开1件，结转下年度0件。因政府信息公开申请行政复议1件，结果维持1件。' });
     expect(r.model.tables.B).toBeUndefined();

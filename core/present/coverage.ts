@@ -38,6 +38,8 @@ export function coverageReasonText(r: CoverageReason, lang: Lang = 'zh', table?:
         return zh ? `「${label}」的数字连写在一起（${raw}），拆分成 ${r.expected} 格的方式不唯一，未核对` : `"${label}": its digits run together (${raw}) and can be cut into ${r.expected} cells in more than one way: not checked`;
       if (why === 'no-reading')
         return zh ? `「${label}」的数字连写在一起（${raw}），无论怎样拆分都不成立，无法确定各格` : `"${label}": its digits run together (${raw}) and no cut adds up: its cells cannot be told apart`;
+      if (why === 'too-short')
+        return zh ? `「${label}」的数字连写在一起（${raw}），位数少于 ${r.expected} 格，无法拆分，未核对` : `"${label}": its digits run together (${raw}) but are too few for ${r.expected} cells: not checked`;
       if (why === 'too-many')
         return zh ? `「${label}」有 ${r.found} 个数值（应为 ${r.expected} 个），无法确定哪些属于本行，相关核对跳过` : `"${label}" has ${r.found} values instead of ${r.expected}: its checks skipped`;
       return zh ? `「${label}」只读到 ${r.found}/${r.expected} 个数值，相关核对跳过` : `"${label}" has ${r.found} of ${r.expected} values: its checks skipped`;

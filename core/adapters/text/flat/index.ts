@@ -185,13 +185,16 @@ function onlyReading(run: RunResult): Reading | undefined {
 /**
  * A row's value cells: the reading chosen; else the numbers as they are when nothing could be cut (blank
  * cells vanished: a short row); else one placeholder that says why. Only a row with an identity can fail
- * under every cut (`no-reading`); table A's rows have none, so a run too short to cut is merely ambiguous.
+ * under every cut (`no-reading`); table A's rows have none, so a run that fails to cut there is merely
+ * ambiguous, and a run too short for the cells (`too-short`) was never tested against anything.
  */
 function placeValues(nums: Token[], n: number, run: RunResult, pick: Reading | undefined, identity: boolean): GridCell[] {
   if (pick) return cellsOf(pick, run);
   if (nums.length > n) return [unplaced(nums, 'too-many')];
   if (!run.cut) return nums.map((t) => cell(t.text, t.start, t.end));
-  const why = run.capped ? 'capped' : run.count || !identity ? 'ambiguous' : 'no-reading';
+  // No cut at all (too few digits for the cells: 8-column 法人小计 rows, blanks beside a run) tested
+  // nothing, so it is no PARSE-DIGIT-RUN error: the row is short, not checked.
+  const why = run.capped ? 'capped' : !run.cuts ? 'too-short' : run.count || !identity ? 'ambiguous' : 'no-reading';
   return [unplaced(nums, why, run.count)];
 }
 
