@@ -257,7 +257,7 @@ export type CheckResult = {
   locate(ref: CellRef): SourceRef | undefined;
   /** where the errors are, counted as a reader fixes them: one typed digit is one mistake */
   mistakes: Mistake[];
-  /** one-line verdict: errors found / no errors in what was checked / could not check */
+  /** one-line verdict: errors found / checked, no errors found / not fully checked / could not check */
   verdict: 'errors' | 'clean' | 'incomplete' | 'unreadable';
 };
 

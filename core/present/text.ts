@@ -14,8 +14,8 @@ const STATUS: Record<Lang, Record<string, string>> = {
   en: { checked: 'checked', partial: 'partly checked', 'not-found': 'not found', unreadable: 'unreadable' },
 };
 const VERDICT: Record<Lang, Record<CheckResult['verdict'], string>> = {
-  zh: { errors: '发现错误', clean: '已核对部分未发现错误', incomplete: '未发现错误，但有表格未完整核对', unreadable: '未能识别出年度报告表格，未检查' },
-  en: { errors: 'errors found', clean: 'no errors in what was checked', incomplete: 'no errors found, but some tables were not fully checked', unreadable: 'no report tables recognised: nothing checked' },
+  zh: { errors: '发现错误', clean: '已核对，未发现错误', incomplete: '未发现错误，但有表格未完整核对', unreadable: '未能识别出年度报告表格，未检查' },
+  en: { errors: 'errors found', clean: 'checked, no errors found', incomplete: 'no errors found, but some tables were not fully checked', unreadable: 'no report tables recognised: nothing checked' },
 };
 const TABLES: Record<Lang, Record<CoverageKey, string>> = {
   zh: { A: '表一 主动公开', B: '表二 依申请', C: '表三 复议诉讼', text: '正文' },
