@@ -1,0 +1,35 @@
+// The summary page 「年报批量核对」: the list page's tab id in the URL; the work is features/batch-page.tsx.
+// The list page answers (its list, each report fetched from its own origin); the readers are the
+// site's (pdf.js and mammoth packaged with the extension, as on the checker page).
+import { render } from 'preact';
+import { browser } from 'wxt/browser';
+import { checkPdf, docxToHtml, type Mammoth } from '../../../core/index.ts';
+import { loadPdfJs } from '../../../site/src/files.ts';
+import { BatchPage } from '../../features/batch-page.tsx';
+import { loadLang } from '../../features/lang.ts';
+import type { BatchDeps } from '../../features/batch-run.ts';
+import type { BatchFetched, BatchList, ToListPage } from '../../features/messages.ts';
+import './batch.css';
+
+async function main() {
+  const tabId = Number(new URLSearchParams(location.search).get('tab'));
+  const lang = await loadLang();
+  document.title = lang === 'zh' ? '年报批量核对 · 公开年报核数' : 'Batch check · gongkai-check';
+  const ask = (msg: ToListPage) => browser.tabs.sendMessage(tabId, msg, { frameId: 0 });
+  const deps: BatchDeps = {
+    list: async () => (Number.isInteger(tabId) ? ((await ask({ type: 'gkc:batch-list' })) as BatchList | undefined) : undefined),
+    fetch: (url) => ask({ type: 'gkc:batch-fetch', url }).then((r) => (r as BatchFetched | undefined) ?? { ok: false, status: 0, error: 'no answer' }, (e: Error): BatchFetched => ({ ok: false, status: 0, error: e.message })),
+    async pdf(bytes, name) {
+      const { result, pagesWithoutText } = await checkPdf(await loadPdfJs(), bytes, name);
+      return { result, scan: pagesWithoutText.length > 0 };
+    },
+    async docx(bytes) {
+      const mod = (await import('mammoth/mammoth.browser.js')) as unknown as { default?: Mammoth } & Mammoth;
+      return docxToHtml(mod.default ?? mod, bytes);
+    },
+    parse: (html) => new DOMParser().parseFromString(html, 'text/html'),
+  };
+  render(<BatchPage deps={deps} lang={lang} />, document.getElementById('app')!);
+}
+
+void main();
