@@ -191,6 +191,8 @@ describe('rows', () => {
     const result = check({ kind: 'doc', doc: htmlToDoc(html) });
     const row = { ...newRows([{ url: `${ORIGIN}/s.pdf`, text: 's', kind: 'pdf' }])[0]!, ...outcomeOf(result, true) };
     expect(verdictWords(row, 'zh')).toBe('未完整核对');
+    // nothing read, nothing counted: a 0 would read as "nothing to fix"
+    expect(row.mistakes).toBeUndefined();
     const part = { ...row, notChecked: [{ table: 'B' as const, status: 'partial' }, { table: 'C' as const, status: 'not-found' }] };
     expect(notCheckedWords(part, 'zh')).toBe('表二（部分核对）、表三（未找到）');
     expect(notCheckedWords(part, 'en')).toBe('Table B (partly checked), Table C (not found)');

@@ -93,7 +93,9 @@ export function outcomeOf(result: CheckResult, scan = false): Pick<BatchRow, 've
   const notChecked = (['A', 'B', 'C'] as const).filter((k) => result.coverage[k].status !== 'checked').map((table) => ({ table, status: result.coverage[table].status }));
   // a scan read without OCR is never clean: its tables were not read at all
   const verdict = scan && result.verdict !== 'errors' ? 'incomplete' : result.verdict;
-  return { verdict, mistakes: countMistakes(result), notChecked, ...(m.agency ? { agency: m.agency } : {}), ...(m.year !== undefined ? { year: m.year } : {}), ...(scan ? { scan } : {}) };
+  // no count where nothing was read: a 0 there would read as "nothing to fix"
+  const counted = verdict === 'errors' || (verdict !== 'unreadable' && !scan);
+  return { verdict, ...(counted ? { mistakes: countMistakes(result) } : {}), notChecked, ...(m.agency ? { agency: m.agency } : {}), ...(m.year !== undefined ? { year: m.year } : {}), ...(scan ? { scan } : {}) };
 }
 
 export function verdictWords(row: BatchRow, lang: Lang): string {
