@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { check, checkPdf, htmlToDoc, type PdfJs } from '../core/index.ts';
 import { nextPageUrl, reportLinks } from '../extension/features/report-links.ts';
-import { newRows, rowsCsv, rowsJson, sortRows, verdictWords, notCheckedWords, outcomeOf, type BatchRow } from '../extension/features/batch-rows.ts';
+import { BATCH_WORDS, newRows, rowsCsv, rowsJson, sortRows, verdictWords, notCheckedWords, outcomeOf, type BatchRow } from '../extension/features/batch-rows.ts';
 import { collectRows, crossYear, runRows, type BatchDeps } from '../extension/features/batch-run.ts';
 import { fetchSameOrigin } from '../extension/features/batch-offer.tsx';
 import type { BatchFetched } from '../extension/features/messages.ts';
@@ -67,6 +67,15 @@ describe('the list page fetches for the summary page', () => {
     expect(asked).toEqual([]);
     expect(await fetchSameOrigin(`${ORIGIN}/gone.html`, ORIGIN, fetcher)).toEqual({ ok: false, status: 404, error: 'HTTP 404' });
     expect(asked).toEqual([`${ORIGIN}/gone.html`]);
+  });
+
+  it('a link that does not answer is given up after the timeout, its own failure', async () => {
+    const hanging = ((_u: string, init?: RequestInit) =>
+      new Promise((_ok, fail) => init?.signal?.addEventListener('abort', () => fail(new DOMException('aborted', 'AbortError'))))) as unknown as typeof fetch;
+    expect(await fetchSameOrigin(`${ORIGIN}/slow.pdf`, ORIGIN, hanging, 1024, 50)).toEqual({ ok: false, status: 0, error: 'no answer in 0.05 s', code: 'timeout' });
+    // the row says it in its language
+    const row = { ...newRows([{ url: `${ORIGIN}/slow.pdf`, text: '', kind: 'pdf' }])[0]!, state: 'done' as const, verdict: 'failed' as const, reason: BATCH_WORDS.zh.failCode.timeout };
+    expect(verdictWords(row, 'zh')).toBe('获取失败（久无响应）');
   });
 });
 

@@ -26,23 +26,34 @@ function toBase64(bytes: Uint8Array): string {
   return btoa(bin);
 }
 
+/**
+ * A report that has not arrived in this long is that row's 获取失败, and its place goes to the next: a
+ * slow link never holds the batch (the big real PDFs, ~10 MB, come in seconds from a county site).
+ */
+export const BATCH_FETCH_TIMEOUT_MS = 90_000;
+
 /** Fetch one URL of the page's own origin; never throws (the row shows the status or the reason). */
-export async function fetchSameOrigin(url: string, origin: string, fetcher: typeof fetch = fetch, max = BATCH_FETCH_MAX): Promise<BatchFetched> {
+export async function fetchSameOrigin(url: string, origin: string, fetcher: typeof fetch = fetch, max = BATCH_FETCH_MAX, timeoutMs = BATCH_FETCH_TIMEOUT_MS): Promise<BatchFetched> {
   let target: URL;
   try {
     target = new URL(url);
   } catch {
     return { ok: false, status: 0, error: 'bad URL' };
   }
-  if (target.origin !== origin) return { ok: false, status: 0, error: `not this site (${target.origin})` };
+  if (target.origin !== origin) return { ok: false, status: 0, error: `not this site (${target.origin})`, code: 'other-origin' };
+  const timeout = new AbortController();
+  const timer = setTimeout(() => timeout.abort(), timeoutMs);
   try {
-    const res = await fetcher(target.href, { credentials: 'include' });
+    const res = await fetcher(target.href, { credentials: 'include', signal: timeout.signal });
     if (!res.ok) return { ok: false, status: res.status, error: `HTTP ${res.status}` };
     const bytes = new Uint8Array(await res.arrayBuffer());
-    if (bytes.length > max) return { ok: false, status: res.status, error: `${(bytes.length / 1048576).toFixed(1)} MB` };
+    if (bytes.length > max) return { ok: false, status: 0, error: `${(bytes.length / 1048576).toFixed(1)} MB`, code: 'too-large' };
     return { ok: true, status: res.status, type: res.headers.get('content-type') ?? '', base64: toBase64(bytes) };
   } catch (e) {
+    if (timeout.signal.aborted) return { ok: false, status: 0, error: `no answer in ${timeoutMs / 1000} s`, code: 'timeout' };
     return { ok: false, status: 0, error: (e as Error).message };
+  } finally {
+    clearTimeout(timer);
   }
 }
 

@@ -2,6 +2,7 @@
 // found, and the words, order and exports the summary page shows. No DOM, no browser: tested on its own.
 import { countMistakes, csvField, TABLE_LABEL, type CheckResult, type CoverageKey, type Lang } from '../../core/index.ts';
 import type { ReportLink } from './report-links.ts';
+import type { BatchFailCode } from './messages.ts';
 
 /**
  * The verdict in the words of the site's and the CLI's batch summary (core/cli.ts): errors 发现错误, clean
@@ -42,6 +43,7 @@ export const BATCH_WORDS = {
     tableStatus: { partial: '部分核对', 'not-found': '未找到', unreadable: '无法读取', checked: '已核对' } as Record<string, string>,
     scan: '扫描件，表格需文字识别：在核数页中打开',
     otherFile: '核数页读不了这种文件（只读 PDF、.docx 和网页）',
+    failCode: { timeout: '久无响应', 'other-origin': '不是本网站的链接', 'too-large': '文件过大' } as Record<BatchFailCode, string>,
     csvHead: ['序号', '单位', '年度', '结论', '需改正处', '未完整核对的表', '链接文字', '链接', '对比上年'],
     head: { n: '序号', agency: '单位', year: '年度', verdict: '结论', mistakes: '需改正处', notChecked: '未完整核对的表', link: '年报' },
     progress: (done: number, total: number) => `已完成 ${done} / ${total} 份`,
@@ -66,6 +68,7 @@ export const BATCH_WORDS = {
     tableStatus: { partial: 'partly checked', 'not-found': 'not found', unreadable: 'unreadable', checked: 'checked' } as Record<string, string>,
     scan: 'A scan: its tables need OCR: open it in the checker',
     otherFile: 'The checker cannot read this kind of file (PDF, .docx and web pages only)',
+    failCode: { timeout: 'no answer', 'other-origin': 'not this site', 'too-large': 'file too large' } as Record<BatchFailCode, string>,
     csvHead: ['no', 'agency', 'year', 'verdict', 'mistakes', 'tables not fully checked', 'link text', 'url', 'compared with'],
     head: { n: 'No.', agency: 'Agency', year: 'Year', verdict: 'Verdict', mistakes: 'Mistakes', notChecked: 'Tables not fully checked', link: 'Report' },
     progress: (done: number, total: number) => `${done} of ${total} done`,

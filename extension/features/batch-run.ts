@@ -109,7 +109,7 @@ export async function runRows(rows: BatchRow[], deps: BatchDeps, lang: Lang, sig
       const got = await deps.fetch(row.url);
       if (signal.aborted) return set(i, { state: 'cancelled' });
       if (!got.ok) {
-        set(i, { state: 'done', verdict: 'failed', httpStatus: got.status, reason: got.error });
+        set(i, { state: 'done', verdict: 'failed', httpStatus: got.status, reason: got.code ? BATCH_WORDS[lang].failCode[got.code] : got.error });
         continue;
       }
       set(i, { state: 'checking' });

@@ -133,7 +133,8 @@ export function isOpenBatchRequest(m: unknown): m is OpenBatchRequest {
 export type ToListPage = { type: 'gkc:batch-list' } | { type: 'gkc:batch-fetch'; url: string };
 export type BatchList = { url: string; title: string; links: import('./report-links.ts').ReportLink[]; next?: string };
 /** `status` 0: no answer (network, refused: another origin, too large) */
-export type BatchFetched = { ok: true; status: number; type: string; base64: string } | { ok: false; status: number; error: string };
+export type BatchFetched = { ok: true; status: number; type: string; base64: string } | { ok: false; status: number; error: string; /** a reason the summary page words itself */ code?: BatchFailCode };
+export type BatchFailCode = 'timeout' | 'other-origin' | 'too-large';
 
 export function isToListPage(m: unknown): m is ToListPage {
   const r = m as Partial<ToListPage> | null;
