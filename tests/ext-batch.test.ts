@@ -156,6 +156,37 @@ describe('the batch on real reports', () => {
     expect(verdictWords(last[3]!, 'zh')).toBe('已取消');
   });
 
+  it('a scan waits for OCR until the other rows are done, then takes what OCR read; cancelled, it stays 未完整核对', async () => {
+    const scanPdf = readFileSync(join(FIX, 'ocr', 'hongze-district-gov-2023-p4-scan.pdf'));
+    const files = { ...FILES, '/uploadfiles/hongze-2023.pdf': { type: 'application/pdf', bytes: scanPdf } };
+    // OCR itself is tests/ocr*.test.ts's: here the text layer of the same real report stands in for what OCR reads
+    const read = (await checkPdf(await legacy(), new Uint8Array(readFileSync(join(FIX, 'hongze-district-gov-2023.pdf'))))).result;
+    for (const cancel of [false, true]) {
+      const abort = new AbortController();
+      let statesAtOcr: string[] = [];
+      let last: BatchRow[] = [];
+      const deps: BatchDeps = {
+        ...site(files),
+        ocr: async (bytes, _name, signal) => {
+          statesAtOcr = last.map((r) => r.state);
+          expect(bytes.length).toBe(scanPdf.length);
+          if (cancel) abort.abort();
+          if (signal.aborted) throw new DOMException('OCR cancelled', 'AbortError');
+          return read;
+        },
+      };
+      const rows = (await collectRows(deps, abort.signal))!.rows;
+      const results = await runRows(rows, deps, 'zh', abort.signal, (r) => (last = r));
+      expect(statesAtOcr).toEqual(['done', 'ocr', 'done', 'done']);
+      const scan = last[1]!;
+      if (!cancel) {
+        expect([scan.state, scan.verdict, scan.mistakes, scan.ocr, scan.scan]).toEqual(['done', 'errors', 2, true, undefined]);
+        expect(results.get(2)!.result).toBe(read);
+        expect(results.get(2)!.file?.type).toBe('application/pdf');
+      } else expect([scan.state, verdictWords(scan, 'zh'), scan.scan, scan.mistakes]).toEqual(['done', '未完整核对', true, undefined]);
+    }
+  }, 60_000);
+
   it('follows 下一页 within the cap and says so', async () => {
     const page2 = LIST.replace(/art_1\.html/g, 'art_2.html').replace('hongze-2023.pdf', 'hongze-2024.pdf').replace('index_1.html', 'index_2.html');
     const deps = site({ '/col/nianbao/index_1.html': { type: 'text/html', bytes: new TextEncoder().encode(page2) }, '/col/nianbao/index_2.html': { type: 'text/html', bytes: new TextEncoder().encode(page2) } });

@@ -1,7 +1,7 @@
 // The summary page 「年报批量核对」 (entrypoints/batch/): opened by a list page's 「检查本页列出的全部年报」 on
 // that tab. It asks the list page for its report links (following 下一页 up to a cap it shows), has the
 // page fetch each report from its own origin, checks them here with the core (HTML, text PDF, .docx; a
-// scan is marked for OCR in the checker page), a few at a time, with progress and cancel; one row per
+// scan by OCR here once the rest are done), a few at a time, with progress and cancel; one row per
 // report, sortable, CSV and JSON export, the cross-year checks for an agency's consecutive years.
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
@@ -125,7 +125,9 @@ export function BatchPage({ deps, lang }: { deps: BatchDeps; lang: Lang }) {
                 <td class={r.verdict ? `verdict-${r.verdict}` : ''} title={r.reason ?? ''}>
                   {verdictWords(r, lang)}
                   {r.previousYear !== undefined && <small> · {w.previous(r.previousYear)}</small>}
-                  {r.scan && <small> · {w.scan}</small>}
+                  {r.scan && r.state === 'done' && <small> · {w.scan}</small>}
+                  {r.ocr && <small> · {w.ocrNote}</small>}
+                  {r.state === 'ocr' && <small> · {w.state.ocr}</small>}
                 </td>
                 <td>{r.mistakes ?? ''}</td>
                 <td>{notCheckedWords(r, lang)}</td>

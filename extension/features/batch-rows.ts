@@ -10,7 +10,8 @@ import type { BatchFailCode } from './messages.ts';
  * unreadable 无法读取, and failed 获取失败 for a link the list page's origin did not serve.
  */
 export type BatchVerdict = CheckResult['verdict'] | 'failed';
-export type BatchState = 'queued' | 'fetching' | 'checking' | 'done' | 'cancelled';
+/** ocr: a scan being read by OCR, here on the summary page, after every other row is done */
+export type BatchState = 'queued' | 'fetching' | 'checking' | 'ocr' | 'done' | 'cancelled';
 
 export type BatchRow = ReportLink & {
   /** page order across the list's pages, from 1 */
@@ -27,8 +28,10 @@ export type BatchRow = ReportLink & {
   mistakes?: number;
   /** tables A–C not checked in full, with their status */
   notChecked?: { table: 'A' | 'B' | 'C'; status: string }[];
-  /** a scan: the text layer is missing, OCR in the checker page reads it */
+  /** a scan not read (yet, or OCR failed or was cancelled): the text layer is missing */
   scan?: boolean;
+  /** a scan read by OCR: its numbers may be misread, the full result shows them on the page image */
+  ocr?: boolean;
   /** the year before, when the list holds it: the cross-year checks ran against it */
   previousYear?: number;
 };
@@ -39,9 +42,10 @@ export const BATCH_WORDS = {
     offer: '检查本页列出的全部年报',
     offerText: (n: number) => `本页列出 ${n} 份年度报告。点击后在本机逐份获取并核对（只访问本网站，不上传）。`,
     verdict: { errors: '发现错误', clean: '已核对未发现错误', incomplete: '未完整核对', unreadable: '无法读取', failed: '获取失败' } as Record<BatchVerdict, string>,
-    state: { queued: '等待中', fetching: '获取中…', checking: '核对中…', done: '完成', cancelled: '已取消' } as Record<BatchState, string>,
+    state: { queued: '等待中', fetching: '获取中…', checking: '核对中…', ocr: '文字识别中…', done: '完成', cancelled: '已取消' } as Record<BatchState, string>,
     tableStatus: { partial: '部分核对', 'not-found': '未找到', unreadable: '无法读取', checked: '已核对' } as Record<string, string>,
-    scan: '扫描件，表格需文字识别：在核数页中打开',
+    scan: '扫描件，表格未能文字识别：可在核数页中打开',
+    ocrNote: '扫描件，已文字识别：数字请对照原件',
     otherFile: '核数页读不了这种文件（只读 PDF、.docx 和网页）',
     failCode: { timeout: '久无响应', 'other-origin': '不是本网站的链接', 'too-large': '文件过大' } as Record<BatchFailCode, string>,
     csvHead: ['序号', '单位', '年度', '结论', '需改正处', '未完整核对的表', '链接文字', '链接', '对比上年'],
@@ -64,9 +68,10 @@ export const BATCH_WORDS = {
     offer: 'Check every report listed on this page',
     offerText: (n: number) => `This page lists ${n} annual reports. One click fetches and checks them one by one on this computer (from this site only; nothing is uploaded).`,
     verdict: { errors: 'Errors found', clean: 'Checked: no errors', incomplete: 'Not fully checked', unreadable: 'Unreadable', failed: 'Could not fetch' } as Record<BatchVerdict, string>,
-    state: { queued: 'queued', fetching: 'fetching…', checking: 'checking…', done: 'done', cancelled: 'cancelled' } as Record<BatchState, string>,
+    state: { queued: 'queued', fetching: 'fetching…', checking: 'checking…', ocr: 'reading by OCR…', done: 'done', cancelled: 'cancelled' } as Record<BatchState, string>,
     tableStatus: { partial: 'partly checked', 'not-found': 'not found', unreadable: 'unreadable', checked: 'checked' } as Record<string, string>,
-    scan: 'A scan: its tables need OCR: open it in the checker',
+    scan: 'A scan whose tables were not read by OCR: open it in the checker',
+    ocrNote: 'A scan read by OCR: compare the numbers with the original',
     otherFile: 'The checker cannot read this kind of file (PDF, .docx and web pages only)',
     failCode: { timeout: 'no answer', 'other-origin': 'not this site', 'too-large': 'file too large' } as Record<BatchFailCode, string>,
     csvHead: ['no', 'agency', 'year', 'verdict', 'mistakes', 'tables not fully checked', 'link text', 'url', 'compared with'],
@@ -172,6 +177,7 @@ export function rowsJson(rows: readonly BatchRow[], lang: Lang): string {
       mistakes: r.mistakes ?? null,
       notChecked: r.notChecked ?? [],
       scan: !!r.scan,
+      ocr: !!r.ocr,
       previousYear: r.previousYear ?? null,
     })),
     null,

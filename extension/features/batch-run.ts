@@ -21,6 +21,8 @@ export type BatchReaders = {
   docx(bytes: Uint8Array): Promise<string>;
   /** an HTML list page as a document (DOMParser in the browser) */
   parse(html: string): Document;
+  /** a scanned PDF read by OCR (the site's engine, packaged with the extension); absent: scans stay 未完整核对 */
+  ocr?(bytes: Uint8Array, name: string, signal: AbortSignal): Promise<CheckResult>;
 };
 
 export type BatchDeps = BatchReaders & {
@@ -96,6 +98,8 @@ export async function runRows(rows: BatchRow[], deps: BatchDeps, lang: Lang, sig
     onChange(rows.slice());
   };
   let nextIndex = 0;
+  /** scans wait for OCR until every other row is done: one OCR engine, and the quick rows first */
+  const scans: { i: number; bytes: Uint8Array; name: string }[] = [];
   const worker = async () => {
     while (!signal.aborted) {
       const i = nextIndex++;
@@ -123,6 +127,7 @@ export async function runRows(rows: BatchRow[], deps: BatchDeps, lang: Lang, sig
           const file = row.kind === 'page' && !/pdf|wordprocessingml/i.test(got.type) ? undefined : { type: got.type, base64: got.base64 };
           results.set(row.n, { result: checked.result, ...(file ? { file } : {}) });
           set(i, { state: 'done', ...outcomeOf(checked.result, checked.scan) });
+          if (checked.scan && deps.ocr) scans.push({ i, bytes, name: row.text || row.url });
         }
       } catch (e) {
         set(i, { state: 'done', verdict: 'unreadable', reason: isRefusal(e) ? refusalText(e, lang) : (e as Error).message });
@@ -130,6 +135,22 @@ export async function runRows(rows: BatchRow[], deps: BatchDeps, lang: Lang, sig
     }
   };
   await Promise.all(Array.from({ length: Math.min(concurrency, rows.length) }, worker));
+  for (const scan of scans.sort((a, b) => a.i - b.i)) {
+    if (signal.aborted || !deps.ocr) break;
+    const before = rows[scan.i]!;
+    set(scan.i, { state: 'ocr' });
+    try {
+      const result = await deps.ocr(scan.bytes, scan.name, signal);
+      const kept = results.get(before.n);
+      results.set(before.n, { ...kept, result });
+      const { scan: _unread, ...rest } = before;
+      rows[scan.i] = { ...rest, state: 'done', ...outcomeOf(result), ocr: true };
+      onChange(rows.slice());
+    } catch (e) {
+      // cancelled, or the OCR engine failed: the row stays what the text layer gave, 未完整核对
+      set(scan.i, { state: 'done', ...(signal.aborted ? {} : { reason: (e as Error).message }) });
+    }
+  }
   rows.forEach((r, i) => {
     if (r.state === 'queued' || r.state === 'fetching' || r.state === 'checking') rows[i] = { ...r, state: 'cancelled' };
   });

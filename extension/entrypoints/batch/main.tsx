@@ -1,6 +1,6 @@
 // The summary page 「年报批量核对」: the list page's tab id in the URL; the work is features/batch-page.tsx.
 // The list page answers (its list, each report fetched from its own origin); the readers are the
-// site's (pdf.js and mammoth packaged with the extension, as on the checker page).
+// site's (pdf.js, mammoth and the OCR engine packaged with the extension, as on the checker page).
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { checkPdf, docxToHtml, type Mammoth } from '../../../core/index.ts';
@@ -28,6 +28,13 @@ async function main() {
       return docxToHtml(mod.default ?? mod, bytes);
     },
     parse: (html) => new DOMParser().parseFromString(html, 'text/html'),
+    // the checker page's OCR (tesseract and its models packaged under ocr/), loaded with the first scan
+    async ocr(bytes, name, signal) {
+      const [{ ocrRead }, { checkSession }] = await Promise.all([import('../../../site/src/ocr/read.ts'), import('../../../site/src/ocr/session.ts')]);
+      const file = new File([bytes as BlobPart], name, { type: 'application/pdf' });
+      const { session } = await ocrRead({ kind: 'ocr', name, file, bytes, pdf: true }, () => {}, signal);
+      return checkSession(session).result;
+    },
   };
   render(<BatchPage deps={deps} lang={lang} />, document.getElementById('app')!);
 }
