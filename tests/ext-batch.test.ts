@@ -1,16 +1,20 @@
 // @vitest-environment happy-dom
+// @vitest-environment-options {"url":"http://www.example.gov.cn/col/nianbao/index.html","settings":{"disableJavaScriptEvaluation":true,"disableJavaScriptFileLoading":true,"disableCSSFileLoading":true}}
 // Issue 21, the parts of the list-page batch that need no browser: which links of a list page name a
 // report (same origin only, one per URL), its 下一页; the rows' verdict words, order and exports; and the
 // runner on the real reports (沭阳县发改局 2023 page: checked, no error; 洪泽区 2023 PDF: the two table-C
 // errors), a 404, a file the checker cannot read, cancel, and the cross-year pass.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { check, checkPdf, htmlToDoc, type PdfJs } from '../core/index.ts';
 import { nextPageUrl, reportLinks } from '../extension/features/report-links.ts';
 import { BATCH_WORDS, newRows, rowsCsv, rowsJson, sortRows, verdictWords, notCheckedWords, outcomeOf, type BatchRow } from '../extension/features/batch-rows.ts';
 import { collectRows, crossYear, runRows, type BatchDeps } from '../extension/features/batch-run.ts';
-import { fetchSameOrigin } from '../extension/features/batch-offer.tsx';
+import { fetchSameOrigin, offerBatch } from '../extension/features/batch-offer.tsx';
+
+vi.mock('wxt/browser', async () => ({ browser: (await import('wxt/testing/fake-browser')).fakeBrowser }));
 import type { BatchFetched } from '../extension/features/messages.ts';
 
 const FIX = join(import.meta.dirname, 'fixtures');
@@ -76,6 +80,44 @@ describe('the list page fetches for the summary page', () => {
     // the row says it in its language
     const row = { ...newRows([{ url: `${ORIGIN}/slow.pdf`, text: '', kind: 'pdf' }])[0]!, state: 'done' as const, verdict: 'failed' as const, reason: BATCH_WORDS.zh.failCode.timeout };
     expect(verdictWords(row, 'zh')).toBe('获取失败（久无响应）');
+  });
+});
+
+describe('the offer on the list page', () => {
+  it('offers the four reports; answers the summary page only after the click, and not after the signal', async () => {
+    document.title = '政府信息公开年报_某县人民政府';
+    document.body.innerHTML = LIST.replace(/^[\s\S]*<body>/, '').replace(/<\/body>[\s\S]*$/, '');
+    const abort = new AbortController();
+    let opened = 0;
+    expect(offerBatch(document, 'zh', abort.signal, () => opened++)).toBeDefined();
+    const ui = document.querySelector('gkc-ui')!.shadowRoot!;
+    expect(ui.querySelector('[data-testid="batch-offer-text"]')!.textContent).toContain('本页列出 4 份年度报告');
+    const trigger = fakeBrowser.runtime.onMessage.trigger as unknown as (...args: unknown[]) => Promise<unknown[]>;
+    // before the click nobody answers
+    expect((await trigger({ type: 'gkc:batch-list' }, {})).filter(Boolean)).toEqual([]);
+    (ui.querySelector('[data-action="check-list"]') as HTMLButtonElement).click();
+    expect(opened).toBe(1);
+    const answer = (list: unknown) =>
+      new Promise((ok) => {
+        const l = fakeBrowser.runtime.onMessage as unknown as { trigger(...a: unknown[]): unknown };
+        l.trigger(list, {}, ok);
+      });
+    const list = (await answer({ type: 'gkc:batch-list' })) as { url: string; links: unknown[]; next?: string };
+    expect(list.url).toBe(LIST_URL);
+    expect(list.links).toHaveLength(4);
+    expect(list.next).toBe(`${ORIGIN}/col/nianbao/index_1.html`);
+    // another origin is refused by the page itself
+    expect(await answer({ type: 'gkc:batch-fetch', url: 'http://www.other.gov.cn/x.pdf' })).toMatchObject({ ok: false, code: 'other-origin' });
+    abort.abort();
+    expect(document.querySelector('gkc-ui')).toBeNull();
+    expect((await trigger({ type: 'gkc:batch-list' }, {})).filter(Boolean)).toEqual([]);
+  });
+
+  it('no offer on a page that lists fewer than two reports', () => {
+    document.title = '某县人民政府';
+    document.body.innerHTML = '<a href="/art/1.html">2023年政府信息公开工作年度报告</a><a href="/art/2.html">新闻</a>';
+    expect(offerBatch(document, 'zh', new AbortController().signal)).toBeUndefined();
+    expect(document.querySelector('gkc-ui')).toBeNull();
   });
 });
 
