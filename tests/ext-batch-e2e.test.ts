@@ -104,6 +104,7 @@ describe.skipIf(!hasChromium)('extension: check every report a list page links',
     await button.waitFor({ timeout: 20_000 });
     expect(await button.innerText()).toBe('检查本页列出的全部年报');
     expect(await page.locator('[data-testid="batch-offer-text"]').innerText()).toContain('4 份');
+    await page.screenshot({ path: artifactPath('ext-batch-offer.png') });
     // nothing but the list page itself before the click (and the browser's own favicon request)
     expect(served.filter((p) => p !== '/favicon.ico')).toEqual(['/col/nianbao/index.html']);
     served.length = 0;

@@ -16,9 +16,17 @@ import type { Lang } from './lang.ts';
 /** One answer travels as one message (Chrome caps a message at 64 MiB of JSON; base64 adds a third). */
 export const BATCH_FETCH_MAX = 30 * 1024 * 1024;
 
+/** The attachment offer's look (ui-css.ts .offer) at the bottom left, under its own class: the two may show at once. */
 const BATCH_CSS = `${UI_CSS}
-.offer.batch-offer{right:auto;left:16px}
-.batch-offer [data-action="check-list"]{width:100%;font-weight:600}`;
+.batch-offer{position:fixed;left:16px;bottom:16px;width:min(360px,calc(100vw - 32px));box-sizing:border-box;background:#fff;color:#202124;
+  border:1px solid #5f6368;border-left:4px solid #1a73e8;border-radius:6px;padding:8px 12px;box-shadow:0 2px 8px rgba(0,0,0,.2);font-size:13px}
+.batch-offer p{margin:4px 0 6px}
+.batch-offer button{border:1px solid #dadce0;background:#fff;border-radius:4px;padding:2px 8px;color:#202124}
+.batch-offer [data-action="check-list"]{width:100%;font-weight:600}
+@media (prefers-color-scheme:dark){
+  .batch-offer{background:#202124;color:#e8eaed;border-color:#9aa0a6}
+  .batch-offer button{background:#303134;color:#e8eaed;border-color:#5f6368}
+}`;
 
 function toBase64(bytes: Uint8Array): string {
   let bin = '';
@@ -102,7 +110,7 @@ export function offerBatch(doc: Document, lang: Lang, signal: AbortSignal, open?
   const draw = () => {
     const w = BATCH_WORDS[current];
     render(
-      <aside class="offer batch-offer" role="complementary" aria-label={w.title} lang={current === 'zh' ? 'zh-CN' : 'en'}>
+      <aside class="batch-offer" role="complementary" aria-label={w.title} lang={current === 'zh' ? 'zh-CN' : 'en'}>
         <div class="offer-head">
           <strong>{w.title}</strong>
           <button type="button" aria-label="×" data-action="close-offer" onClick={remove}>
