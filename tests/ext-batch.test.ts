@@ -172,6 +172,10 @@ describe('the batch on real reports', () => {
     expect([...results.keys()].sort()).toEqual([1, 2]);
     expect(results.get(2)!.file?.type).toBe('application/pdf');
     expect(results.get(1)!.file).toBeUndefined();
+    // past the memory budget a file is not kept, only known to be one (its full result fetches it again)
+    const lean = await runRows((await collectRows(deps, new AbortController().signal))!.rows, deps, 'zh', new AbortController().signal, () => {}, 3, 0);
+    expect([lean.get(1)!.isFile, lean.get(2)!.isFile, lean.get(2)!.file]).toEqual([false, true, undefined]);
+    expect(results.get(2)!.isFile).toBe(true);
     // while it ran, a row was seen fetching and checking
     expect(seen.some((s) => s[1]!.state === 'checking')).toBe(true);
     const csv = rowsCsv(rows, 'zh');

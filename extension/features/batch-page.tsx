@@ -29,7 +29,9 @@ export function BatchPage({ deps, lang }: { deps: BatchDeps; lang: Lang }) {
   const [pages, setPages] = useState<{ n: number; more: boolean }>({ n: 0, more: false });
   const [listTitle, setListTitle] = useState('');
   const [sort, setSort] = useState<{ key: BatchSortKey; dir: 1 | -1 }>({ key: 'n', dir: 1 });
-  const [files, setFiles] = useState(new Map<number, { type: string; base64: string }>());
+  /** the file rows (PDF, .docx) and the bytes kept of them (runRows: KEEP_FILES_BYTES) */
+  const [files, setFiles] = useState(new Map<number, { type: string; base64: string } | undefined>());
+  const [fullProblem, setFullProblem] = useState<{ n: number; error: string } | undefined>();
   const [abort] = useState(() => new AbortController());
 
   useEffect(() => {
@@ -46,7 +48,7 @@ export function BatchPage({ deps, lang }: { deps: BatchDeps; lang: Lang }) {
       const results = await runRows(got.rows, deps, lang, signal, setRows);
       const all = crossYear(got.rows, results);
       setRows(all);
-      setFiles(new Map([...results].flatMap(([n, r]) => (r.file ? [[n, r.file] as const] : []))));
+      setFiles(new Map([...results].flatMap(([n, r]) => (r.isFile ? [[n, r.file] as const] : []))));
       setStage(signal.aborted ? 'cancelled' : 'done');
     })();
     return () => abort.abort();
@@ -62,9 +64,12 @@ export function BatchPage({ deps, lang }: { deps: BatchDeps; lang: Lang }) {
       </button>
     </th>
   );
-  const openFull = (row: BatchRow) => {
-    const file = files.get(row.n);
-    if (!file) return;
+  const openFull = async (row: BatchRow) => {
+    setFullProblem(undefined);
+    // not kept (a large batch): the list page fetches it again, after this click
+    const got = files.get(row.n) ?? (await deps.fetch(row.url));
+    if ('ok' in got && !got.ok) return setFullProblem({ n: row.n, error: got.code ? w.failCode[got.code] : got.error });
+    const file = got as { type: string; base64: string };
     const msg: OpenCheckerRequest = { type: 'gkc:open-checker', url: row.url, file: { name: fileNameOf(row.url, file.type), type: file.type, base64: file.base64 } };
     void browser.runtime.sendMessage(msg).catch(() => {});
   };
@@ -138,9 +143,17 @@ export function BatchPage({ deps, lang }: { deps: BatchDeps; lang: Lang }) {
                   {files.has(r.n) && (
                     <>
                       {' '}
-                      <button type="button" data-action="full-result" onClick={() => openFull(r)}>
+                      <button type="button" data-action="full-result" onClick={() => void openFull(r)}>
                         {w.full}
                       </button>
+                      {fullProblem?.n === r.n && (
+                        <small role="alert">
+                          {' '}
+                          {w.verdict.failed}
+                          {lang === 'zh' ? '：' : ': '}
+                          {fullProblem.error}
+                        </small>
+                      )}
                     </>
                   )}
                 </td>

@@ -11,6 +11,12 @@ import type { BatchFetched, BatchList } from './messages.ts';
 
 /** Reports fetched and checked at once: the list page's server sees at most this many requests in flight. */
 export const BATCH_CONCURRENCY = 3;
+/**
+ * The files kept in memory for their full result in the checker page (as base64, a third larger): past
+ * this, a file's full result fetches it again from the list page. A county's column of 100 PDFs of
+ * ~10 MB each would otherwise hold 1.3 GB in the summary page.
+ */
+export const KEEP_FILES_BYTES = 150 * 1024 * 1024;
 /** List pages followed by 下一页 (the first included): a column of a few hundred reports, the cap shown. */
 export const LIST_PAGE_CAP = 5;
 
@@ -91,8 +97,11 @@ export async function collectRows(deps: BatchDeps, signal: AbortSignal, cap = LI
  * objects (what changed is a new object). Resolves with the results by row number, for the cross-year
  * pass and the full-result links.
  */
-export async function runRows(rows: BatchRow[], deps: BatchDeps, lang: Lang, signal: AbortSignal, onChange: (rows: BatchRow[]) => void, concurrency = BATCH_CONCURRENCY): Promise<Map<number, { result: CheckResult; file?: { type: string; base64: string } }>> {
-  const results = new Map<number, { result: CheckResult; file?: { type: string; base64: string } }>();
+export type BatchResult = { result: CheckResult; /** a PDF or .docx: the checker page opens it for the full result */ isFile: boolean; /** its bytes, while they fit KEEP_FILES_BYTES */ file?: { type: string; base64: string } };
+
+export async function runRows(rows: BatchRow[], deps: BatchDeps, lang: Lang, signal: AbortSignal, onChange: (rows: BatchRow[]) => void, concurrency = BATCH_CONCURRENCY, keepBytes = KEEP_FILES_BYTES): Promise<Map<number, BatchResult>> {
+  const results = new Map<number, BatchResult>();
+  let kept = 0;
   const set = (i: number, patch: Partial<BatchRow>) => {
     rows[i] = { ...rows[i]!, ...patch };
     onChange(rows.slice());
@@ -124,8 +133,10 @@ export async function runRows(rows: BatchRow[], deps: BatchDeps, lang: Lang, sig
         const checked = await checkBytes(bytes, got.type, row, deps);
         if (!checked) set(i, { state: 'done', verdict: 'unreadable', reason: BATCH_WORDS[lang].otherFile });
         else {
-          const file = row.kind === 'page' && !/pdf|wordprocessingml/i.test(got.type) ? undefined : { type: got.type, base64: got.base64 };
-          results.set(row.n, { result: checked.result, ...(file ? { file } : {}) });
+          const isFile = sniffKind(bytes, got.type, row.kind) !== 'page';
+          const keep = isFile && kept + got.base64.length <= keepBytes;
+          if (keep) kept += got.base64.length;
+          results.set(row.n, { result: checked.result, isFile, ...(keep ? { file: { type: got.type, base64: got.base64 } } : {}) });
           set(i, { state: 'done', ...outcomeOf(checked.result, checked.scan) });
           if (checked.scan && deps.ocr) scans.push({ i, bytes, name: row.text || row.url });
         }
@@ -141,8 +152,8 @@ export async function runRows(rows: BatchRow[], deps: BatchDeps, lang: Lang, sig
     set(scan.i, { state: 'ocr' });
     try {
       const result = await deps.ocr(scan.bytes, scan.name, signal);
-      const kept = results.get(before.n);
-      results.set(before.n, { ...kept, result });
+      const had = results.get(before.n);
+      results.set(before.n, { isFile: true, ...had, result });
       const { scan: _unread, ...rest } = before;
       rows[scan.i] = { ...rest, state: 'done', ...outcomeOf(result), ocr: true };
       onChange(rows.slice());
@@ -162,7 +173,7 @@ export async function runRows(rows: BatchRow[], deps: BatchDeps, lang: Lang, sig
  * The cross-year checks (XYEAR-*): a report whose agency's report for the year before is on the list is
  * checked again against it (core withPrevious: the model is not read again). Returns the rows updated.
  */
-export function crossYear(rows: BatchRow[], results: Map<number, { result: CheckResult }>): BatchRow[] {
+export function crossYear(rows: BatchRow[], results: Map<number, { result: CheckResult; isFile?: boolean }>): BatchRow[] {
   const models = [...results.entries()].map(([n, r]) => ({ n, agency: r.result.model.agency, year: r.result.model.year, model: r.result.model }));
   return rows.map((row) => {
     const mine = results.get(row.n);
