@@ -42,9 +42,10 @@ export default defineBackground(() => {
       return undefined;
     }
     if (isOpenBatchRequest(msg) && sender.tab?.id !== undefined) {
-      // the list page's 「检查本页列出的全部年报」: the summary page asks that tab for the list and the files
+      // the list page's 「检查本页列出的全部年报」: the summary page asks that tab's frame (a list in a
+      // cross-origin frame offers it from there) for the list and the files
       const runtime = browser.runtime as unknown as { getURL(path: string): string };
-      void browser.tabs.create({ url: runtime.getURL(`/batch.html?tab=${sender.tab.id}`) });
+      void browser.tabs.create({ url: runtime.getURL(`/batch.html?tab=${sender.tab.id}&frame=${sender.frameId ?? 0}`) });
       return undefined;
     }
     if (isFrameStatesRequest(msg)) {

@@ -126,7 +126,7 @@ export function isOpenBatchRequest(m: unknown): m is OpenBatchRequest {
 }
 
 /**
- * The summary page asks the list page (its top frame, after the click): the list itself, or one
+ * The summary page asks the list page (the frame that offered it, after the click): the list itself, or one
  * URL of the list page's own origin fetched by the page (gov.cn sites send no CORS headers; the page's
  * own origin may read them, the extension page may not).
  */

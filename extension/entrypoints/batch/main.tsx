@@ -1,4 +1,4 @@
-// The summary page 「年报批量核对」: the list page's tab id in the URL; the work is features/batch-page.tsx.
+// The summary page 「年报批量核对」: the list page's tab and frame ids in the URL; the work is features/batch-page.tsx.
 // The list page answers (its list, each report fetched from its own origin); the readers are the
 // site's (pdf.js, mammoth and the OCR engine packaged with the extension, as on the checker page).
 import { render } from 'preact';
@@ -12,10 +12,12 @@ import type { BatchFetched, BatchList, ToListPage } from '../../features/message
 import './batch.css';
 
 async function main() {
-  const tabId = Number(new URLSearchParams(location.search).get('tab'));
+  const params = new URLSearchParams(location.search);
+  const tabId = Number(params.get('tab'));
+  const frameId = Number(params.get('frame') ?? 0) || 0;
   const lang = await loadLang();
   document.title = lang === 'zh' ? '年报批量核对 · 公开年报核数' : 'Batch check · gongkai-check';
-  const ask = (msg: ToListPage) => browser.tabs.sendMessage(tabId, msg, { frameId: 0 });
+  const ask = (msg: ToListPage) => browser.tabs.sendMessage(tabId, msg, { frameId });
   const deps: BatchDeps = {
     list: async () => (Number.isInteger(tabId) ? ((await ask({ type: 'gkc:batch-list' })) as BatchList | undefined) : undefined),
     fetch: (url) => ask({ type: 'gkc:batch-fetch', url }).then((r) => (r as BatchFetched | undefined) ?? { ok: false, status: 0, error: 'no answer' }, (e: Error): BatchFetched => ({ ok: false, status: 0, error: e.message })),
