@@ -60,6 +60,9 @@ describe('report links of a list page', () => {
     expect(nextPageUrl(parse(LIST), LIST_URL)).toBe(`${ORIGIN}/col/nianbao/index_1.html`);
     expect(nextPageUrl(parse(LIST.replace('下一页', '上一页')), LIST_URL)).toBeUndefined();
     expect(nextPageUrl(parse(LIST.replace('index_1.html', 'http://www.other.gov.cn/p2.html')), LIST_URL)).toBeUndefined();
+    // within the column only: another column's page is not this list's next
+    expect(nextPageUrl(parse(LIST.replace('index_1.html', '/col/news/index_1.html')), LIST_URL)).toBeUndefined();
+    expect(nextPageUrl(parse(LIST.replace('index_1.html', '?page=2')), LIST_URL)).toBe(`${LIST_URL}?page=2`);
   });
 });
 

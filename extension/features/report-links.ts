@@ -65,7 +65,14 @@ export function reportLinks(doc: Document, pageUrl: string): ReportLink[] {
   return out;
 }
 
-/** The list's next page (「下一页」「下页」「后一页」), same origin, not the page itself; undefined on the last page. */
+/** The folder of a path: 「/col/nianbao/index_1.html」 → 「/col/nianbao/」. */
+const folderOf = (path: string): string => path.replace(/[^/]*$/, '');
+
+/**
+ * The list's next page (「下一页」「下页」「后一页」) within the same column: same origin, the same folder
+ * (index_1.html beside index.html) or the same path with another query (?page=2); not the page itself;
+ * undefined on the last page, and for a 下一页 that leads to another column.
+ */
 export function nextPageUrl(doc: Document, pageUrl: string): string | undefined {
   let page: URL;
   try {
@@ -81,7 +88,8 @@ export function nextPageUrl(doc: Document, pageUrl: string): string | undefined 
     try {
       const url = new URL(href, page);
       url.hash = '';
-      if (url.origin === page.origin && url.href !== page.href.replace(/#.*$/, '')) return url.href;
+      const sameColumn = url.pathname === page.pathname || folderOf(url.pathname) === folderOf(page.pathname);
+      if (url.origin === page.origin && sameColumn && url.href !== page.href.replace(/#.*$/, '')) return url.href;
     } catch {
       /* an odd href */
     }
