@@ -136,6 +136,24 @@ describe('badge', () => {
     expect(created[0]).toMatch(/\/checker\.html\?id=[0-9a-f-]{36}$/);
   });
 
+  it('opens the batch summary page on the tab and frame whose list page asked (issue 21), fetching nothing itself', async () => {
+    const { default: background } = await import('../extension/entrypoints/background.ts');
+    vi.spyOn(fakeBrowser.commands.onCommand, 'addListener').mockImplementation(() => {});
+    const fetchSpy = vi.spyOn(globalThis, 'fetch');
+    const created: string[] = [];
+    vi.spyOn(fakeBrowser.tabs, 'create').mockImplementation((async (o: { url: string }) => void created.push(o.url)) as never);
+    background.main();
+    const trigger = fakeBrowser.runtime.onMessage.trigger as unknown as (...args: unknown[]) => Promise<unknown>;
+    await trigger({ type: 'gkc:open-batch' }, { tab: { id: 6 } as never, frameId: 0 });
+    // a list in a cross-origin frame offers it from there: the summary page asks that frame
+    await trigger({ type: 'gkc:open-batch' }, { tab: { id: 6 } as never, frameId: 4 });
+    // from no tab (another extension page): nothing to ask
+    await trigger({ type: 'gkc:open-batch' }, {});
+    await vi.waitFor(() => expect(created).toHaveLength(2));
+    expect(created.map((u) => u.replace(/^.*\//, ''))).toEqual(['batch.html?tab=6&frame=0', 'batch.html?tab=6&frame=4']);
+    expect(fetchSpy).not.toHaveBeenCalled();
+  });
+
   it('the keyboard command checks the active tab: asks the content script, else injects it flagged as on request', async () => {
     const { default: background } = await import('../extension/entrypoints/background.ts');
     let onCommand: ((command: string, tab?: { id?: number }) => void) | undefined;

@@ -41,6 +41,13 @@ PAGES['/art/2024/1/22/art_changed_xframe.html'] = CHANGED;
 const SCAN_PDF = readFileSync(join(FIXTURES, 'ocr', 'hongze-district-gov-2023-p4-scan.pdf'));
 FRAMING['/nianbao.html'] = `<!doctype html><html><head><meta charset="utf-8"><title>洪泽区2023年政府信息公开工作年度报告</title></head><body>
 <p>详见附件：</p><a href="/uploadfiles/nianbao-scan.pdf">附件</a></body></html>`;
+/** A list page of reports (issue 21): the real 沭阳 page, the scan PDF above, a 404, a news item. */
+FRAMING['/col/nianbao/index.html'] = `<!doctype html><html><head><meta charset="utf-8"><title>政府信息公开年报</title></head><body><ul>
+<li><a href="/art/2024/1/22/art_report.html">沭阳县发展和改革局2023年政府信息公开工作年度报告</a></li>
+<li><a href="/uploadfiles/nianbao-scan.pdf">洪泽区2023年政府信息公开工作年度报告（扫描件）</a></li>
+<li><a href="/art/2024/1/18/gone.html">某局2023年政府信息公开工作年度报告</a></li>
+<li><a href="/art/2024/1/17/news.html">关于做好政务公开工作的通知</a></li></ul></body></html>`;
+FRAMING['/art/2024/1/22/art_report.html'] = PAGES['/art/2024/1/22/art_report.html']!;
 /** A report whose text is HTML and whose table pages are pictures (issue 23; tests/support/picture-report.ts). */
 FRAMING['/pictures.html'] = reportPage();
 let PICTURES: Record<string, Buffer> = {};
@@ -253,6 +260,32 @@ describe.skipIf(!hasFirefox)('extension in Firefox', () => {
     expect(await ff.evaluate<string>(checker!, `document.querySelector('main').innerText`)).not.toContain('STRUCT-SECTIONS');
     await ff.send('browsingContext.close', { context: checker! });
   }, 300_000);
+
+  it('a list page offers 「检查本页列出的全部年报」; the summary page gets each report through the list page: verdicts (the scan by OCR), the 404 as 获取失败', async () => {
+    await ff.navigate(tab, `http://${FRAMING_HOST}/col/nianbao/index.html`);
+    const button = `${UI}?.querySelector('.batch-offer [data-action="check-list"]')`;
+    expect(await ff.waitFor<string>(tab, `${button}?.textContent`, 20_000)).toBe('检查本页列出的全部年报');
+    await ff.evaluate(tab, `${button}.click()`);
+    let summary: string | undefined;
+    for (let i = 0; i < 100 && !summary; i++) {
+      const tree = await ff.send<{ contexts: { context: string; url: string }[] }>('browsingContext.getTree', { maxDepth: 0 });
+      summary = tree.contexts.find((c) => /^moz-extension:\/\/.*\/batch\.html\?tab=/.test(c.url))?.context;
+      if (!summary) await new Promise((ok) => setTimeout(ok, 100));
+    }
+    expect(summary).toBeDefined();
+    await ff.send('browsingContext.activate', { context: summary! });
+    // the scan is read by OCR on the summary page once the others are done
+    await ff.waitFor(summary!, `!!document.querySelector('[data-testid="batch-progress"][data-stage="done"]')`, 200_000);
+    const rows = await ff.evaluate<string[][]>(summary!, `[...document.querySelectorAll('tbody tr')].map((tr) => [new URL(tr.dataset.url).pathname, tr.dataset.verdict, tr.querySelectorAll('td')[3].textContent.trim()])`);
+    expect(rows.map((r) => r.slice(0, 2))).toEqual([
+      ['/art/2024/1/22/art_report.html', 'clean'],
+      ['/uploadfiles/nianbao-scan.pdf', 'errors'],
+      ['/art/2024/1/18/gone.html', 'failed'],
+    ]);
+    expect(rows[2]![2]).toBe('获取失败（HTTP 404）');
+    expect(requests).not.toContain(`GET ${FRAMING_HOST}/art/2024/1/17/news.html`);
+    await ff.send('browsingContext.close', { context: summary! });
+  }, 240_000);
 
   it('a page that is not a report gets no marks and no injected UI', async () => {
     await ff.navigate(tab, `${base}/news.html`);

@@ -3,7 +3,7 @@
 // and the context menu that opens the checker page. No network, no remote code.
 import { defineBackground } from 'wxt/utils/define-background';
 import { browser } from 'wxt/browser';
-import { isCheckRequest, isFrameStatesRequest, isOpenCheckerRequest, isOpenPicturesRequest, isToBackground } from '../features/messages.ts';
+import { isCheckRequest, isFrameStatesRequest, isOpenBatchRequest, isOpenCheckerRequest, isOpenPicturesRequest, isToBackground } from '../features/messages.ts';
 import { TabStates } from '../features/tab-states.ts';
 import { answerCheck } from '../features/wire-check.ts';
 import { showBadge } from '../features/badge.ts';
@@ -39,6 +39,13 @@ export default defineBackground(() => {
     if (isOpenPicturesRequest(msg)) {
       // the page's 「识别本页图片中的年报表格」: its text and pictures, fetched by the page itself
       void openCheckerOnArticle(msg.article);
+      return undefined;
+    }
+    if (isOpenBatchRequest(msg) && sender.tab?.id !== undefined) {
+      // the list page's 「检查本页列出的全部年报」: the summary page asks that tab's frame (a list in a
+      // cross-origin frame offers it from there) for the list and the files
+      const runtime = browser.runtime as unknown as { getURL(path: string): string };
+      void browser.tabs.create({ url: runtime.getURL(`/batch.html?tab=${sender.tab.id}&frame=${sender.frameId ?? 0}`) });
       return undefined;
     }
     if (isFrameStatesRequest(msg)) {

@@ -6,6 +6,7 @@ import { browser } from 'wxt/browser';
 import { frameRole, iframesOf, looksLikeReport, reportAttachments, reportDocuments, type Attachment } from './gate.ts';
 import { showAttachmentOffer, type OfferHandle, type PictureOffer } from './offer.tsx';
 import { findPictureOffer } from './pictures.ts';
+import { offerBatch, type BatchOfferHandle } from './batch-offer.tsx';
 import { fetchFile } from './checker-files.ts';
 import { PageSession } from './page-session.ts';
 import { isSiteEnabled, SITES_OFF_KEY } from './sites.ts';
@@ -52,6 +53,9 @@ export class ContentController {
   private offer: OfferHandle | undefined;
   /** the picture offer's own lifetime (features/pictures.ts): aborted with the offer */
   private pictures: AbortController | undefined;
+  /** the list page's 「检查本页列出的全部年报」 (features/batch-offer.tsx) and its answers to the summary page */
+  private batch: AbortController | undefined;
+  private batchOffer: BatchOfferHandle | undefined;
 
   constructor(private readonly opts: ContentOptions = {}) {
     this.doc = opts.doc ?? document;
@@ -105,6 +109,7 @@ export class ContentController {
    */
   private async offerAttachments(): Promise<void> {
     if (this.offer || this.pictures || this.stopped) return;
+    void this.offerList();
     const pictures = new AbortController();
     this.pictures = pictures;
     const files = reportAttachments(this.doc);
@@ -130,6 +135,15 @@ export class ContentController {
     const shown = this.offer as OfferHandle | undefined;
     if (shown) shown.setPictures(offer);
     else await this.showOffer([], offer);
+  }
+
+  /** A list page of reports: offer to check them all (once per page; it stays while the summary page works). */
+  private async offerList(): Promise<void> {
+    if (this.batch) return;
+    this.batch = new AbortController();
+    if (!(await isSiteEnabled(this.host)) || this.stopped) return;
+    this.lang ??= await loadLang();
+    this.batchOffer = offerBatch(this.doc, this.lang, this.batch.signal);
   }
 
   /**
@@ -270,10 +284,12 @@ export class ContentController {
       this.lang = await loadLang();
       for (const s of this.sessions) s.setLang(this.lang);
       this.offer?.setLang(this.lang);
+      this.batchOffer?.setLang(this.lang);
       this.report();
     }
     if (SITES_OFF_KEY in changes && !this.forced) {
       const on = await isSiteEnabled(this.host);
+      if (!on) this.batch?.abort();
       if (!on && this.offer) {
         this.dropOffer();
         this.report();
@@ -295,6 +311,7 @@ export class ContentController {
   }
 
   stop(): void {
+    this.batch?.abort();
     this.dropOffer();
     this.stopSessions();
     for (const c of this.frameCleanups.splice(0)) c();

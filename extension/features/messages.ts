@@ -117,3 +117,26 @@ export function isToBackground(m: unknown): m is ToBackground {
 
 /** Set by the background/popup in the content script's isolated world just before injecting it on demand. */
 export const FORCE_FLAG = '__gkcForce';
+
+/** The list page's 「检查本页列出的全部年报」 (features/batch-offer.tsx): the background opens the summary page on this tab. */
+export type OpenBatchRequest = { type: 'gkc:open-batch' };
+
+export function isOpenBatchRequest(m: unknown): m is OpenBatchRequest {
+  return (m as { type?: unknown } | null)?.type === 'gkc:open-batch';
+}
+
+/**
+ * The summary page asks the list page (the frame that offered it, after the click): the list itself, or one
+ * URL of the list page's own origin fetched by the page (gov.cn sites send no CORS headers; the page's
+ * own origin may read them, the extension page may not).
+ */
+export type ToListPage = { type: 'gkc:batch-list' } | { type: 'gkc:batch-fetch'; url: string };
+export type BatchList = { url: string; title: string; links: import('./report-links.ts').ReportLink[]; next?: string };
+/** `status` 0: no answer (network, refused: another origin, too large) */
+export type BatchFetched = { ok: true; status: number; type: string; base64: string } | { ok: false; status: number; error: string; /** a reason the summary page words itself */ code?: BatchFailCode };
+export type BatchFailCode = 'timeout' | 'other-origin' | 'too-large';
+
+export function isToListPage(m: unknown): m is ToListPage {
+  const r = m as Partial<ToListPage> | null;
+  return r?.type === 'gkc:batch-list' || (r?.type === 'gkc:batch-fetch' && typeof r.url === 'string');
+}

@@ -1,7 +1,9 @@
 // Extension figures for `npm run bench`: main-thread time of the content script on the saved real page
 // (the gate; then body.outerHTML + marking + UI, while the check itself runs in the background), as the
 // content script measures it in Debian chromium: first run per page load, and warm re-checks; the gate
-// alone on a large page that is not a report; the size of the release build (content script, zip).
+// alone on a large page that is not a report; the size of the release build (content script, zip); the
+// list-page batch (issue 21): reports per minute for HTML report pages and for text PDFs, from the click
+// on 「检查本页列出的全部年报」 to the summary page's last row.
 // Builds and zips the extension first (`wxt zip`).
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
@@ -56,8 +58,17 @@ export async function benchExtension(): Promise<string[][]> {
     '/report.html': readFileSync(join(FIXTURES, 'shuyang-drc-2023.html'), 'utf8'),
     '/large.html': largeNonReport(),
   };
+  // the batch: a list page of BATCH_N report pages (the real 沭阳 page under distinct URLs), one of BATCH_N PDFs (the real 洪泽 PDF)
+  const BATCH_N = 20;
+  const listOf = (href: (i: number) => string) =>
+    `<!doctype html><html><head><meta charset="utf-8"><title>政府信息公开年报</title></head><body><ul>${Array.from({ length: BATCH_N }, (_, i) => `<li><a href="${href(i)}">第${i}单位2023年政府信息公开工作年度报告</a></li>`).join('')}</ul></body></html>`;
+  pages['/list-pages.html'] = listOf((i) => `/art/${i}/report.html`);
+  pages['/list-pdfs.html'] = listOf((i) => `/files/${i}/report.pdf`);
+  const pdf = readFileSync(join(FIXTURES, 'hongze-district-gov-2023.pdf'));
   const server = createServer((req, res) => {
-    const body = pages[req.url ?? ''];
+    const url = req.url ?? '';
+    if (/^\/files\/\d+\/report\.pdf$/.test(url)) return void res.writeHead(200, { 'content-type': 'application/pdf' }).end(pdf);
+    const body = /^\/art\/\d+\/report\.html$/.test(url) ? pages['/report.html'] : pages[url];
     if (body === undefined) res.writeHead(404).end();
     else res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(body);
   });
@@ -124,6 +135,24 @@ export async function benchExtension(): Promise<string[][]> {
       gateLarge.push(s.timing.gateMs);
     }
     rows.push(['', `large non-report page (${(pages['/large.html']!.length / 1e6).toFixed(1)} MB): gate only`, ms(median(gateLarge)), `${loads} page loads (target ≈ 0)`]);
+
+    for (const [path, what] of [
+      ['/list-pages.html', 'HTML report pages (沭阳 2023, 110 KB)'],
+      ['/list-pdfs.html', 'text PDFs (洪泽 2023, 5 pages, 290 KB)'],
+    ] as const) {
+      await page.goto(`${base}${path}`);
+      const button = page.locator('.batch-offer [data-action="check-list"]');
+      await button.waitFor({ timeout: 20_000 });
+      const opened = context.waitForEvent('page', (p) => p.url().includes('/batch.html'));
+      const t0 = Date.now();
+      await button.click();
+      const summary = await opened;
+      await summary.locator('[data-testid="batch-progress"][data-stage="done"]').waitFor({ timeout: 600_000 });
+      const secs = (Date.now() - t0) / 1000;
+      const checked = await summary.locator('tbody tr[data-state="done"]:not([data-verdict="failed"])').count();
+      rows.push(['', `batch from a list page: ${what}, reports per minute`, (checked / (secs / 60)).toFixed(0), `${checked} of ${BATCH_N} in ${secs.toFixed(1)} s, 3 at a time, click to last row`]);
+      await summary.close();
+    }
   } finally {
     await context.close();
     server.close();
