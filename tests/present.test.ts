@@ -57,3 +57,24 @@ describe('one JSON shape', () => {
     expect(findingsJson(r, 'en', 'yinzhou.txt')).toEqual(toFileReport('yinzhou.txt', r, 'en'));
   });
 });
+
+describe('one mistake, one mark (issue 17)', () => {
+  it('沭阳县 2025 with （七）总计/自然人 710 → 711: the findings it breaks are all marked on that one cell, and each card opens with the fix', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { FIXTURES } = await import('./support/fixtures.ts');
+    const text = readFileSync(join(FIXTURES, 'shuyang-county-gov-2025.txt'), 'utf8');
+    const clean = check({ kind: 'text', text });
+    expect(clean.model.tables.B!.cells['B.total.np']!.raw).toBe('710');
+    const at = clean.locate('B.total.np')!;
+    if (at.kind !== 'text') throw new Error('expected a text source');
+    const r = check({ kind: 'text', text: text.slice(0, at.start) + '711' + text.slice(at.end) });
+    const errors = r.findings.filter((f) => f.severity === 'error');
+    expect(errors.length).toBeGreaterThanOrEqual(2);
+    expect(r.mistakes).toHaveLength(1);
+    const marked = [...cellMarks(r).values()].filter((m) => m.severity === 'error').map((m) => m.ref);
+    expect(marked).toEqual(['B.total.np']);
+    for (const f of errors) expect(cardOf(r, f, 'zh').fix).toContain('应为 710（表中为 711）');
+    expect(cardOf(r, errors[0]!, 'en').fix).toContain('should be 710 (the table has 711)');
+  });
+});

@@ -5,7 +5,7 @@ import type { CellRef, CheckResult, Finding, Lang, Severity } from '../types.ts'
 import { ruleById } from '../rules/registry.ts';
 import { cellName, labelOf, leafName } from './labels.ts';
 import { formatFinding } from './findings.ts';
-import { countBySeverity, inputProblemText, plural, verdictText } from './text.ts';
+import { countBySeverity, inputProblemText, mistakeText, plural, verdictText } from './text.ts';
 import { SEVERITY_LABEL, TABLE_LABEL } from './words.ts';
 
 const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
@@ -25,15 +25,21 @@ export const TABLE_LEVEL = new Set(['EMPTY-CELLS']);
 
 export function cellMarks(result: CheckResult): Map<CellRef, CellMark> {
   const marks = new Map<CellRef, CellMark>();
+  // A finding a located mistake explains is marked where the mistake is (with tied alternatives, on each
+  // of them), not on its own first cell: one typed digit is one outlined cell (issue 17; 沭阳县 2025's
+  // （七）总计/自然人 710 → 711 broke three identities whose first cells were three different cells).
+  const at = new Map<number, CellRef[]>();
+  for (const m of result.mistakes) for (const i of m.findings) at.set(i, [...m.cells, ...m.alternatives.flatMap((a) => a.cells)]);
   result.findings.forEach((f, i) => {
     if (TABLE_LEVEL.has(f.ruleId)) return;
-    const ref = f.cells[0];
-    if (!ref || !result.locations[ref]) return;
-    const m = marks.get(ref);
-    if (!m) marks.set(ref, { ref, severity: f.severity, findings: [i] });
-    else {
-      m.findings.push(i);
-      if (RANK[f.severity] < RANK[m.severity]) m.severity = f.severity;
+    for (const ref of at.get(i) ?? f.cells.slice(0, 1)) {
+      if (!result.locations[ref]) continue;
+      const m = marks.get(ref);
+      if (!m) marks.set(ref, { ref, severity: f.severity, findings: [i] });
+      else {
+        m.findings.push(i);
+        if (RANK[f.severity] < RANK[m.severity]) m.severity = f.severity;
+      }
     }
   });
   return marks;
@@ -46,6 +52,8 @@ export type Card = {
   certainty: Finding['certainty'];
   /** the reviewer's note, e.g. 「（七）总计」自然人列应为 4（…），表中为 3 */
   message: string;
+  /** the located mistake this finding is part of, as a reader fixes it: 「「（七）总计/自然人」应为 710（表中为 711）」 (shown first) */
+  fix?: string;
   /** the marked cell's name as the report wrote it */
   cellLabel?: string;
   equation?: { left: string; right: string; leftSum: number; rightSum: number; diff: number };
@@ -78,12 +86,15 @@ export function cardOf(result: CheckResult, finding: Finding, lang: Lang = 'zh')
     return parts.join(' + ') || '0';
   };
   const eq = finding.equation;
+  const index = result.findings.indexOf(finding);
+  const mistake = index < 0 ? undefined : result.mistakes.find((m) => m.findings.includes(index));
   return {
     ruleId: finding.ruleId,
     severity: finding.severity,
     severityLabel: SEVERITY_LABEL[lang][finding.severity],
     certainty: finding.certainty,
     message: formatFinding(finding, lang, result.model),
+    ...(mistake ? { fix: mistakeText(mistake, result, lang) } : {}),
     ...(ref ? { cellLabel: labelOf(result.model, ref) } : {}),
     ...(eq ? { equation: { left: side(eq.left), right: side(eq.right), leftSum: eq.leftSum, rightSum: eq.rightSum, diff: eq.leftSum - eq.rightSum } } : {}),
     related: [...new Set(finding.cells.slice(1).concat(eq ? [...eq.left, ...eq.right].map((t) => t.ref) : []))].filter((r) => r !== ref),

@@ -42,6 +42,11 @@ export function FindingBody({ finding, lang }: { finding: ViewFinding; lang: Lan
         <span class={`sev-badge sev-${c.severity}`}>{c.severityLabel}</span> <code>{c.ruleId}</code>
         {c.cellLabel && <span class="card-cell">{c.cellLabel}</span>}
       </p>
+      {c.fix && (
+        <p class="card-fix" data-testid="card-fix">
+          {c.fix}
+        </p>
+      )}
       <p class="card-message">{c.message}</p>
       {c.equation && (
         <dl class="card-equation">
