@@ -2,9 +2,8 @@
 // page. Opened from the context menu on an image or a PDF link (or from a page's 「识别本页图片中的年报表格」:
 // its text and pictures, read as one report), it collects that file from the
 // background and checks it; OCR runs from the engine and models packaged with the extension (ocr/).
-import { render } from 'preact';
 import { browser } from 'wxt/browser';
-import { App } from '../../../site/src/App.tsx';
+import { mountSite } from '../../../site/src/mount.tsx';
 import { HistoryDb } from '../../../site/src/history.ts';
 import '../../../site/src/styles.css';
 import type { CheckerFile, CheckerReply } from '../../features/checker-files.ts';
@@ -34,15 +33,9 @@ async function main() {
   } catch {
     db = undefined;
   }
-  const root = document.getElementById('app')!;
-  render(<App db={db} openOnStart={file} />, root);
-  if (problem) {
-    const p = document.createElement('p');
-    p.className = 'error';
-    p.setAttribute('role', 'alert');
-    p.textContent = problem;
-    root.querySelector('main')?.prepend(p);
-  }
+  // The site's one mount export (issue 18): the page never reaches into its components, and a file that
+  // could not be fetched is the site's own failed open.
+  mountSite(document.getElementById('app')!, { db, openOnStart: file, problem });
 }
 
 void main();
