@@ -36,7 +36,7 @@ export type TesseractOptions = {
 /**
  * Workers of one language. `next()` is the one with the fewest calls waiting; `split` cuts a stack of
  * crops into one part per worker, of about equal width (the recogniser's cost follows a line's length),
- * keeping their order.
+ * keeping their order. `add` brings in a worker that finished loading later.
  */
 function pool(workers: TessWorker[]) {
   const waiting = workers.map(() => 0);
@@ -53,6 +53,11 @@ function pool(workers: TessWorker[]) {
     },
   });
   return {
+    add(w: TessWorker): void {
+      workers.push(w);
+      waiting.push(0);
+    },
+    all: (): TessWorker[] => [...workers],
     next(): TessWorker {
       return track(waiting.indexOf(Math.min(...waiting)));
     },
@@ -77,19 +82,37 @@ const PSM_LINE = '7';
 /** one character: a lone 「1」 that line mode reads as nothing (淮安市 2024 table B blurred, issue 16) */
 const PSM_CHAR = '10';
 
-export type TesseractRecogniser = Recogniser & { terminate(): Promise<void> };
+export type TesseractRecogniser = Recogniser & {
+  terminate(): Promise<void>;
+  /** every worker loaded (the extra Chinese readers join after the recogniser is ready; a bench waits for them) */
+  allLoaded: Promise<void>;
+};
 
 export async function createTesseractRecogniser(createWorker: CreateTessWorker, opts: TesseractOptions): Promise<TesseractRecogniser> {
   const path = (lang: 'eng' | 'chi_sim') => (typeof opts.langPath === 'string' ? opts.langPath : opts.langPath[lang]);
   const count = { eng: opts.workers?.eng ?? 1, chi_sim: opts.workers?.chi_sim ?? 2 };
-  const make = (lang: 'eng' | 'chi_sim') => Array.from({ length: count[lang] }, () => createWorker(lang, OEM_LSTM_ONLY, { ...opts.workerOptions, langPath: path(lang) }));
-  const [engs, chis] = await Promise.all([Promise.all(make('eng')), Promise.all(make('chi_sim'))]);
-  await Promise.all([
-    ...engs.map((w) => w.setParameters({ tessedit_pageseg_mode: PSM_LINE, tessedit_char_whitelist: '0123456789.' })),
-    ...chis.map((w) => w.setParameters({ tessedit_pageseg_mode: PSM_BLOCK, preserve_interword_spaces: '0' })),
-  ]);
+  const make = async (lang: 'eng' | 'chi_sim') => {
+    const w = await createWorker(lang, OEM_LSTM_ONLY, { ...opts.workerOptions, langPath: path(lang) });
+    await w.setParameters(lang === 'eng' ? { tessedit_pageseg_mode: PSM_LINE, tessedit_char_whitelist: '0123456789.' } : { tessedit_pageseg_mode: PSM_BLOCK, preserve_interword_spaces: '0' });
+    return w;
+  };
+  const times = (n: number, f: () => Promise<TessWorker>) => Promise.all(Array.from({ length: n }, f));
+  // Ready with one worker of each language; the other Chinese readers load meanwhile and join the pool
+  // when they can. Loading them all first doubled the wait before the first page (each worker compiles
+  // the engine on its own): Firefox's checker page ran past the site's 60 s load timeout under load.
+  const [engs, chis] = await Promise.all([times(count.eng, () => make('eng')), times(Math.min(1, count.chi_sim), () => make('chi_sim'))]);
   const eng = pool(engs);
   const chi = pool(chis);
+  let stopped = false;
+  const allLoaded = times(count.chi_sim - chis.length, async () => {
+    const w = await make('chi_sim');
+    if (stopped) await w.terminate();
+    else chi.add(w);
+    return w;
+  }).then(
+    () => undefined,
+    () => undefined, // a reader that failed to load leaves the others to do its share
+  );
   const out = { text: true, blocks: true };
   return {
     async digits(crop: Gray, hint?: { singleChar?: boolean }): Promise<Reading> {
@@ -110,8 +133,10 @@ export async function createTesseractRecogniser(createWorker: CreateTessWorker, 
       const { data } = await chi.next().recognize(encodePgm(image), { tessedit_pageseg_mode: PSM_AUTO }, out);
       return wordsOf(data).map((w) => ({ text: w.text, confidence: w.confidence, bbox: [w.bbox.x0, w.bbox.y0, w.bbox.x1, w.bbox.y1] }));
     },
+    allLoaded,
     async terminate() {
-      await Promise.all([...engs, ...chis].map((w) => w.terminate()));
+      stopped = true;
+      await Promise.all([...eng.all(), ...chi.all()].map((w) => w.terminate()));
     },
   };
 }

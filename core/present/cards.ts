@@ -95,7 +95,8 @@ export function cardOf(result: CheckResult, finding: Finding, lang: Lang = 'zh')
     certainty: finding.certainty,
     message: formatFinding(finding, lang, result.model),
     ...(mistake ? { fix: mistakeText(mistake, result, lang) } : {}),
-    ...(ref ? { cellLabel: labelOf(result.model, ref) } : {}),
+    // Chinese: the cell as the report labels it; English: its English template name (the report's Chinese is no quote here).
+    ...(ref ? { cellLabel: lang === 'zh' ? labelOf(result.model, ref) : cellName(ref, lang, result.model) } : {}),
     ...(eq ? { equation: { left: side(eq.left), right: side(eq.right), leftSum: eq.leftSum, rightSum: eq.rightSum, diff: eq.leftSum - eq.rightSum } } : {}),
     related: [...new Set(finding.cells.slice(1).concat(eq ? [...eq.left, ...eq.right].map((t) => t.ref) : []))].filter((r) => r !== ref),
     ...(finding.inferred ? { caveat: INFERRED_CAVEAT[lang] } : finding.certainty === 'heuristic' ? { caveat: rule?.meta.caveat?.[lang] ?? GENERIC_CAVEAT[lang] } : {}),

@@ -89,16 +89,22 @@ export function tableLayout(result: CheckResult, id: TableId, lang: Lang, marks:
         .filter((r) => block.cols.some((c) => cells[`${prefix}.${r.key}.${c.key}`]))
         .map((r) => {
           const refs = block.cols.map((c) => `${prefix}.${r.key}.${c.key}`);
-          // table A's labels are the template's Chinese in both languages (core has no English for them)
-          return { key: r.key, label: rowLabel(refs, r.label), cells: refs.map(cell) };
+          // Chinese: the report's own row label; English: the template's English (labels.ts), never the Chinese.
+          return { key: r.key, label: lang === 'zh' ? rowLabel(refs, r.label) : englishPart(templateLabel(refs[0]!, 'en'), 0, r.label), cells: refs.map(cell) };
         });
       if (!rows.length) continue;
       sections.push({
-        caption: lang === 'zh' ? `第二十条第（${block.item}）项` : `Art. 20 item (${block.item})`,
-        columns: block.cols.map((c) => c.label),
+        caption: lang === 'zh' ? `第二十条第（${block.item}）项` : `Art. 20 item (${'一二三四五六七八九十'.indexOf(block.item) + 1 || block.item})`,
+        columns: block.cols.map((c) => (lang === 'zh' ? c.label : englishPart(templateLabel(`${prefix}.${block.rows[0]!.key}.${c.key}`, 'en'), 1, c.label))),
         rows,
       });
     }
   }
   return { id, title: TABLE_LABEL[lang][id], status: cov.status, reasons: lang === 'zh' ? cov.reasons : cov.reasonsEn, sections, ...(blank.size ? { blankCells: blank.size } : {}) };
+}
+
+/** The row (0) or column (1) half of an English template label 「row/column」, or the fallback when there is none. */
+function englishPart(label: string, half: 0 | 1, fallback: string): string {
+  const parts = label.split('/');
+  return parts.length === 2 && !/[\u3400-\u9fff]/.test(parts[half]!) ? parts[half]! : fallback;
 }

@@ -15,5 +15,5 @@ export const TABLE_LABEL: Record<Lang, Record<CoverageKey, string>> = {
 /** Which national template the report follows, as the site and the extension name it. */
 export const TEMPLATE_LABEL: Record<Lang, Record<TemplateId, string>> = {
   zh: { '2019': '2019 年版格式（国办公开办函〔2019〕60号）', '2021': '2021 年版格式（国办公开办函〔2021〕30号）', mixed: '新旧格式混用', unknown: '格式未识别' },
-  en: { '2019': '2019 template (〔2019〕60号)', '2021': '2021 template (〔2021〕30号)', mixed: 'mixed templates', unknown: 'template not recognised' },
+  en: { '2019': '2019 template (General Office of the State Council, [2019] No. 60)', '2021': '2021 template (General Office of the State Council, [2021] No. 30)', mixed: 'mixed templates', unknown: 'template not recognised' },
 };

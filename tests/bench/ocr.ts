@@ -69,6 +69,7 @@ export async function benchOcr(): Promise<string[][]> {
   const one = { width: 40, height: 40, data: new Uint8Array(40 * 40).fill(255) };
   for (let y = 10; y < 30; y++) one.data.fill(0, y * 40 + 19, y * 40 + 22); // a 「1」
   // Every worker of the pool once (two Chinese readers: a stack of two crops is split between them).
+  await rec.allLoaded;
   await Promise.all([rec.digits(one), rec.label(one), rec.digitLines?.([one]), rec.labelLines?.([one, one])]);
   rows.push(['(workers: eng + chi_sim, load + warm-up)', '', (performance.now() - t0).toFixed(0), '', '', '', '', '', '']);
   try {
