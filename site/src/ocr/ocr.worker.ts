@@ -27,6 +27,10 @@ function load(base: string): Promise<TesseractRecogniser> {
         // the models come from this site or extension: nothing to cache in IndexedDB
         cacheMethod: 'none',
       },
+      // One Chinese reader in a page: a second one's memory and start-up, on top of every open checker
+      // page's own engine, made Firefox's next checker page fail to start its engine (ext-firefox-e2e,
+      // attachment then pictures). The stacked calls (core/ocr/stack.ts) are the page's speed-up.
+      workers: { chi_sim: 1 },
     });
   })();
   recogniser.catch(() => (recogniser = undefined));
