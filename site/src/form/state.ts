@@ -1,0 +1,158 @@
+// The state of the fill-in form (「填报自查」, issue 22), outside any component: the cells as typed, the
+// check of them by the core after every change, and each cell's mark with the value the mistake says it
+// should hold (「此格应为 12」). Totals are filled from their parts only when asked (computeTotal).
+import { cellMarks, checkModel, formLayout, modelFromCells, totalParts, type CellRef, type CheckResult, type Severity } from '../../../core/index.ts';
+import { signal, type ReadonlySignal } from '../store.ts';
+
+/** what the clerk typed in each cell, '' for blank */
+export type FormValues = Record<CellRef, string>;
+/** `expected`: the value one mistake says this cell should hold; absent when the finding names no single fix */
+export type FormMark = { ref: CellRef; severity: Severity; findings: number[]; expected?: number };
+
+/** Where a draft is kept between visits (IndexedDB on the site: form/draft.ts). */
+export type DraftStore = { load(): Promise<FormValues | undefined>; save(values: FormValues): Promise<void> };
+
+export type FormState = {
+  values: ReadonlySignal<FormValues>;
+  result: ReadonlySignal<CheckResult>;
+  marks: ReadonlySignal<Map<CellRef, FormMark>>;
+  /** every number cell of the form, in reading order (table by table, row by row) */
+  refs: readonly CellRef[];
+  setCell(ref: CellRef, text: string): void;
+  /** a block copied from Excel/WPS (tabs between cells, newlines between rows) laid over the form from `ref` */
+  paste(ref: CellRef, block: string): CellRef[];
+  /** 「将空白格填为 0」 */
+  fillBlanks(): void;
+  /** 「按分项计算」: the total set to the sum of its parts (blank parts count as 0); false when it is no total */
+  computeTotal(ref: CellRef): boolean;
+  /** the draft replaced by the stored one, if any */
+  restore(): Promise<void>;
+  /** replaces every cell (a JSON draft opened again) */
+  load(values: FormValues): void;
+  /** runs the pending check now (the UI's debounce) */
+  flush(): void;
+};
+
+export type FormOptions = {
+  /** delay of the check after a change; 0 (default) checks at once, synchronously */
+  debounceMs?: number;
+  store?: DraftStore;
+};
+
+/** The form's grid of cells per section, so a pasted block knows what is right of and below a cell. */
+function sectionGrids(): CellRef[][][] {
+  return formLayout('zh').flatMap((t) => t.sections.map((s) => s.rows.filter((r) => !r.heading).map((r) => r.cells.map((c) => c.ref))));
+}
+
+const GRIDS = sectionGrids();
+export const FORM_REFS: readonly CellRef[] = GRIDS.flat(2);
+
+export function checkValues(values: FormValues): CheckResult {
+  const cells: Record<string, string> = {};
+  for (const [ref, text] of Object.entries(values)) if (text.trim() !== '') cells[ref] = text.trim();
+  return checkModel(modelFromCells({ cells, template: '2021', templateParts: { A: '2021', Bother: 'split' } }));
+}
+
+/** One mark per cell a mistake would change (with its value); a finding no mistake explains marks its first cell. */
+export function formMarks(result: CheckResult): Map<CellRef, FormMark> {
+  const marks = new Map<CellRef, FormMark>();
+  const explained = new Set<number>();
+  const rank: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+  for (const m of result.mistakes) {
+    m.findings.forEach((i) => explained.add(i));
+    const severity = m.findings.map((i) => result.findings[i]!.severity).sort((x, y) => rank[x] - rank[y])[0] ?? 'error';
+    m.cells.forEach((ref, k) => marks.set(ref, { ref, severity, findings: [...m.findings], expected: m.values[k]! + 0 /* the core's solver may give -0 */ }));
+  }
+  for (const [ref, mark] of cellMarks(result)) {
+    const rest = mark.findings.filter((i) => !explained.has(i));
+    if (!rest.length) continue;
+    const had = marks.get(ref);
+    if (had) had.findings.push(...rest);
+    else marks.set(ref, { ref, severity: mark.severity, findings: rest });
+  }
+  return marks;
+}
+
+function blankValues(): FormValues {
+  return Object.fromEntries(FORM_REFS.map((r) => [r, '']));
+}
+
+export function createFormState(options: FormOptions = {}): FormState {
+  const values = signal<FormValues>(blankValues());
+  const first = checkValues(values.peek());
+  const result = signal<CheckResult>(first);
+  const marks = signal<Map<CellRef, FormMark>>(formMarks(first));
+  let timer: ReturnType<typeof setTimeout> | undefined;
+
+  const recheck = () => {
+    timer = undefined;
+    const r = checkValues(values.peek());
+    result.value = r;
+    marks.value = formMarks(r);
+  };
+  const changed = (next: FormValues) => {
+    values.value = next;
+    void options.store?.save(next);
+    if (!options.debounceMs) return recheck();
+    if (timer) clearTimeout(timer);
+    timer = setTimeout(recheck, options.debounceMs);
+  };
+  const set = (edits: [CellRef, string][]) => {
+    const next = { ...values.peek() };
+    for (const [ref, text] of edits) if (ref in next) next[ref] = text;
+    changed(next);
+  };
+
+  const load = (saved: FormValues) => {
+    const next = blankValues();
+    for (const r of FORM_REFS) if (typeof saved[r] === 'string') next[r] = saved[r];
+    values.value = next;
+    recheck();
+  };
+
+  return {
+    values,
+    result,
+    marks,
+    refs: FORM_REFS,
+    setCell: (ref, text) => set([[ref, text]]),
+    paste(ref, block) {
+      const grid = GRIDS.find((g) => g.some((row) => row.includes(ref)));
+      if (!grid) return [];
+      const r0 = grid.findIndex((row) => row.includes(ref));
+      const c0 = grid[r0]!.indexOf(ref);
+      const lines = block.replace(/\r\n?/g, '\n').replace(/\n$/, '').split('\n');
+      const edits: [CellRef, string][] = [];
+      lines.forEach((line, i) => {
+        line.split('\t').forEach((text, j) => {
+          const target = grid[r0 + i]?.[c0 + j];
+          if (target) edits.push([target, text.trim()]);
+        });
+      });
+      set(edits);
+      return edits.map(([r]) => r);
+    },
+    fillBlanks() {
+      set(FORM_REFS.filter((r) => values.peek()[r]!.trim() === '').map((r) => [r, '0']));
+    },
+    computeTotal(ref) {
+      const parts = totalParts(ref);
+      if (!parts) return false;
+      const v = values.peek();
+      const sum = parts.reduce((s, p) => s + (Number(v[p]!.replace(/[,，\s]/g, '')) || 0), 0);
+      set([[ref, String(sum)]]);
+      return true;
+    },
+    async restore() {
+      const saved = await options.store?.load();
+      if (saved) load(saved);
+    },
+    load,
+    flush() {
+      if (timer) {
+        clearTimeout(timer);
+        recheck();
+      }
+    },
+  };
+}

@@ -1,0 +1,91 @@
+// The fill-in form's state (issue 22) driven without rendering: a consistent real report's numbers typed
+// in give no mark; one changed cell gives exactly one mark, with the value it should hold; fixing it clears it.
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { check, type CellRef } from '../core/index.ts';
+import { createFormState, FORM_REFS, type FormValues } from '../site/src/form/state.ts';
+
+/** 沭阳县 2025: every table consistent (the corpus test finds nothing in it) */
+function shuyang(): FormValues {
+  const r = check({ kind: 'text', text: readFileSync(new URL('./fixtures/shuyang-county-gov-2025.txt', import.meta.url), 'utf8') });
+  const out: FormValues = {};
+  for (const t of ['A', 'B', 'C'] as const) for (const c of Object.values(r.model.tables[t]?.cells ?? {})) out[c.ref] = c.raw;
+  return out;
+}
+
+function typeAll(values: FormValues) {
+  const form = createFormState();
+  for (const [ref, text] of Object.entries(values)) form.setCell(ref, text);
+  return form;
+}
+
+describe('form state', () => {
+  it('holds every cell of the 2021 template and no more', () => {
+    expect(FORM_REFS).toHaveLength(10 + 25 * 7 + 15);
+    const real = shuyang();
+    expect(Object.keys(real).filter((r) => !FORM_REFS.includes(r))).toEqual([]);
+  });
+
+  it('a consistent real report typed in: no mark; one cell changed: one mark with its value; fixed: none', () => {
+    const real = shuyang();
+    const form = typeAll(real);
+    expect(form.result.value.findings).toEqual([]);
+    expect(form.marks.value.size).toBe(0);
+
+    form.setCell('B.new.np', '706');
+    const marks = [...form.marks.value.values()];
+    expect(marks).toHaveLength(1);
+    expect(marks[0]).toMatchObject({ ref: 'B.new.np', severity: 'error', expected: Number(real['B.new.np']) });
+
+    form.setCell('B.new.np', real['B.new.np']!);
+    expect(form.marks.value.size).toBe(0);
+  });
+
+  it('a changed total in table C is marked with the sum of its parts', () => {
+    const form = typeAll(shuyang());
+    form.setCell('C.rev.total', '60');
+    expect([...form.marks.value.values()].map((m) => [m.ref, m.expected])).toEqual([['C.rev.total', 61]]);
+  });
+
+  it('pastes a block from the focused cell, right and down, and stops at the table edge', () => {
+    const form = createFormState();
+    const filled = form.paste('B.new.oth', '1\t2\t3\n4\t5\t6\n');
+    expect(filled).toEqual(['B.new.oth', 'B.new.tot', 'B.carry_in.oth', 'B.carry_in.tot']);
+    expect(form.values.value['B.new.tot']).toBe('2');
+    expect(form.values.value['B.carry_in.oth']).toBe('4');
+    // from 二、上年结转 down to （一）予以公开: the header row between them holds no cells
+    form.paste('B.carry_in.np', '7\n8');
+    expect(form.values.value['B.open.np']).toBe('8');
+  });
+
+  it('fills blanks with 0 and leaves typed cells alone', () => {
+    const form = createFormState();
+    form.setCell('B.new.np', '3');
+    form.fillBlanks();
+    const v = form.values.value;
+    expect(FORM_REFS.filter((r) => v[r] === '')).toEqual([]);
+    expect(v['B.new.np']).toBe('3');
+    // the typed 3 with every other cell 0: the one cell whose change mends every sum is the 3 itself
+    expect([...form.marks.value.values()].map((m) => [m.ref, m.expected])).toEqual([['B.new.np', 0]]);
+  });
+
+  it('fills a total from its parts only when asked', () => {
+    const form = createFormState();
+    form.setCell('B.new.np', '3');
+    form.setCell('B.new.law', '2');
+    expect(form.values.value['B.new.tot']).toBe('');
+    expect(form.computeTotal('B.new.tot')).toBe(true);
+    expect(form.values.value['B.new.tot']).toBe('5');
+    expect(form.computeTotal('B.new.np' as CellRef)).toBe(false);
+  });
+
+  it('restores the stored draft and saves every change', async () => {
+    let stored: FormValues | undefined = { 'B.new.np': '9' };
+    const form = createFormState({ store: { load: async () => stored, save: async (v) => void (stored = v) } });
+    await form.restore();
+    expect(form.values.value['B.new.np']).toBe('9');
+    form.setCell('B.new.biz', '1');
+    expect(stored?.['B.new.biz']).toBe('1');
+    expect(stored?.['B.new.np']).toBe('9');
+  });
+});
