@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { check, type CellRef } from '../core/index.ts';
 import { createFormState, FORM_REFS, type FormValues } from '../site/src/form/state.ts';
+import { formHtml, formJson, readFormJson } from '../site/src/form/export.ts';
 
 /** 沭阳县 2025: every table consistent (the corpus test finds nothing in it) */
 function shuyang(): FormValues {
@@ -87,5 +88,23 @@ describe('form state', () => {
     form.setCell('B.new.biz', '1');
     expect(stored?.['B.new.biz']).toBe('1');
     expect(stored?.['B.new.np']).toBe('9');
+  });
+});
+
+describe('form exports', () => {
+  it('the HTML tables read back by our own HTML reader give the same cells and a clean verdict', () => {
+    const real = shuyang();
+    const back = check({ kind: 'html', html: `<html><body>${formHtml(real, 'zh')}</body></html>` });
+    expect(back.findings.filter((f) => f.severity === 'error')).toEqual([]);
+    const cells: FormValues = {};
+    for (const t of ['A', 'B', 'C'] as const) for (const c of Object.values(back.model.tables[t]?.cells ?? {})) cells[c.ref] = c.raw;
+    expect(cells).toEqual(real);
+  });
+
+  it('a JSON draft opens again as the same cells; other JSON is refused', () => {
+    const real = shuyang();
+    expect(readFormJson(formJson(real))).toEqual(real);
+    expect(readFormJson('{"cells":{}}')).toBeUndefined();
+    expect(readFormJson('not json')).toBeUndefined();
   });
 });

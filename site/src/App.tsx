@@ -10,6 +10,7 @@ import { useRoute } from './routes.ts';
 import { CheckView } from './components/CheckView.tsx';
 import { BatchView } from './components/BatchView.tsx';
 import { HistoryPage } from './components/HistoryPage.tsx';
+import { FormPage } from './components/FormPage.tsx';
 import { t } from './i18n.ts';
 
 /** What the file picker offers: every type readFile reads (files.ts), scans and photos included. */
@@ -100,6 +101,9 @@ export function App({ db, openOnStart, session: given }: Props) {
           <a href="#/batch" aria-current={route.page === 'batch' ? 'page' : undefined}>
             {t('navBatch', lang)}
           </a>
+          <a href="#/form" aria-current={route.page === 'form' ? 'page' : undefined}>
+            {t('navForm', lang)}
+          </a>
           <a href="#/history" aria-current={route.page === 'history' || route.page === 'entry' ? 'page' : undefined}>
             {t('navHistory', lang)}
           </a>
@@ -120,6 +124,8 @@ export function App({ db, openOnStart, session: given }: Props) {
         />
         {route.page === 'history' ? (
           <HistoryPage session={session} />
+        ) : route.page === 'form' ? (
+          <FormPage lang={lang} />
         ) : route.page === 'batch' ? (
           <BatchView session={session} onPickFiles={pickFiles} />
         ) : (

@@ -9,6 +9,25 @@ const STRINGS = {
     en: 'Checks the tables of government information-disclosure annual reports. Everything runs on this machine; no report text leaves it.',
   },
   navCheck: { zh: '核对', en: 'Check' },
+  navForm: { zh: '填报自查', en: 'Fill in' },
+  formTitle: { zh: '填报自查：边填边核', en: 'Fill in the tables, checked as you type' },
+  formIntro: {
+    zh: '按 2021 年模板填写三张表，每次修改后即在本机核对；有误的格就地标出应填的数。Enter 下移，Tab 右移；从 Excel/WPS 复制的一块数字可粘贴到所选格。草稿保存在本浏览器中。',
+    en: 'Fill in the three tables of the 2021 template; every change is checked on this computer and a wrong cell shows the value it should hold. Enter moves down, Tab right; a block copied from Excel/WPS pastes from the focused cell. The draft is kept in this browser.',
+  },
+  formLink: { zh: '还没发布？在「填报自查」中边填边核 →', en: 'Not published yet? Fill in the tables and have them checked as you type →' },
+  formFillBlanks: { zh: '将空白格填为 0', en: 'Fill blank cells with 0' },
+  formComputeTotal: { zh: '按分项计算', en: 'Sum the parts' },
+  formComputeHint: { zh: '先选中一个“总计”格', en: 'Focus a total cell first' },
+  formExportJson: { zh: '导出 JSON', en: 'Export JSON' },
+  formOpenJson: { zh: '打开 JSON 草稿…', en: 'Open a JSON draft…' },
+  formCopyHtml: { zh: '复制表格（可粘贴到 Word/WPS）', en: 'Copy the tables (for Word/WPS)' },
+  formDownloadHtml: { zh: '下载 HTML 表格', en: 'Download the HTML tables' },
+  formCopied: { zh: '已复制，可粘贴到 Word/WPS。', en: 'Copied: paste into Word/WPS.' },
+  formClear: { zh: '清空全部', en: 'Clear all' },
+  formClean: { zh: '已填的数字没有发现问题。', en: 'No problems in the numbers filled in.' },
+  formBadJson: { zh: '这不是本工具导出的 JSON 草稿。', en: 'This is not a JSON draft exported by this tool.' },
+  formBalanceNote: { zh: '勾稽关系：第一项加第二项之和，等于第三项加第四项之和', en: 'Cross-check: item I plus item II equals item III plus item IV' },
   navHistory: { zh: '历史记录', en: 'History' },
   pasteLabel: { zh: '粘贴报告全文或表格', en: 'Paste the report or its tables' },
   pastePlaceholder: {
@@ -166,6 +185,8 @@ export function t(key: StringKey, lang: Lang): string {
 
 /** Words with numbers or names in them: one function per language. */
 const FORMATS = {
+  formShouldBe: { zh: (n: string) => `此格应为 ${n}`, en: (n: string) => `should be ${n}` },
+  formMarksCount: { zh: (n: number) => `${n} 处有误`, en: (n: number) => `${n} cell${n === 1 ? '' : 's'} to fix` },
   pastedSize: {
     zh: (mb: string) => `已粘贴 ${mb} MB 文本（过大，不在输入框中显示）`,
     en: (mb: string) => `${mb} MB of text pasted (too large to show in the box)`,

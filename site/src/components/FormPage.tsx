@@ -1,0 +1,234 @@
+// 「填报自查」 (issue 22): the three tables of the 2021 template as inputs, checked as they are typed.
+// The state (cells, check, marks) lives in form/state.ts; this draws it and turns keys into its actions.
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { formatFinding, formLayout, totalParts, type CellRef, type Lang } from '../../../core/index.ts';
+import { createFormState, type FormState } from '../form/state.ts';
+import { draftStore, FormDraftDb } from '../form/draft.ts';
+import { formHtml, formJson, readFormJson } from '../form/export.ts';
+import { useValue } from '../store.ts';
+import { t, tf } from '../i18n.ts';
+
+/** Long enough that a typed number is checked once, short enough to feel immediate. */
+const CHECK_DELAY_MS = 150;
+
+function defaultForm(): FormState {
+  const db = typeof indexedDB === 'undefined' ? undefined : new FormDraftDb();
+  return createFormState({ debounceMs: CHECK_DELAY_MS, ...(db ? { store: draftStore(db) } : {}) });
+}
+
+export function FormPage({ lang, form: given }: { lang: Lang; form?: FormState }) {
+  const [form] = useState(() => given ?? defaultForm());
+  const values = useValue(form.values);
+  const marks = useValue(form.marks);
+  const result = useValue(form.result);
+  const layout = useMemo(() => formLayout(lang), [lang]);
+  const [focused, setFocused] = useState<CellRef | undefined>();
+  const [note, setNote] = useState('');
+  const root = useRef<HTMLDivElement>(null);
+  const jsonInput = useRef<HTMLInputElement>(null);
+
+  useEffect(() => {
+    if (!given) void form.restore();
+  }, []);
+
+  const inputOf = (ref: CellRef) => root.current?.querySelector<HTMLInputElement>(`input[data-gkc-cell="${ref}"]`);
+  /** Enter: the cell below in the same section, else the next cell in reading order (a spreadsheet's move). */
+  const below = (ref: CellRef, up: boolean): CellRef | undefined => {
+    for (const table of layout) {
+      for (const s of table.sections) {
+        const grid = s.rows.filter((r) => !r.heading).map((r) => r.cells.map((c) => c.ref));
+        const i = grid.findIndex((row) => row.includes(ref));
+        if (i < 0) continue;
+        const j = grid[i]!.indexOf(ref);
+        const next = grid[i + (up ? -1 : 1)]?.[j];
+        if (next) return next;
+      }
+    }
+    const k = form.refs.indexOf(ref) + (up ? -1 : 1);
+    return form.refs[k];
+  };
+  const computeTotal = () => {
+    if (focused && form.computeTotal(focused)) inputOf(focused)?.focus();
+  };
+  const download = (name: string, type: string, text: string) => {
+    const a = document.createElement('a');
+    a.href = URL.createObjectURL(new Blob([text], { type }));
+    a.download = name;
+    a.click();
+    setTimeout(() => URL.revokeObjectURL(a.href), 1000);
+  };
+  const copyHtml = async () => {
+    const html = formHtml(form.values.peek(), lang);
+    try {
+      await navigator.clipboard.write([new ClipboardItem({ 'text/html': new Blob([html], { type: 'text/html' }), 'text/plain': new Blob([html], { type: 'text/plain' }) })]);
+      setNote(t('formCopied', lang));
+    } catch {
+      download('gongkai-tables.html', 'text/html', `<!doctype html><meta charset="utf-8">${html}`);
+    }
+  };
+
+  const findings = result.findings;
+  return (
+    <div class="form-page" ref={root}>
+      <h2>{t('formTitle', lang)}</h2>
+      <p class="small">{t('formIntro', lang)}</p>
+      <div class="input-actions form-actions">
+        <button type="button" onClick={() => form.fillBlanks()}>
+          {t('formFillBlanks', lang)}
+        </button>
+        <button type="button" disabled={!focused || !totalParts(focused)} title={t('formComputeHint', lang)} onMouseDown={(e) => e.preventDefault()} onClick={computeTotal}>
+          {t('formComputeTotal', lang)}
+        </button>
+        <button type="button" onClick={() => download('gongkai-form.json', 'application/json', formJson(form.values.peek()))}>
+          {t('formExportJson', lang)}
+        </button>
+        <button type="button" onClick={() => jsonInput.current?.click()}>
+          {t('formOpenJson', lang)}
+        </button>
+        <button type="button" onClick={() => void copyHtml()}>
+          {t('formCopyHtml', lang)}
+        </button>
+        <button type="button" onClick={() => download('gongkai-tables.html', 'text/html', `<!doctype html><meta charset="utf-8">${formHtml(form.values.peek(), lang)}`)}>
+          {t('formDownloadHtml', lang)}
+        </button>
+        <button type="button" onClick={() => form.load({})}>
+          {t('formClear', lang)}
+        </button>
+        <input
+          ref={jsonInput}
+          type="file"
+          accept=".json,application/json"
+          hidden
+          onChange={async (e) => {
+            const file = (e.target as HTMLInputElement).files?.[0];
+            if (!file) return;
+            const read = readFormJson(await file.text());
+            if (read) form.load(read);
+            setNote(read ? '' : t('formBadJson', lang));
+          }}
+        />
+      </div>
+      <p class="form-status" role="status" data-testid="form-status">
+        {note || (marks.size ? tf('formMarksCount', lang, marks.size) : findings.length === 0 && Object.values(values).some((v) => v !== '') ? t('formClean', lang) : '')}
+      </p>
+      {layout.map((table) => (
+        <section class="table-block" key={table.id} aria-labelledby={`form-${table.id}`}>
+          <h3 id={`form-${table.id}`}>{table.title}</h3>
+          {table.sections.map((s, i) => (
+            <div class="table-scroll" key={i}>
+              <table class="report-table form-table" data-gkc-table={table.id}>
+                {s.caption && <caption>{s.caption}</caption>}
+                <thead>
+                  {s.columnGroup ? (
+                    <>
+                      <tr>
+                        <th scope="col" rowSpan={2}>
+                          {t('item', lang)}
+                        </th>
+                        {s.columns.map((c, k) =>
+                          k === s.columnGroup!.from ? (
+                            <th scope="colgroup" colSpan={s.columnGroup!.span} key="group">
+                              {s.columnGroup!.label}
+                            </th>
+                          ) : k > s.columnGroup!.from && k < s.columnGroup!.from + s.columnGroup!.span ? null : (
+                            <th scope="col" rowSpan={2} key={c}>
+                              {c}
+                            </th>
+                          ),
+                        )}
+                      </tr>
+                      <tr>
+                        {s.columns.slice(s.columnGroup.from, s.columnGroup.from + s.columnGroup.span).map((c) => (
+                          <th scope="col" key={c}>
+                            {c}
+                          </th>
+                        ))}
+                      </tr>
+                    </>
+                  ) : (
+                    <tr>
+                      <th scope="col">{t('item', lang)}</th>
+                      {s.columns.map((c) => (
+                        <th scope="col" key={c}>
+                          {c}
+                        </th>
+                      ))}
+                    </tr>
+                  )}
+                </thead>
+                <tbody>
+                  {s.rows.map((row) =>
+                    row.heading ? (
+                      <tr key={row.key} class={`group-heading${row.inGroup ? ' in-group' : ''}`}>
+                        <th scope="rowgroup">{row.label}</th>
+                        <td colSpan={s.columns.length} />
+                      </tr>
+                    ) : (
+                      <tr key={row.key} class={row.inGroup ? 'in-group' : undefined}>
+                        <th scope="row">{row.label}</th>
+                        {row.cells.map((c) => {
+                          const mark = marks.get(c.ref);
+                          return (
+                            <td key={c.ref} {...(mark ? { 'data-gkc': mark.severity } : {})}>
+                              <input
+                                type="text"
+                                inputMode="decimal"
+                                autocomplete="off"
+                                data-gkc-cell={c.ref}
+                                aria-label={c.name}
+                                aria-invalid={mark ? 'true' : undefined}
+                                aria-describedby={mark ? `mark-${c.ref}` : undefined}
+                                value={values[c.ref] ?? ''}
+                                onFocus={() => setFocused(c.ref)}
+                                onInput={(e) => form.setCell(c.ref, (e.target as HTMLInputElement).value)}
+                                onBlur={() => form.flush()}
+                                onPaste={(e) => {
+                                  const text = e.clipboardData?.getData('text/plain') ?? '';
+                                  if (!/[\t\n]/.test(text.trim())) return;
+                                  e.preventDefault();
+                                  form.paste(c.ref, text);
+                                  form.flush();
+                                }}
+                                onKeyDown={(e) => {
+                                  if (e.key === 'Enter') {
+                                    e.preventDefault();
+                                    form.flush();
+                                    const next = below(c.ref, e.shiftKey);
+                                    if (next) inputOf(next)?.focus();
+                                  } else if (e.key === '=' && e.altKey && totalParts(c.ref)) {
+                                    e.preventDefault();
+                                    form.computeTotal(c.ref);
+                                  }
+                                }}
+                              />
+                              {mark && (
+                                <span class="form-mark small" id={`mark-${c.ref}`} data-testid="form-mark">
+                                  {mark.expected !== undefined ? tf('formShouldBe', lang, String(mark.expected)) : mark.findings.map((k) => formatFinding(findings[k]!, lang, result.model)).join(' ')}
+                                </span>
+                              )}
+                            </td>
+                          );
+                        })}
+                      </tr>
+                    ),
+                  )}
+                </tbody>
+              </table>
+            </div>
+          ))}
+          {table.id === 'B' && <p class="small form-note">{t('formBalanceNote', lang)}</p>}
+        </section>
+      ))}
+      {findings.length > 0 && (
+        <section aria-labelledby="form-findings">
+          <h3 id="form-findings">{t('findings', lang)}</h3>
+          <ul class="form-findings">
+            {findings.map((f, k) => (
+              <li key={k}>{formatFinding(f, lang, result.model)}</li>
+            ))}
+          </ul>
+        </section>
+      )}
+    </div>
+  );
+}
