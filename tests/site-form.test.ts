@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { check, type CellRef } from '../core/index.ts';
 import { createFormState, FORM_REFS, type FormValues } from '../site/src/form/state.ts';
 import { formHtml, formJson, readFormJson } from '../site/src/form/export.ts';
+import { keySentences } from '../site/src/form/narrative.ts';
 
 /** 沭阳县 2025: every table consistent (the corpus test finds nothing in it) */
 function shuyang(): FormValues {
@@ -106,5 +107,34 @@ describe('form exports', () => {
     expect(readFormJson(formJson(real))).toEqual(real);
     expect(readFormJson('{"cells":{}}')).toBeUndefined();
     expect(readFormJson('not json')).toBeUndefined();
+  });
+});
+
+describe('the narrative key sentences', () => {
+  const insert = (sentences: string[]) => {
+    const text = readFileSync(new URL('./fixtures/shuyang-county-gov-2025.txt', import.meta.url), 'utf8');
+    return text.replace('## 三、收到和处理政府信息公开申请情况\n', `## 三、收到和处理政府信息公开申请情况\n\n${sentences.join('')}\n`);
+  };
+  const txt = (text: string) => check({ kind: 'text', text }).findings.filter((f) => f.ruleId.startsWith('TXT-')).map((f) => [f.ruleId, f.cells[0]]);
+
+  it('written from 沭阳县 2025 numbers and put into its text, they agree with its tables', () => {
+    const s = keySentences(shuyang(), 'zh');
+    expect(s).toEqual([
+      '本年新收政府信息公开申请713件，上年结转政府信息公开申请36件。',
+      '本年度共办结718件。',
+      '结转下年度继续办理31件。',
+      '本年度发生政府信息公开行政复议61件，行政诉讼13件。',
+    ]);
+    expect(txt(insert(s))).toEqual([]);
+  });
+
+  it('the rules read them: a sentence written from other numbers is found', () => {
+    const v = shuyang();
+    expect(txt(insert(keySentences({ ...v, 'B.new.tot': '714' }, 'zh')))).toEqual([['TXT-APP-NEW', 'B.new.tot']]);
+    expect(txt(insert(keySentences({ ...v, 'C.rev.total': '60' }, 'zh')))).toEqual([['TXT-REVIEW', 'C.rev.total']]);
+  });
+
+  it('a sentence is left out until its numbers are filled in', () => {
+    expect(keySentences({ 'B.carry_out.tot': '3' }, 'zh')).toEqual(['结转下年度继续办理3件。']);
   });
 });

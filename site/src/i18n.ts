@@ -28,6 +28,8 @@ const STRINGS = {
   formClean: { zh: '已填的数字没有发现问题。', en: 'No problems in the numbers filled in.' },
   formBadJson: { zh: '这不是本工具导出的 JSON 草稿。', en: 'This is not a JSON draft exported by this tool.' },
   formBalanceNote: { zh: '勾稽关系：第一项加第二项之和，等于第三项加第四项之和', en: 'Cross-check: item I plus item II equals item III plus item IV' },
+  formSentences: { zh: '正文中的关键数字（由表格生成，可复制到正文）', en: 'Key numbers for the text (written from the tables, to copy into it)' },
+  formCopySentences: { zh: '复制这些句子', en: 'Copy these sentences' },
   navHistory: { zh: '历史记录', en: 'History' },
   pasteLabel: { zh: '粘贴报告全文或表格', en: 'Paste the report or its tables' },
   pastePlaceholder: {

@@ -5,6 +5,7 @@ import { formatFinding, formLayout, totalParts, type CellRef, type Lang } from '
 import { createFormState, type FormState } from '../form/state.ts';
 import { draftStore, FormDraftDb } from '../form/draft.ts';
 import { formHtml, formJson, readFormJson } from '../form/export.ts';
+import { keySentences } from '../form/narrative.ts';
 import { useValue } from '../store.ts';
 import { t, tf } from '../i18n.ts';
 
@@ -68,6 +69,8 @@ export function FormPage({ lang, form: given }: { lang: Lang; form?: FormState }
   };
 
   const findings = result.findings;
+  // in the report's language: they are pasted into the Chinese text
+  const sentences = keySentences(values, 'zh');
   return (
     <div class="form-page" ref={root}>
       <h2>{t('formTitle', lang)}</h2>
@@ -219,6 +222,17 @@ export function FormPage({ lang, form: given }: { lang: Lang; form?: FormState }
           {table.id === 'B' && <p class="small form-note">{t('formBalanceNote', lang)}</p>}
         </section>
       ))}
+      {sentences.length > 0 && (
+        <section aria-labelledby="form-sentences">
+          <h3 id="form-sentences">{t('formSentences', lang)}</h3>
+          <p class="form-sentences" lang="zh" data-testid="form-sentences">
+            {sentences.join('')}
+          </p>
+          <button type="button" onClick={() => void navigator.clipboard.writeText(sentences.join('')).then(() => setNote(t('formCopied', lang)))}>
+            {t('formCopySentences', lang)}
+          </button>
+        </section>
+      )}
       {findings.length > 0 && (
         <section aria-labelledby="form-findings">
           <h3 id="form-findings">{t('findings', lang)}</h3>
