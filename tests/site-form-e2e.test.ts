@@ -1,7 +1,7 @@
 // 「填报自查」 (issue 22) in the built site in Debian chromium: 沭阳县 2025's real table B typed in cell by
 // cell gives no mark; one changed cell gives one mark saying the value it should hold; fixing it clears
 // the mark; 「将空白格填为 0」 fills the rest; the draft survives a reload; Enter moves down; a pasted
-// block fills cells from the focused one.
+// block fills cells from the focused one; last year's report in the history prefills 上年结转.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -103,6 +103,29 @@ describe.skipIf(!hasChromium)('the fill-in form in chromium', () => {
     await page.getByRole('button', { name: '按分项计算' }).click();
     expect(await cell('C.rev.total').inputValue()).toBe('61');
     await page.waitForSelector('td[data-gkc]', { state: 'detached' });
+    expect(errors).toEqual([]);
+  });
+
+  it("prefills 二、上年结转 from last year's report in the history, marked as prefilled", async () => {
+    // last year's report checked on the main page goes to the history
+    await page.goto(`${base}#/`);
+    await page.locator('#report-input').fill(readFileSync(join(FIXTURES, 'shuyang-county-gov-2025.txt'), 'utf8'));
+    await page.getByRole('button', { name: '开始核对' }).click();
+    await page.waitForSelector('.banner');
+    await page.goto(`${base}#/form`);
+    await page.getByRole('button', { name: '清空全部' }).click();
+    const picker = page.getByRole('combobox', { name: /上年报告/ });
+    await picker.waitFor();
+    await picker.selectOption({ index: 1 });
+    await page.getByRole('button', { name: '从上年报告预填' }).click();
+    await page.waitForFunction(() => (document.querySelector('input[data-gkc-cell="B.carry_in.np"]') as HTMLInputElement).value === '31');
+    expect(await page.locator('td[data-prefilled]').count()).toBe(9);
+    expect(await cell('A.norm.valid').inputValue()).toBe('32');
+    // typed over: no longer prefilled, and compared with last year
+    await cell('B.carry_in.np').fill('30');
+    await page.waitForSelector('td[data-gkc]');
+    expect(await page.locator('td[data-prefilled]').count()).toBe(8);
+    expect(await page.locator('td[data-gkc] input[data-gkc-cell="B.carry_in.np"]').count()).toBe(1);
     expect(errors).toEqual([]);
   });
 });

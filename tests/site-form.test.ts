@@ -138,3 +138,28 @@ describe('the narrative key sentences', () => {
     expect(keySentences({ 'B.carry_out.tot': '3' }, 'zh')).toEqual(['结转下年度继续办理3件。']);
   });
 });
+
+describe('last year prefill', () => {
+  const lastYear = () => check({ kind: 'text', text: readFileSync(new URL('./fixtures/shuyang-county-gov-2025.txt', import.meta.url), 'utf8') }).model;
+
+  it("fills blank 上年结转 from last year's 结转下年度 and 现行有效 from its own, marked, never over a typed cell", () => {
+    const form = createFormState();
+    form.setCell('A.reg.valid', '5');
+    const filled = form.usePrevious(lastYear());
+    expect(filled.sort()).toEqual(['A.norm.valid', 'B.carry_in.biz', 'B.carry_in.law', 'B.carry_in.ngo', 'B.carry_in.np', 'B.carry_in.oth', 'B.carry_in.sci', 'B.carry_in.tot']);
+    expect(form.values.value['B.carry_in.np']).toBe('31');
+    expect(form.values.value['A.norm.valid']).toBe('32');
+    expect(form.values.value['A.reg.valid']).toBe('5');
+    expect([...form.prefilled.value].sort()).toEqual(filled);
+  });
+
+  it('checks the form as the next year: a carry-over typed over differently is marked by XYEAR-CARRY', () => {
+    const form = createFormState();
+    form.usePrevious(lastYear());
+    expect(form.result.value.findings.filter((f) => f.ruleId.startsWith('XYEAR-'))).toEqual([]);
+    form.setCell('B.carry_in.np', '30');
+    expect(form.prefilled.value.has('B.carry_in.np')).toBe(false);
+    expect(form.result.value.findings.filter((f) => f.ruleId === 'XYEAR-CARRY').map((f) => f.cells[0])).toEqual(['B.carry_in.np']);
+    expect(form.marks.value.has('B.carry_in.np')).toBe(true);
+  });
+});

@@ -125,7 +125,7 @@ export function App({ db, openOnStart, session: given }: Props) {
         {route.page === 'history' ? (
           <HistoryPage session={session} />
         ) : route.page === 'form' ? (
-          <FormPage lang={lang} />
+          <FormPage lang={lang} db={db} />
         ) : route.page === 'batch' ? (
           <BatchView session={session} onPickFiles={pickFiles} />
         ) : (

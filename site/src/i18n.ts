@@ -30,6 +30,10 @@ const STRINGS = {
   formBalanceNote: { zh: '勾稽关系：第一项加第二项之和，等于第三项加第四项之和', en: 'Cross-check: item I plus item II equals item III plus item IV' },
   formSentences: { zh: '正文中的关键数字（由表格生成，可复制到正文）', en: 'Key numbers for the text (written from the tables, to copy into it)' },
   formCopySentences: { zh: '复制这些句子', en: 'Copy these sentences' },
+  formPrevious: { zh: '上年报告（从历史记录中选）', en: "Last year's report (from the history)" },
+  formPreviousNone: { zh: '— 不用上年报告 —', en: '— no previous report —' },
+  formPrefill: { zh: '从上年报告预填', en: 'Prefill from last year' },
+  formPrefilled: { zh: '上年预填', en: 'from last year' },
   navHistory: { zh: '历史记录', en: 'History' },
   pasteLabel: { zh: '粘贴报告全文或表格', en: 'Paste the report or its tables' },
   pastePlaceholder: {

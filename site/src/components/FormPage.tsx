@@ -7,6 +7,8 @@ import { draftStore, FormDraftDb } from '../form/draft.ts';
 import { formHtml, formJson, readFormJson } from '../form/export.ts';
 import { keySentences } from '../form/narrative.ts';
 import { useValue } from '../store.ts';
+import { getCheck, listChecks, type HistoryDb, type HistoryEntry } from '../history.ts';
+import { runCheck } from '../engine.ts';
 import { t, tf } from '../i18n.ts';
 
 /** Long enough that a typed number is checked once, short enough to feel immediate. */
@@ -17,11 +19,14 @@ function defaultForm(): FormState {
   return createFormState({ debounceMs: CHECK_DELAY_MS, ...(db ? { store: draftStore(db) } : {}) });
 }
 
-export function FormPage({ lang, form: given }: { lang: Lang; form?: FormState }) {
+export function FormPage({ lang, db, form: given }: { lang: Lang; db?: HistoryDb | undefined; form?: FormState }) {
   const [form] = useState(() => given ?? defaultForm());
   const values = useValue(form.values);
   const marks = useValue(form.marks);
   const result = useValue(form.result);
+  const prefilled = useValue(form.prefilled);
+  const [entries, setEntries] = useState<HistoryEntry[]>([]);
+  const [picked, setPicked] = useState<number | undefined>();
   const layout = useMemo(() => formLayout(lang), [lang]);
   const [focused, setFocused] = useState<CellRef | undefined>();
   const [note, setNote] = useState('');
@@ -30,7 +35,14 @@ export function FormPage({ lang, form: given }: { lang: Lang; form?: FormState }
 
   useEffect(() => {
     if (!given) void form.restore();
+    // last year's report can only come from a check that kept its input (text or HTML)
+    if (db) void listChecks(db).then((all) => setEntries(all.filter((e) => e.input)), () => undefined);
   }, []);
+  const prefill = async () => {
+    const entry = db && picked !== undefined ? await getCheck(db, picked) : undefined;
+    if (!entry?.input) return;
+    form.usePrevious(runCheck(entry.input, entry.name).result.model);
+  };
 
   const inputOf = (ref: CellRef) => root.current?.querySelector<HTMLInputElement>(`input[data-gkc-cell="${ref}"]`);
   /** Enter: the cell below in the same section, else the next cell in reading order (a spreadsheet's move). */
@@ -111,6 +123,25 @@ export function FormPage({ lang, form: given }: { lang: Lang; form?: FormState }
           }}
         />
       </div>
+      {entries.length > 0 && (
+        <div class="input-actions form-previous">
+          <label>
+            {t('formPrevious', lang)}{' '}
+            <select value={picked ?? ''} onChange={(e) => setPicked((e.target as HTMLSelectElement).value ? Number((e.target as HTMLSelectElement).value) : undefined)}>
+              <option value="">{t('formPreviousNone', lang)}</option>
+              {entries.map((e) => (
+                <option key={e.id} value={e.id}>
+                  {e.name}
+                  {e.year !== undefined ? ` (${e.year})` : ''}
+                </option>
+              ))}
+            </select>
+          </label>
+          <button type="button" disabled={picked === undefined} onClick={() => void prefill()}>
+            {t('formPrefill', lang)}
+          </button>
+        </div>
+      )}
       <p class="form-status" role="status" data-testid="form-status">
         {note || (marks.size ? tf('formMarksCount', lang, marks.size) : findings.length === 0 && Object.values(values).some((v) => v !== '') ? t('formClean', lang) : '')}
       </p>
@@ -172,7 +203,7 @@ export function FormPage({ lang, form: given }: { lang: Lang; form?: FormState }
                         {row.cells.map((c) => {
                           const mark = marks.get(c.ref);
                           return (
-                            <td key={c.ref} {...(mark ? { 'data-gkc': mark.severity } : {})}>
+                            <td key={c.ref} {...(mark ? { 'data-gkc': mark.severity } : {})} {...(prefilled.has(c.ref) ? { 'data-prefilled': '' } : {})}>
                               <input
                                 type="text"
                                 inputMode="decimal"
@@ -180,7 +211,7 @@ export function FormPage({ lang, form: given }: { lang: Lang; form?: FormState }
                                 data-gkc-cell={c.ref}
                                 aria-label={c.name}
                                 aria-invalid={mark ? 'true' : undefined}
-                                aria-describedby={mark ? `mark-${c.ref}` : undefined}
+                                aria-describedby={[prefilled.has(c.ref) ? `pre-${c.ref}` : '', mark ? `mark-${c.ref}` : ''].filter(Boolean).join(' ') || undefined}
                                 value={values[c.ref] ?? ''}
                                 onFocus={() => setFocused(c.ref)}
                                 onInput={(e) => form.setCell(c.ref, (e.target as HTMLInputElement).value)}
@@ -204,8 +235,9 @@ export function FormPage({ lang, form: given }: { lang: Lang; form?: FormState }
                                   }
                                 }}
                               />
+                              {prefilled.has(c.ref) && <span class="form-prefilled small" id={`pre-${c.ref}`}>{t('formPrefilled', lang)}</span>}
                               {mark && (
-                                <span class="form-mark small" id={`mark-${c.ref}`} data-testid="form-mark">
+                                <span class={`form-mark small${mark.expected === undefined ? ' form-mark-note' : ''}`} id={`mark-${c.ref}`} data-testid="form-mark">
                                   {mark.expected !== undefined ? tf('formShouldBe', lang, String(mark.expected)) : mark.findings.map((k) => formatFinding(findings[k]!, lang, result.model)).join(' ')}
                                 </span>
                               )}

@@ -1,7 +1,7 @@
 // The state of the fill-in form (「填报自查」, issue 22), outside any component: the cells as typed, the
 // check of them by the core after every change, and each cell's mark with the value the mistake says it
 // should hold (「此格应为 12」). Totals are filled from their parts only when asked (computeTotal).
-import { cellMarks, checkModel, formLayout, modelFromCells, totalParts, type CellRef, type CheckResult, type Severity } from '../../../core/index.ts';
+import { cellMarks, checkModel, formLayout, modelFromCells, totalParts, type CellRef, type CheckResult, type ReportModel, type Severity } from '../../../core/index.ts';
 import { signal, type ReadonlySignal } from '../store.ts';
 
 /** what the clerk typed in each cell, '' for blank */
@@ -25,6 +25,14 @@ export type FormState = {
   fillBlanks(): void;
   /** 「按分项计算」: the total set to the sum of its parts (blank parts count as 0); false when it is no total */
   computeTotal(ref: CellRef): boolean;
+  /** the cells filled from last year's report and not typed over since */
+  prefilled: ReadonlySignal<ReadonlySet<CellRef>>;
+  /**
+   * Last year's report (its model, as the history's check gives it): blank 二、上年结转 cells take its
+   * 四、结转下年度继续办理, blank 现行有效件数 its own, each marked as prefilled; the form is then checked
+   * as the year after it, so the XYEAR-* rules compare the two.
+   */
+  usePrevious(previous: ReportModel): CellRef[];
   /** the draft replaced by the stored one, if any */
   restore(): Promise<void>;
   /** replaces every cell (a JSON draft opened again) */
@@ -47,10 +55,31 @@ function sectionGrids(): CellRef[][][] {
 const GRIDS = sectionGrids();
 export const FORM_REFS: readonly CellRef[] = GRIDS.flat(2);
 
-export function checkValues(values: FormValues): CheckResult {
+export function checkValues(values: FormValues, previous?: ReportModel): CheckResult {
   const cells: Record<string, string> = {};
   for (const [ref, text] of Object.entries(values)) if (text.trim() !== '') cells[ref] = text.trim();
-  return checkModel(modelFromCells({ cells, template: '2021', templateParts: { A: '2021', Bother: 'split' } }));
+  // with last year's report the form is its next year's, so the cross-year rules have a year to compare
+  const year = previous?.year !== undefined ? { year: previous.year + 1 } : {};
+  const model = modelFromCells({ cells, template: '2021', templateParts: { A: '2021', Bother: 'split' }, ...year });
+  return checkModel(model, previous ? { previous } : {});
+}
+
+/** What last year's report gives this year's form: its carry-over out as this year's carry-over in, its documents in force. */
+export function prefillFrom(previous: ReportModel): [CellRef, string][] {
+  const out: [CellRef, string][] = [];
+  const raw = (ref: CellRef) => {
+    const c = previous.tables[ref[0] as 'A' | 'B']?.cells[ref];
+    return c && c.value.kind === 'number' ? String(c.value.n) : undefined;
+  };
+  for (const col of ['np', 'biz', 'sci', 'ngo', 'law', 'oth', 'tot']) {
+    const v = raw(`B.carry_out.${col}`);
+    if (v !== undefined) out.push([`B.carry_in.${col}`, v]);
+  }
+  for (const row of ['reg', 'norm']) {
+    const v = raw(`A.${row}.valid`);
+    if (v !== undefined) out.push([`A.${row}.valid`, v]);
+  }
+  return out;
 }
 
 /** One mark per cell a mistake would change (with its value); a finding no mistake explains marks its first cell. */
@@ -82,11 +111,13 @@ export function createFormState(options: FormOptions = {}): FormState {
   const first = checkValues(values.peek());
   const result = signal<CheckResult>(first);
   const marks = signal<Map<CellRef, FormMark>>(formMarks(first));
+  const prefilled = signal<ReadonlySet<CellRef>>(new Set());
+  let previous: ReportModel | undefined;
   let timer: ReturnType<typeof setTimeout> | undefined;
 
   const recheck = () => {
     timer = undefined;
-    const r = checkValues(values.peek());
+    const r = checkValues(values.peek(), previous);
     result.value = r;
     marks.value = formMarks(r);
   };
@@ -100,6 +131,7 @@ export function createFormState(options: FormOptions = {}): FormState {
   const set = (edits: [CellRef, string][]) => {
     const next = { ...values.peek() };
     for (const [ref, text] of edits) if (ref in next) next[ref] = text;
+    if (edits.some(([ref]) => prefilled.peek().has(ref))) prefilled.value = new Set([...prefilled.peek()].filter((r) => !edits.some(([e]) => e === r)));
     changed(next);
   };
 
@@ -107,6 +139,7 @@ export function createFormState(options: FormOptions = {}): FormState {
     const next = blankValues();
     for (const r of FORM_REFS) if (typeof saved[r] === 'string') next[r] = saved[r];
     values.value = next;
+    prefilled.value = new Set();
     recheck();
   };
 
@@ -114,7 +147,15 @@ export function createFormState(options: FormOptions = {}): FormState {
     values,
     result,
     marks,
+    prefilled,
     refs: FORM_REFS,
+    usePrevious(prev) {
+      previous = prev;
+      const blank = prefillFrom(prev).filter(([ref]) => values.peek()[ref]!.trim() === '');
+      set(blank);
+      prefilled.value = new Set([...prefilled.peek(), ...blank.map(([r]) => r)]);
+      return blank.map(([r]) => r);
+    },
     setCell: (ref, text) => set([[ref, text]]),
     paste(ref, block) {
       const grid = GRIDS.find((g) => g.some((row) => row.includes(ref)));
