@@ -8,7 +8,8 @@ import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import type { Browser, Page } from 'playwright-core';
-import { check } from '../core/index.ts';
+import mammothModule from 'mammoth';
+import { check, docxToDoc, type Mammoth } from '../core/index.ts';
 import { CHROMIUM, CHROMIUM_ARGS, artifactPath, hasChromium, warnIfNoChromium } from './support/browser.ts';
 import { FIXTURES } from './support/fixtures.ts';
 
@@ -33,7 +34,7 @@ describe.skipIf(!hasChromium)('the fill-in form in chromium', () => {
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
     const { chromium } = await import('playwright-core');
     browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
-    page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
+    page = await (await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true })).newPage();
     page.on('pageerror', (e) => errors.push(e.message));
     await page.goto(base);
   }, 120_000);
@@ -104,6 +105,16 @@ describe.skipIf(!hasChromium)('the fill-in form in chromium', () => {
     expect(await cell('C.rev.total').inputValue()).toBe('61');
     await page.waitForSelector('td[data-gkc]', { state: 'detached' });
     expect(errors).toEqual([]);
+  });
+
+  it('the .docx download, read by our .docx reader, gives the typed tables and a clean verdict', async () => {
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '下载 Word 文档（.docx）' }).click()]);
+    expect(download.suggestedFilename()).toBe('gongkai-tables.docx');
+    const bytes = new Uint8Array(readFileSync((await download.path())!));
+    const back = check({ kind: 'doc', doc: await docxToDoc(mammothModule as unknown as Mammoth, bytes, { name: 'form.docx' }) });
+    expect(back.findings.filter((f) => f.severity === 'error')).toEqual([]);
+    expect(back.model.tables.B!.cells['B.total.tot']!.raw).toBe('718');
+    expect(back.model.tables.C!.cells['C.rev.total']!.raw).toBe('61');
   });
 
   it("prefills 二、上年结转 from last year's report in the history, marked as prefilled", async () => {

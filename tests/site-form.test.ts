@@ -2,10 +2,12 @@
 // in give no mark; one changed cell gives exactly one mark, with the value it should hold; fixing it clears it.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { check, type CellRef } from '../core/index.ts';
+import mammothModule from 'mammoth';
+import { check, docxToDoc, type CellRef, type Mammoth } from '../core/index.ts';
 import { createFormState, FORM_REFS, type FormValues } from '../site/src/form/state.ts';
 import { formHtml, formJson, readFormJson } from '../site/src/form/export.ts';
 import { keySentences } from '../site/src/form/narrative.ts';
+import { formDocx } from '../site/src/form/docx.ts';
 
 /** 沭阳县 2025: every table consistent (the corpus test finds nothing in it) */
 function shuyang(): FormValues {
@@ -161,5 +163,18 @@ describe('last year prefill', () => {
     expect(form.prefilled.value.has('B.carry_in.np')).toBe(false);
     expect(form.result.value.findings.filter((f) => f.ruleId === 'XYEAR-CARRY').map((f) => f.cells[0])).toEqual(['B.carry_in.np']);
     expect(form.marks.value.has('B.carry_in.np')).toBe(true);
+  });
+});
+
+describe('the .docx export', () => {
+  it('opened again by our own .docx reader gives the same tables and the same clean verdict', async () => {
+    const real = shuyang();
+    const bytes = new Uint8Array(await formDocx(real, 'zh'));
+    const doc = await docxToDoc(mammothModule as unknown as Mammoth, bytes, { name: 'form.docx' });
+    const back = check({ kind: 'doc', doc });
+    expect(back.findings.filter((f) => f.severity === 'error')).toEqual([]);
+    const cells: FormValues = {};
+    for (const t of ['A', 'B', 'C'] as const) for (const c of Object.values(back.model.tables[t]?.cells ?? {})) cells[c.ref] = c.raw;
+    expect(cells).toEqual(real);
   });
 });

@@ -34,6 +34,7 @@ const STRINGS = {
   formPreviousNone: { zh: '— 不用上年报告 —', en: '— no previous report —' },
   formPrefill: { zh: '从上年报告预填', en: 'Prefill from last year' },
   formPrefilled: { zh: '上年预填', en: 'from last year' },
+  formDownloadDocx: { zh: '下载 Word 文档（.docx）', en: 'Download a Word file (.docx)' },
   navHistory: { zh: '历史记录', en: 'History' },
   pasteLabel: { zh: '粘贴报告全文或表格', en: 'Paste the report or its tables' },
   pastePlaceholder: {

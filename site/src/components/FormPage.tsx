@@ -6,9 +6,9 @@ import { createFormState, type FormState } from '../form/state.ts';
 import { draftStore, FormDraftDb } from '../form/draft.ts';
 import { formHtml, formJson, readFormJson } from '../form/export.ts';
 import { keySentences } from '../form/narrative.ts';
+import { formDocx } from '../form/docx.ts';
 import { useValue } from '../store.ts';
 import { getCheck, listChecks, type HistoryDb, type HistoryEntry } from '../history.ts';
-import { runCheck } from '../engine.ts';
 import { t, tf } from '../i18n.ts';
 
 /** Long enough that a typed number is checked once, short enough to feel immediate. */
@@ -41,6 +41,8 @@ export function FormPage({ lang, db, form: given }: { lang: Lang; db?: HistoryDb
   const prefill = async () => {
     const entry = db && picked !== undefined ? await getCheck(db, picked) : undefined;
     if (!entry?.input) return;
+    // the engine stays its own chunk (client.ts loads it the same way)
+    const { runCheck } = await import('../engine.ts');
     form.usePrevious(runCheck(entry.input, entry.name).result.model);
   };
 
@@ -63,9 +65,9 @@ export function FormPage({ lang, db, form: given }: { lang: Lang; db?: HistoryDb
   const computeTotal = () => {
     if (focused && form.computeTotal(focused)) inputOf(focused)?.focus();
   };
-  const download = (name: string, type: string, text: string) => {
+  const download = (name: string, type: string, data: string | ArrayBuffer) => {
     const a = document.createElement('a');
-    a.href = URL.createObjectURL(new Blob([text], { type }));
+    a.href = URL.createObjectURL(new Blob([data], { type }));
     a.download = name;
     a.click();
     setTimeout(() => URL.revokeObjectURL(a.href), 1000);
@@ -105,6 +107,9 @@ export function FormPage({ lang, db, form: given }: { lang: Lang; db?: HistoryDb
         </button>
         <button type="button" onClick={() => download('gongkai-tables.html', 'text/html', `<!doctype html><meta charset="utf-8">${formHtml(form.values.peek(), lang)}`)}>
           {t('formDownloadHtml', lang)}
+        </button>
+        <button type="button" onClick={() => void formDocx(form.values.peek(), lang).then((bytes) => download('gongkai-tables.docx', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', bytes))}>
+          {t('formDownloadDocx', lang)}
         </button>
         <button type="button" onClick={() => form.load({})}>
           {t('formClear', lang)}

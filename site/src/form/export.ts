@@ -26,35 +26,51 @@ export function readFormJson(text: string): FormValues | undefined {
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 const CELL = 'border:1px solid #000;padding:2px 4px';
 
-/** The three tables as one HTML fragment, each under its title as the report prints it. */
-export function formHtml(values: FormValues, lang: Lang): string {
-  const out: string[] = [];
+/** One cell of the official layout: its text and how far it spans; `num` cells are right-aligned numbers. */
+export type GridCell = { text: string; colSpan?: number; rowSpan?: number; num?: true };
+/** The tables in the official layout, as paragraphs and tables of cells, for the HTML and .docx exports alike. */
+export type GridBlock = { kind: 'para'; text: string; bold?: true } | { kind: 'table'; rows: GridCell[][] };
+
+export function formGrid(values: FormValues, lang: Lang): GridBlock[] {
+  const out: GridBlock[] = [];
   for (const table of formLayout(lang)) {
-    out.push(`<p><b>${esc(TABLE_LABEL[lang][table.id])}</b></p>`);
+    out.push({ kind: 'para', text: TABLE_LABEL[lang][table.id], bold: true });
     for (const s of table.sections) {
       const width = s.columns.length + 1;
-      out.push(`<table style="border-collapse:collapse" border="1">`);
-      if (s.caption) out.push(`<tr><td colspan="${width}" style="${CELL}">${esc(s.caption)}</td></tr>`);
+      const rows: GridCell[][] = [];
+      if (s.caption) rows.push([{ text: s.caption, colSpan: width }]);
       const g = s.columnGroup;
       if (g) {
         // table B: 自然人 and 总计 span both header rows, 法人或其他组织 spans its five kinds
-        const head = [`<td rowspan="2" style="${CELL}">${esc(t('item', lang))}</td>`];
+        const head: GridCell[] = [{ text: t('item', lang), rowSpan: 2 }];
         s.columns.forEach((c, i) => {
-          if (i === g.from) head.push(`<td colspan="${g.span}" style="${CELL}">${esc(g.label)}</td>`);
-          if (i < g.from || i >= g.from + g.span) head.push(`<td rowspan="2" style="${CELL}">${esc(c)}</td>`);
+          if (i === g.from) head.push({ text: g.label, colSpan: g.span });
+          if (i < g.from || i >= g.from + g.span) head.push({ text: c, rowSpan: 2 });
         });
-        out.push(`<tr>${head.join('')}</tr>`);
-        out.push(`<tr>${s.columns.slice(g.from, g.from + g.span).map((c) => `<td style="${CELL}">${esc(c)}</td>`).join('')}</tr>`);
+        rows.push(head, s.columns.slice(g.from, g.from + g.span).map((c) => ({ text: c })));
       } else {
-        out.push(`<tr><td style="${CELL}">${esc(t('item', lang))}</td>${s.columns.map((c) => `<td style="${CELL}">${esc(c)}</td>`).join('')}</tr>`);
+        rows.push([{ text: t('item', lang) }, ...s.columns.map((c) => ({ text: c }))]);
       }
       for (const row of s.rows) {
-        if (row.heading) out.push(`<tr><td colspan="${width}" style="${CELL}">${esc(row.label)}</td></tr>`);
-        else out.push(`<tr><td style="${CELL}">${esc(row.label)}</td>${row.cells.map((c) => `<td style="${CELL};text-align:right">${esc(values[c.ref] ?? '')}</td>`).join('')}</tr>`);
+        if (row.heading) rows.push([{ text: row.label, colSpan: width }]);
+        else rows.push([{ text: row.label }, ...row.cells.map((c) => ({ text: values[c.ref] ?? '', num: true as const }))]);
       }
-      out.push('</table>');
+      out.push({ kind: 'table', rows });
     }
-    if (table.id === 'B') out.push(`<p>${esc(t('formBalanceNote', lang))}</p>`);
+    if (table.id === 'B') out.push({ kind: 'para', text: t('formBalanceNote', lang) });
   }
-  return out.join('\n');
+  return out;
+}
+
+/** The three tables as one HTML fragment, each under its title as the report prints it. */
+export function formHtml(values: FormValues, lang: Lang): string {
+  const td = (c: GridCell) =>
+    `<td${c.colSpan ? ` colspan="${c.colSpan}"` : ''}${c.rowSpan ? ` rowspan="${c.rowSpan}"` : ''} style="${CELL}${c.num ? ';text-align:right' : ''}">${esc(c.text)}</td>`;
+  return formGrid(values, lang)
+    .map((b) =>
+      b.kind === 'para'
+        ? `<p>${b.bold ? `<b>${esc(b.text)}</b>` : esc(b.text)}</p>`
+        : `<table style="border-collapse:collapse" border="1">\n${b.rows.map((r) => `<tr>${r.map(td).join('')}</tr>`).join('\n')}\n</table>`,
+    )
+    .join('\n');
 }
