@@ -35,6 +35,7 @@ const STRINGS = {
   formPrefill: { zh: '从上年报告预填', en: 'Prefill from last year' },
   formPrefilled: { zh: '上年预填', en: 'from last year' },
   formDownloadDocx: { zh: '下载 Word 文档（.docx）', en: 'Download a Word file (.docx)' },
+  formLoading: { zh: '正在打开填报表…', en: 'Opening the form…' },
   navHistory: { zh: '历史记录', en: 'History' },
   pasteLabel: { zh: '粘贴报告全文或表格', en: 'Paste the report or its tables' },
   pastePlaceholder: {
