@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import mammothModule from 'mammoth';
 import { check, docxToDoc, type CellRef, type Mammoth } from '../core/index.ts';
 import { createFormState, FORM_REFS, type FormValues } from '../site/src/form/state.ts';
-import { formHtml, formJson, readFormJson } from '../site/src/form/export.ts';
+import { formHtml, formJson, formTsv, readFormJson } from '../site/src/form/export.ts';
 import { keySentences } from '../site/src/form/narrative.ts';
 import { formDocx } from '../site/src/form/docx.ts';
 
@@ -176,5 +176,13 @@ describe('the .docx export', () => {
     const cells: FormValues = {};
     for (const t of ['A', 'B', 'C'] as const) for (const c of Object.values(back.model.tables[t]?.cells ?? {})) cells[c.ref] = c.raw;
     expect(cells).toEqual(real);
+  });
+});
+
+describe('the plain-text copy', () => {
+  it('lays each table row on a line, tab-separated, a merged cell followed by its empty spans', () => {
+    const tsv = formTsv(shuyang(), 'zh');
+    expect(tsv).toContain('一、本年新收政府信息公开申请数量\t705\t3\t0\t0\t5\t0\t713');
+    expect(tsv).toContain('项目\t自然人\t法人或其他组织\t\t\t\t\t总计');
   });
 });

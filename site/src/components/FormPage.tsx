@@ -1,10 +1,10 @@
 // 「填报自查」 (issue 22): the three tables of the 2021 template as inputs, checked as they are typed.
 // The state (cells, check, marks) lives in form/state.ts; this draws it and turns keys into its actions.
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { formatFinding, formLayout, totalParts, type CellRef, type Lang } from '../../../core/index.ts';
+import { formatFinding, formLayout, mistakeText, totalParts, type CellRef, type Lang } from '../../../core/index.ts';
 import { createFormState, type FormState } from '../form/state.ts';
 import { draftStore, FormDraftDb } from '../form/draft.ts';
-import { formHtml, formJson, readFormJson } from '../form/export.ts';
+import { formHtml, formJson, formTsv, readFormJson } from '../form/export.ts';
 import { keySentences } from '../form/narrative.ts';
 import { formDocx } from '../form/docx.ts';
 import { useValue } from '../store.ts';
@@ -75,7 +75,8 @@ export function FormPage({ lang, db, form: given }: { lang: Lang; db?: HistoryDb
   const copyHtml = async () => {
     const html = formHtml(form.values.peek(), lang);
     try {
-      await navigator.clipboard.write([new ClipboardItem({ 'text/html': new Blob([html], { type: 'text/html' }), 'text/plain': new Blob([html], { type: 'text/plain' }) })]);
+      const plain = formTsv(form.values.peek(), lang);
+      await navigator.clipboard.write([new ClipboardItem({ 'text/html': new Blob([html], { type: 'text/html' }), 'text/plain': new Blob([plain], { type: 'text/plain' }) })]);
       setNote(t('formCopied', lang));
     } catch {
       download('gongkai-tables.html', 'text/html', `<!doctype html><meta charset="utf-8">${html}`);
@@ -83,6 +84,9 @@ export function FormPage({ lang, db, form: given }: { lang: Lang; db?: HistoryDb
   };
 
   const findings = result.findings;
+  // the list says what the marks say: each mistake once (with its tied alternatives), then what no mistake explains
+  const explained = new Set(result.mistakes.flatMap((m) => m.findings));
+  const problems = [...result.mistakes.map((m) => mistakeText(m, result, lang)), ...findings.filter((_, k) => !explained.has(k)).map((f) => formatFinding(f, lang, result.model))];
   // in the report's language: they are pasted into the Chinese text
   const sentences = keySentences(values, 'zh');
   return (
@@ -270,12 +274,12 @@ export function FormPage({ lang, db, form: given }: { lang: Lang; db?: HistoryDb
           </button>
         </section>
       )}
-      {findings.length > 0 && (
+      {problems.length > 0 && (
         <section aria-labelledby="form-findings">
           <h3 id="form-findings">{t('findings', lang)}</h3>
-          <ul class="form-findings">
-            {findings.map((f, k) => (
-              <li key={k}>{formatFinding(f, lang, result.model)}</li>
+          <ul class="form-findings" data-testid="form-problems">
+            {problems.map((p, k) => (
+              <li key={k}>{p}</li>
             ))}
           </ul>
         </section>

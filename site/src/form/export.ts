@@ -74,3 +74,10 @@ export function formHtml(values: FormValues, lang: Lang): string {
     )
     .join('\n');
 }
+
+/** The same tables as plain text, tab-separated (the clipboard's plain flavour, for a spreadsheet). */
+export function formTsv(values: FormValues, lang: Lang): string {
+  return formGrid(values, lang)
+    .map((b) => (b.kind === 'para' ? b.text : b.rows.map((r) => r.flatMap((c) => [c.text, ...Array<string>((c.colSpan ?? 1) - 1).fill('')]).join('\t')).join('\n')))
+    .join('\n\n');
+}
