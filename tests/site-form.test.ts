@@ -186,3 +186,39 @@ describe('the plain-text copy', () => {
     expect(tsv).toContain('项目\t自然人\t法人或其他组织\t\t\t\t\t总计');
   });
 });
+
+describe('the 2019 template', () => {
+  it("has 2019's table A and the single （六）其他处理 row, and sums （七）总计 over it", () => {
+    const form = createFormState();
+    form.setCell('B.new.np', '4');
+    form.setTemplate('2019');
+    const refs = form.refs();
+    expect(refs).toContain('A19.procure.amt');
+    expect(refs).toContain('B.other.tot');
+    expect(refs).not.toContain('B.other1.np');
+    expect(refs).not.toContain('A.reg.made');
+    expect(form.values.value['B.new.np']).toBe('4');
+    form.setCell('B.other.np', '2');
+    form.setCell('B.open.np', '3');
+    form.computeTotal('B.total.np');
+    expect(form.values.value['B.total.np']).toBe('5');
+  });
+
+  it('岭东区 2020 (2019 template) typed in gives the checker’s table errors on the same cells', () => {
+    const real = check({ kind: 'text', text: readFileSync(new URL('./fixtures/lingdong-health-2020.txt', import.meta.url), 'utf8') });
+    const values: FormValues = {};
+    for (const t of ['A', 'B', 'C'] as const) for (const c of Object.values(real.model.tables[t]?.cells ?? {})) values[c.ref] = c.raw;
+    const form = createFormState();
+    form.load(values);
+    expect(form.template.value).toBe('2019');
+    const errors = (r: typeof real) => r.findings.filter((f) => f.severity === 'error').map((f) => `${f.ruleId} ${f.cells[0]}`).sort();
+    expect(errors(real)).toHaveLength(4);
+    expect(errors(form.result.value)).toEqual(errors(real));
+    // its errors have no single fix (no mistake), so each marks its first cell without a value, as the checker does
+    expect(real.mistakes).toEqual([]);
+    const errorCells = [...new Set(real.findings.filter((f) => f.severity === 'error').map((f) => f.cells[0]!))].sort();
+    const marks = [...form.marks.value.values()].filter((m) => m.severity === 'error');
+    expect(marks.map((m) => m.ref).sort()).toEqual(errorCells);
+    expect(marks.filter((m) => m.expected !== undefined)).toEqual([]);
+  });
+});

@@ -2,8 +2,8 @@
 // number cell with its ref and its accessible name 「<row label> / <column label>」, group headers in the
 // official layout's places, and which cells are totals of which parts (for 「按分项计算」, done only when asked).
 import type { CellRef, Lang, TableId } from '../types.ts';
-import { A_2021 } from '../template/table-a.ts';
-import { B_COLS, B_COL_LABELS, B_GROUPS, B_OUT_2021, B_ROWS } from '../template/table-b.ts';
+import { A_2019, A_2021 } from '../template/table-a.ts';
+import { B_COLS, B_COL_LABELS, B_GROUPS, B_OUT_2019, B_OUT_2021, B_ROWS } from '../template/table-b.ts';
 import { C_COLS, C_COL_LABELS, C_GROUPS, C_GROUP_LABELS } from '../template/table-c.ts';
 import { TABLE_LABEL } from './words.ts';
 
@@ -18,17 +18,22 @@ const OUTCOME = { zh: '三、本年度办理结果', en: 'III. outcomes this yea
 const ORGS = { zh: '法人或其他组织', en: 'legal persons or other organisations' };
 const ROW_COL = (row: string, col: string): string => `${row} / ${col}`;
 
-/** The three tables of the 〔2021〕30号 template, blank, in the official order. */
-export function formLayout(lang: Lang): FormTable[] {
-  const a: FormSection[] = A_2021.map((block) => ({
+/** the two templates a form can be filled in: 〔2021〕30号 and 〔2019〕60号 */
+export type FormTemplate = '2021' | '2019';
+
+/** The three tables of a template (〔2021〕30号 by default), blank, in the official order. */
+export function formLayout(lang: Lang, template: FormTemplate = '2021'): FormTable[] {
+  const prefix = template === '2019' ? 'A19' : 'A';
+  const a: FormSection[] = (template === '2019' ? A_2019 : A_2021).map((block) => ({
     caption: lang === 'zh' ? `第二十条第（${block.item}）项` : `Art. 20 item (${block.item})`,
     columns: block.cols.map((c) => c.label),
-    rows: block.rows.map((r) => ({ key: r.key, label: r.label, cells: block.cols.map((c) => ({ ref: `A.${r.key}.${c.key}`, name: ROW_COL(r.label, c.label) })) })),
+    rows: block.rows.map((r) => ({ key: r.key, label: r.label, cells: block.cols.map((c) => ({ ref: `${prefix}.${r.key}.${c.key}`, name: ROW_COL(r.label, c.label) })) })),
   }));
   const bRows: FormRow[] = [];
   const colLabels = B_COLS.map((c) => B_COL_LABELS[c][lang]);
   for (const def of B_ROWS) {
-    if (def.key === 'other') continue; // the 2019 template's single row
+    // （六）其他处理 is one row in 2019, three under a header in 2021
+    if (template === '2021' ? def.key === 'other' : def.key.startsWith('other') && def.key !== 'other') continue;
     if (def.key === 'open') bRows.push({ key: 'outcome-heading', label: OUTCOME[lang], cells: [], heading: true });
     const group = B_GROUPS.find((g) => g.children.includes(def.key));
     if (group && group.children[0] === def.key) bRows.push({ key: `${group.key}-heading`, label: lang === 'zh' ? group.label : group.en, cells: [], heading: true, inGroup: true });
@@ -55,12 +60,12 @@ export function formLayout(lang: Lang): FormTable[] {
 }
 
 /**
- * The cells a total is the sum of, in the 2021 template, or undefined when the cell is no total: a row's
+ * The cells a total is the sum of, in the template, or undefined when the cell is no total: a row's
  * 总计 (its six kinds of applicant), （七）总计 (the outcomes of its column) and table C's 总计 (its four results).
  */
-export function totalParts(ref: CellRef): CellRef[] | undefined {
+export function totalParts(ref: CellRef, template: FormTemplate = '2021'): CellRef[] | undefined {
   const [t, row, col] = ref.split('.');
-  if (t === 'B' && row === 'total') return B_OUT_2021.map((r) => `B.${r}.${col}`);
+  if (t === 'B' && row === 'total') return (template === '2019' ? B_OUT_2019 : B_OUT_2021).map((r) => `B.${r}.${col}`);
   if (t === 'B' && col === 'tot' && B_ROWS.some((r) => r.key === row)) return B_COLS.filter((c) => c !== 'tot').map((c) => `B.${row}.${c}`);
   if (t === 'C' && col === 'total') return C_COLS.filter((c) => c !== 'total').map((c) => `C.${row}.${c}`);
   return undefined;

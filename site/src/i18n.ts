@@ -12,8 +12,8 @@ const STRINGS = {
   navForm: { zh: '填报自查', en: 'Fill in' },
   formTitle: { zh: '填报自查：边填边核', en: 'Fill in the tables, checked as you type' },
   formIntro: {
-    zh: '按 2021 年模板填写三张表，每次修改后即在本机核对；有误的格就地标出应填的数。Enter 下移，Tab 右移；从 Excel/WPS 复制的一块数字可粘贴到所选格。草稿保存在本浏览器中。',
-    en: 'Fill in the three tables of the 2021 template; every change is checked on this computer and a wrong cell shows the value it should hold. Enter moves down, Tab right; a block copied from Excel/WPS pastes from the focused cell. The draft is kept in this browser.',
+    zh: '按年报模板填写三张表，每次修改后即在本机核对；有误的格就地标出应填的数。Enter 下移，Tab 右移；从 Excel/WPS 复制的一块数字可粘贴到所选格。草稿保存在本浏览器中。',
+    en: 'Fill in the three tables of the template; every change is checked on this computer and a wrong cell shows the value it should hold. Enter moves down, Tab right; a block copied from Excel/WPS pastes from the focused cell. The draft is kept in this browser.',
   },
   formLink: { zh: '还没发布？在「填报自查」中边填边核 →', en: 'Not published yet? Fill in the tables and have them checked as you type →' },
   formFillBlanks: { zh: '将空白格填为 0', en: 'Fill blank cells with 0' },
@@ -36,6 +36,9 @@ const STRINGS = {
   formPrefilled: { zh: '上年预填', en: 'from last year' },
   formDownloadDocx: { zh: '下载 Word 文档（.docx）', en: 'Download a Word file (.docx)' },
   formLoading: { zh: '正在打开填报表…', en: 'Opening the form…' },
+  formTemplate: { zh: '模板', en: 'Template' },
+  formTemplate2021: { zh: '2021 年模板（国办公开办函〔2021〕30号）', en: '2021 template (General Office letter 2021 No. 30)' },
+  formTemplate2019: { zh: '2019 年模板（国办公开办函〔2019〕60号）', en: '2019 template (General Office letter 2019 No. 60)' },
   navHistory: { zh: '历史记录', en: 'History' },
   pasteLabel: { zh: '粘贴报告全文或表格', en: 'Paste the report or its tables' },
   pastePlaceholder: {

@@ -27,7 +27,8 @@ export function FormPage({ lang, db, form: given }: { lang: Lang; db?: HistoryDb
   const prefilled = useValue(form.prefilled);
   const [entries, setEntries] = useState<HistoryEntry[]>([]);
   const [picked, setPicked] = useState<number | undefined>();
-  const layout = useMemo(() => formLayout(lang), [lang]);
+  const template = useValue(form.template);
+  const layout = useMemo(() => formLayout(lang, template), [lang, template]);
   const [focused, setFocused] = useState<CellRef | undefined>();
   const [note, setNote] = useState('');
   const root = useRef<HTMLDivElement>(null);
@@ -59,8 +60,8 @@ export function FormPage({ lang, db, form: given }: { lang: Lang; db?: HistoryDb
         if (next) return next;
       }
     }
-    const k = form.refs.indexOf(ref) + (up ? -1 : 1);
-    return form.refs[k];
+    const refs = form.refs();
+    return refs[refs.indexOf(ref) + (up ? -1 : 1)];
   };
   const computeTotal = () => {
     if (focused && form.computeTotal(focused)) inputOf(focused)?.focus();
@@ -93,11 +94,20 @@ export function FormPage({ lang, db, form: given }: { lang: Lang; db?: HistoryDb
     <div class="form-page" ref={root}>
       <h2>{t('formTitle', lang)}</h2>
       <p class="small">{t('formIntro', lang)}</p>
+      <div class="input-actions form-template">
+        <label>
+          {t('formTemplate', lang)}{' '}
+          <select value={template} onChange={(e) => form.setTemplate((e.target as HTMLSelectElement).value === '2019' ? '2019' : '2021')}>
+            <option value="2021">{t('formTemplate2021', lang)}</option>
+            <option value="2019">{t('formTemplate2019', lang)}</option>
+          </select>
+        </label>
+      </div>
       <div class="input-actions form-actions">
         <button type="button" onClick={() => form.fillBlanks()}>
           {t('formFillBlanks', lang)}
         </button>
-        <button type="button" disabled={!focused || !totalParts(focused)} title={t('formComputeHint', lang)} onMouseDown={(e) => e.preventDefault()} onClick={computeTotal}>
+        <button type="button" disabled={!focused || !totalParts(focused, template)} title={t('formComputeHint', lang)} onMouseDown={(e) => e.preventDefault()} onClick={computeTotal}>
           {t('formComputeTotal', lang)}
         </button>
         <button type="button" onClick={() => download('gongkai-form.json', 'application/json', formJson(form.values.peek()))}>
@@ -238,7 +248,7 @@ export function FormPage({ lang, db, form: given }: { lang: Lang; db?: HistoryDb
                                     form.flush();
                                     const next = below(c.ref, e.shiftKey);
                                     if (next) inputOf(next)?.focus();
-                                  } else if (e.key === '=' && e.altKey && totalParts(c.ref)) {
+                                  } else if (e.key === '=' && e.altKey && totalParts(c.ref, template)) {
                                     e.preventDefault();
                                     form.computeTotal(c.ref);
                                   }

@@ -1,14 +1,14 @@
 // The form's exports: JSON (the cells as typed, to open again) and an HTML table in the official layout
 // (merged header cells, group rows, the 勾稽 note) that pastes into Word/WPS or a CMS editor keeping its
 // structure. Our own HTML reader reads it back to the same cells (tests/site-form.test.ts).
-import { formLayout, TABLE_LABEL, type Lang } from '../../../core/index.ts';
+import { formLayout, TABLE_LABEL, type FormTemplate, type Lang } from '../../../core/index.ts';
 import { t } from '../i18n.ts';
-import { FORM_REFS, type FormValues } from './state.ts';
+import { formRefs, templateOfValues, type FormValues } from './state.ts';
 
-export type FormJson = { format: 'gongkai-check-form'; v: 1; template: '2021'; cells: FormValues };
+export type FormJson = { format: 'gongkai-check-form'; v: 1; template: FormTemplate; cells: FormValues };
 
 export function formJson(values: FormValues): string {
-  const doc: FormJson = { format: 'gongkai-check-form', v: 1, template: '2021', cells: values };
+  const doc: FormJson = { format: 'gongkai-check-form', v: 1, template: templateOfValues(values), cells: values };
   return JSON.stringify(doc, null, 1);
 }
 
@@ -17,7 +17,7 @@ export function readFormJson(text: string): FormValues | undefined {
   try {
     const doc = JSON.parse(text) as Partial<FormJson>;
     if (doc.format !== 'gongkai-check-form' || !doc.cells || typeof doc.cells !== 'object') return undefined;
-    return Object.fromEntries(FORM_REFS.filter((r) => typeof doc.cells![r] === 'string').map((r) => [r, doc.cells![r]!]));
+    return Object.fromEntries(formRefs(templateOfValues(doc.cells)).filter((r) => typeof doc.cells![r] === 'string').map((r) => [r, doc.cells![r]!]));
   } catch {
     return undefined;
   }
@@ -33,7 +33,7 @@ export type GridBlock = { kind: 'para'; text: string; bold?: true } | { kind: 't
 
 export function formGrid(values: FormValues, lang: Lang): GridBlock[] {
   const out: GridBlock[] = [];
-  for (const table of formLayout(lang)) {
+  for (const table of formLayout(lang, templateOfValues(values))) {
     out.push({ kind: 'para', text: TABLE_LABEL[lang][table.id], bold: true });
     for (const s of table.sections) {
       const width = s.columns.length + 1;

@@ -1,7 +1,7 @@
 // The state of the fill-in form (「填报自查」, issue 22), outside any component: the cells as typed, the
 // check of them by the core after every change, and each cell's mark with the value the mistake says it
 // should hold (「此格应为 12」). Totals are filled from their parts only when asked (computeTotal).
-import { cellMarks, checkModel, formLayout, modelFromCells, totalParts, type CellRef, type CheckResult, type ReportModel, type Severity } from '../../../core/index.ts';
+import { cellMarks, checkModel, formLayout, modelFromCells, totalParts, type CellRef, type CheckResult, type FormTemplate, type ReportModel, type Severity } from '../../../core/index.ts';
 import { signal, type ReadonlySignal } from '../store.ts';
 
 /** what the clerk typed in each cell, '' for blank */
@@ -16,8 +16,12 @@ export type FormState = {
   values: ReadonlySignal<FormValues>;
   result: ReadonlySignal<CheckResult>;
   marks: ReadonlySignal<Map<CellRef, FormMark>>;
+  /** which template's tables the form holds (〔2021〕30号 unless switched) */
+  template: ReadonlySignal<FormTemplate>;
   /** every number cell of the form, in reading order (table by table, row by row) */
-  refs: readonly CellRef[];
+  refs(): readonly CellRef[];
+  /** the other template's tables: the cells both templates share (tables B and C, but （六）) keep their numbers */
+  setTemplate(template: FormTemplate): void;
   setCell(ref: CellRef, text: string): void;
   /** a block copied from Excel/WPS (tabs between cells, newlines between rows) laid over the form from `ref` */
   paste(ref: CellRef, block: string): CellRef[];
@@ -48,19 +52,28 @@ export type FormOptions = {
 };
 
 /** The form's grid of cells per section, so a pasted block knows what is right of and below a cell. */
-function sectionGrids(): CellRef[][][] {
-  return formLayout('zh').flatMap((t) => t.sections.map((s) => s.rows.filter((r) => !r.heading).map((r) => r.cells.map((c) => c.ref))));
+function sectionGrids(template: FormTemplate): CellRef[][][] {
+  return formLayout('zh', template).flatMap((t) => t.sections.map((s) => s.rows.filter((r) => !r.heading).map((r) => r.cells.map((c) => c.ref))));
 }
 
-const GRIDS = sectionGrids();
-export const FORM_REFS: readonly CellRef[] = GRIDS.flat(2);
+const GRIDS: Record<FormTemplate, CellRef[][][]> = { 2021: sectionGrids('2021'), 2019: sectionGrids('2019') };
+const REFS: Record<FormTemplate, CellRef[]> = { 2021: GRIDS[2021].flat(2), 2019: GRIDS[2019].flat(2) };
+/** the cells of a template's form */
+export const formRefs = (template: FormTemplate): readonly CellRef[] => REFS[template];
+/** the cells of the 2021 template's form */
+export const FORM_REFS: readonly CellRef[] = REFS[2021];
 
-export function checkValues(values: FormValues, previous?: ReportModel): CheckResult {
+/** The template a set of cells belongs to: 2019's table A (A19.*) or its single （六）其他处理 row. */
+export function templateOfValues(values: FormValues): FormTemplate {
+  return Object.keys(values).some((r) => r.startsWith('A19.') || r.startsWith('B.other.')) ? '2019' : '2021';
+}
+
+export function checkValues(values: FormValues, previous?: ReportModel, template: FormTemplate = templateOfValues(values)): CheckResult {
   const cells: Record<string, string> = {};
   for (const [ref, text] of Object.entries(values)) if (text.trim() !== '') cells[ref] = text.trim();
   // with last year's report the form is its next year's, so the cross-year rules have a year to compare
   const year = previous?.year !== undefined ? { year: previous.year + 1 } : {};
-  const model = modelFromCells({ cells, template: '2021', templateParts: { A: '2021', Bother: 'split' }, ...year });
+  const model = modelFromCells({ cells, template, templateParts: { A: template, Bother: template === '2019' ? 'single' : 'split' }, ...year });
   return checkModel(model, previous ? { previous } : {});
 }
 
@@ -102,13 +115,14 @@ export function formMarks(result: CheckResult): Map<CellRef, FormMark> {
   return marks;
 }
 
-function blankValues(): FormValues {
-  return Object.fromEntries(FORM_REFS.map((r) => [r, '']));
+function blankValues(template: FormTemplate): FormValues {
+  return Object.fromEntries(REFS[template].map((r) => [r, '']));
 }
 
 export function createFormState(options: FormOptions = {}): FormState {
-  const values = signal<FormValues>(blankValues());
-  const first = checkValues(values.peek());
+  const template = signal<FormTemplate>('2021');
+  const values = signal<FormValues>(blankValues('2021'));
+  const first = checkValues(values.peek(), undefined, '2021');
   const result = signal<CheckResult>(first);
   const marks = signal<Map<CellRef, FormMark>>(formMarks(first));
   const prefilled = signal<ReadonlySet<CellRef>>(new Set());
@@ -117,7 +131,7 @@ export function createFormState(options: FormOptions = {}): FormState {
 
   const recheck = () => {
     timer = undefined;
-    const r = checkValues(values.peek(), previous);
+    const r = checkValues(values.peek(), previous, template.peek());
     result.value = r;
     marks.value = formMarks(r);
   };
@@ -135,9 +149,10 @@ export function createFormState(options: FormOptions = {}): FormState {
     changed(next);
   };
 
-  const load = (saved: FormValues) => {
-    const next = blankValues();
-    for (const r of FORM_REFS) if (typeof saved[r] === 'string') next[r] = saved[r];
+  const load = (saved: FormValues, as: FormTemplate = templateOfValues(saved)) => {
+    const next = blankValues(as);
+    for (const r of REFS[as]) if (typeof saved[r] === 'string') next[r] = saved[r];
+    template.value = as;
     values.value = next;
     prefilled.value = new Set();
     recheck();
@@ -148,7 +163,13 @@ export function createFormState(options: FormOptions = {}): FormState {
     result,
     marks,
     prefilled,
-    refs: FORM_REFS,
+    template,
+    refs: () => REFS[template.peek()],
+    setTemplate(to) {
+      if (to === template.peek()) return;
+      load(values.peek(), to);
+      void options.store?.save(values.peek());
+    },
     usePrevious(prev) {
       previous = prev;
       const blank = prefillFrom(prev).filter(([ref]) => values.peek()[ref]!.trim() === '');
@@ -158,7 +179,7 @@ export function createFormState(options: FormOptions = {}): FormState {
     },
     setCell: (ref, text) => set([[ref, text]]),
     paste(ref, block) {
-      const grid = GRIDS.find((g) => g.some((row) => row.includes(ref)));
+      const grid = GRIDS[template.peek()].find((g) => g.some((row) => row.includes(ref)));
       if (!grid) return [];
       const r0 = grid.findIndex((row) => row.includes(ref));
       const c0 = grid[r0]!.indexOf(ref);
@@ -174,10 +195,10 @@ export function createFormState(options: FormOptions = {}): FormState {
       return edits.map(([r]) => r);
     },
     fillBlanks() {
-      set(FORM_REFS.filter((r) => values.peek()[r]!.trim() === '').map((r) => [r, '0']));
+      set(REFS[template.peek()].filter((r) => values.peek()[r]!.trim() === '').map((r) => [r, '0']));
     },
     computeTotal(ref) {
-      const parts = totalParts(ref);
+      const parts = totalParts(ref, template.peek());
       if (!parts) return false;
       const v = values.peek();
       const sum = parts.reduce((s, p) => s + (Number(v[p]!.replace(/[,，\s]/g, '')) || 0), 0);
