@@ -141,4 +141,14 @@ describe.skipIf(!hasChromium)('the fill-in form in chromium', () => {
     expect(await page.locator('td[data-gkc] input[data-gkc-cell="B.carry_in.np"]').count()).toBe(1);
     expect(errors).toEqual([]);
   });
+
+  it("prefills from last year's report opened as a file; a scan is refused with a reason", async () => {
+    await page.getByRole('button', { name: '清空全部' }).click();
+    await page.getByTestId('form-previous-file').setInputFiles(join(FIXTURES, 'shuyang-county-gov-2025.txt'));
+    await page.waitForFunction(() => (document.querySelector('input[data-gkc-cell="B.carry_in.tot"]') as HTMLInputElement).value === '31');
+    expect(await page.locator('td[data-prefilled]').count()).toBe(9);
+    await page.getByTestId('form-previous-file').setInputFiles({ name: 'scan.png', mimeType: 'image/png', buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]) });
+    await page.waitForFunction(() => /文字版/.test(document.querySelector('[data-testid="form-status"]')!.textContent ?? ''));
+    expect(errors).toEqual([]);
+  });
 });

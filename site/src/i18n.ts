@@ -39,6 +39,8 @@ const STRINGS = {
   formTemplate: { zh: '模板', en: 'Template' },
   formTemplate2021: { zh: '2021 年模板（国办公开办函〔2021〕30号）', en: '2021 template (General Office letter 2021 No. 30)' },
   formTemplate2019: { zh: '2019 年模板（国办公开办函〔2019〕60号）', en: '2019 template (General Office letter 2019 No. 60)' },
+  formPreviousFile: { zh: '打开上年报告文件…', en: "Open last year's report file…" },
+  formPreviousFileKinds: { zh: '上年报告请用文字版文件（.txt、.html、.docx）。', en: "Last year's report must be a text file (.txt, .html, .docx)." },
   navHistory: { zh: '历史记录', en: 'History' },
   pasteLabel: { zh: '粘贴报告全文或表格', en: 'Paste the report or its tables' },
   pastePlaceholder: {

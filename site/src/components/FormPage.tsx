@@ -9,6 +9,7 @@ import { keySentences } from '../form/narrative.ts';
 import { formDocx } from '../form/docx.ts';
 import { useValue } from '../store.ts';
 import { getCheck, listChecks, type HistoryDb, type HistoryEntry } from '../history.ts';
+import { readFile } from '../files.ts';
 import { t, tf } from '../i18n.ts';
 
 /** Long enough that a typed number is checked once, short enough to feel immediate. */
@@ -33,12 +34,21 @@ export function FormPage({ lang, db, form: given }: { lang: Lang; db?: HistoryDb
   const [note, setNote] = useState('');
   const root = useRef<HTMLDivElement>(null);
   const jsonInput = useRef<HTMLInputElement>(null);
+  const previousInput = useRef<HTMLInputElement>(null);
 
   useEffect(() => {
     if (!given) void form.restore();
     // last year's report can only come from a check that kept its input (text or HTML)
     if (db) void listChecks(db).then((all) => setEntries(all.filter((e) => e.input)), () => undefined);
   }, []);
+  /** last year's report opened as a file: the text kinds only (a scan would need OCR first) */
+  const prefillFromFile = async (file: File) => {
+    const read = await readFile(file, lang, { pages: false });
+    const { runCheck } = await import('../engine.ts');
+    if (read.kind !== 'input') return setNote(read.kind === 'error' ? read.message : t('formPreviousFileKinds', lang));
+    setNote('');
+    form.usePrevious(runCheck(read.input, read.name).result.model);
+  };
   const prefill = async () => {
     const entry = db && picked !== undefined ? await getCheck(db, picked) : undefined;
     if (!entry?.input) return;
@@ -142,25 +152,42 @@ export function FormPage({ lang, db, form: given }: { lang: Lang; db?: HistoryDb
           }}
         />
       </div>
-      {entries.length > 0 && (
-        <div class="input-actions form-previous">
-          <label>
-            {t('formPrevious', lang)}{' '}
-            <select value={picked ?? ''} onChange={(e) => setPicked((e.target as HTMLSelectElement).value ? Number((e.target as HTMLSelectElement).value) : undefined)}>
-              <option value="">{t('formPreviousNone', lang)}</option>
-              {entries.map((e) => (
-                <option key={e.id} value={e.id}>
-                  {e.name}
-                  {e.year !== undefined ? ` (${e.year})` : ''}
-                </option>
-              ))}
-            </select>
-          </label>
-          <button type="button" disabled={picked === undefined} onClick={() => void prefill()}>
-            {t('formPrefill', lang)}
-          </button>
-        </div>
-      )}
+      <div class="input-actions form-previous">
+        {entries.length > 0 && (
+          <>
+            <label>
+              {t('formPrevious', lang)}{' '}
+              <select value={picked ?? ''} onChange={(e) => setPicked((e.target as HTMLSelectElement).value ? Number((e.target as HTMLSelectElement).value) : undefined)}>
+                <option value="">{t('formPreviousNone', lang)}</option>
+                {entries.map((e) => (
+                  <option key={e.id} value={e.id}>
+                    {e.name}
+                    {e.year !== undefined ? ` (${e.year})` : ''}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <button type="button" disabled={picked === undefined} onClick={() => void prefill()}>
+              {t('formPrefill', lang)}
+            </button>
+          </>
+        )}
+        <button type="button" onClick={() => previousInput.current?.click()}>
+          {t('formPreviousFile', lang)}
+        </button>
+        <input
+          ref={previousInput}
+          type="file"
+          hidden
+          accept=".txt,.md,.html,.htm,.docx"
+          data-testid="form-previous-file"
+          onChange={(e) => {
+            const file = (e.target as HTMLInputElement).files?.[0];
+            if (file) void prefillFromFile(file);
+            (e.target as HTMLInputElement).value = '';
+          }}
+        />
+      </div>
       <p class="form-status" role="status" data-testid="form-status">
         {note || (marks.size ? tf('formMarksCount', lang, marks.size) : findings.length === 0 && Object.values(values).some((v) => v !== '') ? t('formClean', lang) : '')}
       </p>
