@@ -155,6 +155,13 @@ describe('last year prefill', () => {
     expect([...form.prefilled.value].sort()).toEqual(filled);
   });
 
+  it('in the 2019 form only 上年结转 is prefilled (its table A has no 现行有效件数)', () => {
+    const form = createFormState();
+    form.setTemplate('2019');
+    expect(form.usePrevious(lastYear()).every((r) => r.startsWith('B.carry_in.'))).toBe(true);
+    expect(form.values.value['B.carry_in.tot']).toBe('31');
+  });
+
   it('checks the form as the next year: a carry-over typed over differently is marked by XYEAR-CARRY', () => {
     const form = createFormState();
     form.usePrevious(lastYear());

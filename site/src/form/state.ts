@@ -172,7 +172,8 @@ export function createFormState(options: FormOptions = {}): FormState {
     },
     usePrevious(prev) {
       previous = prev;
-      const blank = prefillFrom(prev).filter(([ref]) => values.peek()[ref]!.trim() === '');
+      // a cell the template lacks (2019 has no 现行有效件数) is not prefilled
+      const blank = prefillFrom(prev).filter(([ref]) => values.peek()[ref]?.trim() === '');
       set(blank);
       prefilled.value = new Set([...prefilled.peek(), ...blank.map(([r]) => r)]);
       return blank.map(([r]) => r);
