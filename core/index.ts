@@ -12,7 +12,7 @@ export { RULES, ruleById } from './rules/registry.ts';
 export {
   format, formatFinding, verdictText, countBySeverity, countMistakes, mistakeText, fill, inputProblemText, templateLabel, columnLabel, labelOf,
   cellMarks, cardOf, coverageBanner, csvField, csvHeader, findingsCsvRows, findingsCsv, findingsJson, plainSummary,
-  tableLayout, type ViewCell, type ViewRow, type ViewSection, type ViewTable,
+  tableLayout, formLayout, totalParts, type FormCell, type FormTemplate, type FormRow, type FormSection, type FormTable, type ViewCell, type ViewRow, type ViewSection, type ViewTable,
   SEVERITY_LABEL, TABLE_LABEL, TEMPLATE_LABEL, refusalText, refusalTextBoth, isRefusal, type Refusal, type Card, type CellMark, type Banner,
 } from './present/index.ts';
 export { findDomCell } from './adapters/html/index.ts';

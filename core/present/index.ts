@@ -7,5 +7,6 @@ export { format, formatOcr, verdictText, inputProblemText, mistakeText, countMis
 export { cellMarks, cardOf, coverageBanner, type Card, type CellMark, type Banner } from './cards.ts';
 export { csvField, csvHeader, findingsCsvRows, findingsCsv, unreadableCsvRow, findingsJson, unreadableJson, plainSummary, type FileReport } from './exports.ts';
 export { tableLayout, type ViewCell, type ViewRow, type ViewSection, type ViewTable } from './tables.ts';
+export { formLayout, totalParts, type FormCell, type FormTemplate, type FormRow, type FormSection, type FormTable } from './form.ts';
 export { SEVERITY_LABEL, TABLE_LABEL, TEMPLATE_LABEL } from './words.ts';
 export { refusalText, refusalTextBoth, isRefusal, type Refusal } from './refusal.ts';

@@ -85,6 +85,9 @@ function InputForm({ session, onPickFile }: { session: CheckSession; onPickFile(
       }}
     >
       <p class="tagline">{t('tagline', lang)}</p>
+      <p class="form-link small">
+        <a href="#/form">{t('formLink', lang)}</a>
+      </p>
       <label for="report-input">{t('pasteLabel', lang)}</label>
       <textarea
         id="report-input"

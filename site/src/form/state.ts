@@ -1,0 +1,221 @@
+// The state of the fill-in form (「填报自查」, issue 22), outside any component: the cells as typed, the
+// check of them by the core after every change, and each cell's mark with the value the mistake says it
+// should hold (「此格应为 12」). Totals are filled from their parts only when asked (computeTotal).
+import { cellMarks, checkModel, formLayout, modelFromCells, totalParts, type CellRef, type CheckResult, type FormTemplate, type ReportModel, type Severity } from '../../../core/index.ts';
+import { signal, type ReadonlySignal } from '../store.ts';
+
+/** what the clerk typed in each cell, '' for blank */
+export type FormValues = Record<CellRef, string>;
+/** `expected`: the value one mistake says this cell should hold; absent when the finding names no single fix */
+export type FormMark = { ref: CellRef; severity: Severity; findings: number[]; expected?: number };
+
+/** Where a draft is kept between visits (IndexedDB on the site: form/draft.ts). */
+export type DraftStore = { load(): Promise<FormValues | undefined>; save(values: FormValues): Promise<void> };
+
+export type FormState = {
+  values: ReadonlySignal<FormValues>;
+  result: ReadonlySignal<CheckResult>;
+  marks: ReadonlySignal<Map<CellRef, FormMark>>;
+  /** which template's tables the form holds (〔2021〕30号 unless switched) */
+  template: ReadonlySignal<FormTemplate>;
+  /** every number cell of the form, in reading order (table by table, row by row) */
+  refs(): readonly CellRef[];
+  /** the other template's tables: the cells both templates share (tables B and C, but （六）) keep their numbers */
+  setTemplate(template: FormTemplate): void;
+  setCell(ref: CellRef, text: string): void;
+  /** a block copied from Excel/WPS (tabs between cells, newlines between rows) laid over the form from `ref` */
+  paste(ref: CellRef, block: string): CellRef[];
+  /** 「将空白格填为 0」 */
+  fillBlanks(): void;
+  /** 「按分项计算」: the total set to the sum of its parts (blank parts count as 0); false when it is no total */
+  computeTotal(ref: CellRef): boolean;
+  /** the cells filled from last year's report and not typed over since */
+  prefilled: ReadonlySignal<ReadonlySet<CellRef>>;
+  /**
+   * Last year's report (its model, as the history's check gives it): blank 二、上年结转 cells take its
+   * 四、结转下年度继续办理, blank 现行有效件数 its own, each marked as prefilled; the form is then checked
+   * as the year after it, so the XYEAR-* rules compare the two.
+   */
+  usePrevious(previous: ReportModel): CellRef[];
+  /** the draft replaced by the stored one, if any */
+  restore(): Promise<void>;
+  /** replaces every cell (a JSON draft opened again) */
+  load(values: FormValues): void;
+  /** runs the pending check now (the UI's debounce) */
+  flush(): void;
+};
+
+export type FormOptions = {
+  /** delay of the check after a change; 0 (default) checks at once, synchronously */
+  debounceMs?: number;
+  store?: DraftStore;
+};
+
+/** The form's grid of cells per section, so a pasted block knows what is right of and below a cell. */
+function sectionGrids(template: FormTemplate): CellRef[][][] {
+  return formLayout('zh', template).flatMap((t) => t.sections.map((s) => s.rows.filter((r) => !r.heading).map((r) => r.cells.map((c) => c.ref))));
+}
+
+const GRIDS: Record<FormTemplate, CellRef[][][]> = { 2021: sectionGrids('2021'), 2019: sectionGrids('2019') };
+const REFS: Record<FormTemplate, CellRef[]> = { 2021: GRIDS[2021].flat(2), 2019: GRIDS[2019].flat(2) };
+/** the cells of a template's form */
+export const formRefs = (template: FormTemplate): readonly CellRef[] => REFS[template];
+/** the cells of the 2021 template's form */
+export const FORM_REFS: readonly CellRef[] = REFS[2021];
+
+/** The template a set of cells belongs to: 2019's table A (A19.*) or its single （六）其他处理 row. */
+export function templateOfValues(values: FormValues): FormTemplate {
+  return Object.keys(values).some((r) => r.startsWith('A19.') || r.startsWith('B.other.')) ? '2019' : '2021';
+}
+
+export function checkValues(values: FormValues, previous?: ReportModel, template: FormTemplate = templateOfValues(values)): CheckResult {
+  const cells: Record<string, string> = {};
+  for (const [ref, text] of Object.entries(values)) if (text.trim() !== '') cells[ref] = text.trim();
+  // with last year's report the form is its next year's, so the cross-year rules have a year to compare
+  const year = previous?.year !== undefined ? { year: previous.year + 1 } : {};
+  const model = modelFromCells({ cells, template, templateParts: { A: template, Bother: template === '2019' ? 'single' : 'split' }, ...year });
+  return checkModel(model, previous ? { previous } : {});
+}
+
+/** What last year's report gives this year's form: its carry-over out as this year's carry-over in, its documents in force. */
+export function prefillFrom(previous: ReportModel): [CellRef, string][] {
+  const out: [CellRef, string][] = [];
+  const raw = (ref: CellRef) => {
+    const c = previous.tables[ref[0] as 'A' | 'B']?.cells[ref];
+    return c && c.value.kind === 'number' ? String(c.value.n) : undefined;
+  };
+  for (const col of ['np', 'biz', 'sci', 'ngo', 'law', 'oth', 'tot']) {
+    const v = raw(`B.carry_out.${col}`);
+    if (v !== undefined) out.push([`B.carry_in.${col}`, v]);
+  }
+  for (const row of ['reg', 'norm']) {
+    const v = raw(`A.${row}.valid`);
+    if (v !== undefined) out.push([`A.${row}.valid`, v]);
+  }
+  return out;
+}
+
+/** One mark per cell a mistake would change (with its value); a finding no mistake explains marks its first cell. */
+export function formMarks(result: CheckResult): Map<CellRef, FormMark> {
+  const marks = new Map<CellRef, FormMark>();
+  const explained = new Set<number>();
+  const rank: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+  for (const m of result.mistakes) {
+    m.findings.forEach((i) => explained.add(i));
+    const severity = m.findings.map((i) => result.findings[i]!.severity).sort((x, y) => rank[x] - rank[y])[0] ?? 'error';
+    m.cells.forEach((ref, k) => marks.set(ref, { ref, severity, findings: [...m.findings], expected: m.values[k]! + 0 /* the core's solver may give -0 */ }));
+  }
+  for (const [ref, mark] of cellMarks(result)) {
+    const rest = mark.findings.filter((i) => !explained.has(i));
+    if (!rest.length) continue;
+    const had = marks.get(ref);
+    if (had) had.findings.push(...rest);
+    else marks.set(ref, { ref, severity: mark.severity, findings: rest });
+  }
+  return marks;
+}
+
+function blankValues(template: FormTemplate): FormValues {
+  return Object.fromEntries(REFS[template].map((r) => [r, '']));
+}
+
+export function createFormState(options: FormOptions = {}): FormState {
+  const template = signal<FormTemplate>('2021');
+  const values = signal<FormValues>(blankValues('2021'));
+  const first = checkValues(values.peek(), undefined, '2021');
+  const result = signal<CheckResult>(first);
+  const marks = signal<Map<CellRef, FormMark>>(formMarks(first));
+  const prefilled = signal<ReadonlySet<CellRef>>(new Set());
+  let previous: ReportModel | undefined;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+
+  const recheck = () => {
+    timer = undefined;
+    const r = checkValues(values.peek(), previous, template.peek());
+    result.value = r;
+    marks.value = formMarks(r);
+  };
+  const changed = (next: FormValues) => {
+    values.value = next;
+    void options.store?.save(next);
+    if (!options.debounceMs) return recheck();
+    if (timer) clearTimeout(timer);
+    timer = setTimeout(recheck, options.debounceMs);
+  };
+  const set = (edits: [CellRef, string][]) => {
+    const next = { ...values.peek() };
+    for (const [ref, text] of edits) if (ref in next) next[ref] = text;
+    if (edits.some(([ref]) => prefilled.peek().has(ref))) prefilled.value = new Set([...prefilled.peek()].filter((r) => !edits.some(([e]) => e === r)));
+    changed(next);
+  };
+
+  const load = (saved: FormValues, as: FormTemplate = templateOfValues(saved)) => {
+    const next = blankValues(as);
+    for (const r of REFS[as]) if (typeof saved[r] === 'string') next[r] = saved[r];
+    template.value = as;
+    values.value = next;
+    prefilled.value = new Set();
+    recheck();
+  };
+
+  return {
+    values,
+    result,
+    marks,
+    prefilled,
+    template,
+    refs: () => REFS[template.peek()],
+    setTemplate(to) {
+      if (to === template.peek()) return;
+      load(values.peek(), to);
+      void options.store?.save(values.peek());
+    },
+    usePrevious(prev) {
+      previous = prev;
+      // a cell the template lacks (2019 has no 现行有效件数) is not prefilled
+      const blank = prefillFrom(prev).filter(([ref]) => values.peek()[ref]?.trim() === '');
+      set(blank);
+      prefilled.value = new Set([...prefilled.peek(), ...blank.map(([r]) => r)]);
+      return blank.map(([r]) => r);
+    },
+    setCell: (ref, text) => set([[ref, text]]),
+    paste(ref, block) {
+      const grid = GRIDS[template.peek()].find((g) => g.some((row) => row.includes(ref)));
+      if (!grid) return [];
+      const r0 = grid.findIndex((row) => row.includes(ref));
+      const c0 = grid[r0]!.indexOf(ref);
+      const lines = block.replace(/\r\n?/g, '\n').replace(/\n$/, '').split('\n');
+      const edits: [CellRef, string][] = [];
+      lines.forEach((line, i) => {
+        line.split('\t').forEach((text, j) => {
+          const target = grid[r0 + i]?.[c0 + j];
+          if (target) edits.push([target, text.trim()]);
+        });
+      });
+      set(edits);
+      return edits.map(([r]) => r);
+    },
+    fillBlanks() {
+      set(REFS[template.peek()].filter((r) => values.peek()[r]!.trim() === '').map((r) => [r, '0']));
+    },
+    computeTotal(ref) {
+      const parts = totalParts(ref, template.peek());
+      if (!parts) return false;
+      const v = values.peek();
+      const sum = parts.reduce((s, p) => s + (Number(v[p]!.replace(/[,，\s]/g, '')) || 0), 0);
+      set([[ref, String(sum)]]);
+      return true;
+    },
+    async restore() {
+      const saved = await options.store?.load();
+      if (saved) load(saved);
+    },
+    load,
+    flush() {
+      if (timer) {
+        clearTimeout(timer);
+        recheck();
+      }
+    },
+  };
+}

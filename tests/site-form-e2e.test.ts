@@ -1,0 +1,154 @@
+// 「填报自查」 (issue 22) in the built site in Debian chromium: 沭阳县 2025's real table B typed in cell by
+// cell gives no mark; one changed cell gives one mark saying the value it should hold; fixing it clears
+// the mark; 「将空白格填为 0」 fills the rest; the draft survives a reload; Enter moves down; a pasted
+// block fills cells from the focused one; last year's report in the history prefills 上年结转.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import type { Browser, Page } from 'playwright-core';
+import mammothModule from 'mammoth';
+import { check, docxToDoc, type Mammoth } from '../core/index.ts';
+import { CHROMIUM, CHROMIUM_ARGS, artifactPath, hasChromium, warnIfNoChromium } from './support/browser.ts';
+import { FIXTURES } from './support/fixtures.ts';
+
+warnIfNoChromium('form end-to-end tests (tests/site-form-e2e.test.ts)');
+
+const ROOT = join(import.meta.dirname, '..');
+const SHUYANG = check({ kind: 'text', text: readFileSync(join(FIXTURES, 'shuyang-county-gov-2025.txt'), 'utf8') });
+const TABLE_B = Object.values(SHUYANG.model.tables.B!.cells).map((c) => [c.ref, c.raw] as const);
+
+describe.skipIf(!hasChromium)('the fill-in form in chromium', () => {
+  let server: Server;
+  let base: string;
+  let browser: Browser;
+  let page: Page;
+  const errors: string[] = [];
+
+  beforeAll(async () => {
+    const { build } = await import('vite');
+    await build({ configFile: join(ROOT, 'site/vite.config.ts'), logLevel: 'warn' });
+    const { startServer } = (await import('../site/serve.mjs')) as { startServer(port: number): Promise<Server> };
+    server = await startServer(0);
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+    const { chromium } = await import('playwright-core');
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    page = await (await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true })).newPage();
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(base);
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await new Promise((ok) => (server ? server.close(ok) : ok(undefined)));
+  });
+
+  const marks = () => page.locator('td[data-gkc]').evaluateAll((els) => els.map((td) => `${td.querySelector('input')!.getAttribute('data-gkc-cell')}:${td.querySelector('.form-mark')!.textContent}`));
+  const cell = (ref: string) => page.locator(`input[data-gkc-cell="${ref}"]`);
+
+  it('opens from the main page; cells are named 「<row> / <column>」', async () => {
+    await page.getByRole('link', { name: /边填边核/ }).click();
+    await page.waitForSelector('.form-page');
+    expect(page.url()).toMatch(/#\/form$/);
+    await expect(page.getByRole('textbox', { name: '一、本年新收政府信息公开申请数量 / 自然人', exact: true }).count()).resolves.toBe(1);
+    await expect(page.getByRole('textbox', { name: '（三）不予公开 1.属于国家秘密 / 总计', exact: true }).count()).resolves.toBe(1);
+  });
+
+  it('a real table B typed in: no mark; one cell changed: one mark with its value; fixed: the mark goes', async () => {
+    expect(TABLE_B).toHaveLength(175);
+    for (const [ref, raw] of TABLE_B) await cell(ref).fill(raw);
+    await page.waitForFunction(() => /没有发现问题/.test(document.querySelector('[data-testid="form-status"]')!.textContent ?? ''));
+    expect(await marks()).toEqual([]);
+
+    await cell('B.new.np').fill('706');
+    await page.waitForSelector('td[data-gkc]');
+    expect(await marks()).toEqual(['B.new.np:此格应为 705']);
+    expect(await cell('B.new.np').getAttribute('aria-invalid')).toBe('true');
+    // the list below says the same, once
+    expect(await page.getByTestId('form-problems').locator('li').allInnerTexts()).toEqual([expect.stringMatching(/「一、本年新收政府信息公开申请数量\/自然人」应为 705（表中为 706）/)]);
+    await page.screenshot({ path: artifactPath('form-one-mark.png'), fullPage: true });
+
+    await cell('B.new.np').fill('705');
+    await page.waitForSelector('td[data-gkc]', { state: 'detached' });
+    expect(await marks()).toEqual([]);
+  });
+
+  it('「将空白格填为 0」 fills tables A and C, still consistent; the draft survives a reload', async () => {
+    expect(await cell('C.rev.keep').inputValue()).toBe('');
+    await page.getByRole('button', { name: '将空白格填为 0' }).click();
+    expect(await cell('C.rev.keep').inputValue()).toBe('0');
+    expect(await cell('A.reg.made').inputValue()).toBe('0');
+    expect(await cell('B.new.np').inputValue()).toBe('705');
+    await page.waitForTimeout(400);
+    expect(await marks()).toEqual([]);
+
+    await page.reload();
+    await page.waitForFunction(() => (document.querySelector('input[data-gkc-cell="B.total.tot"]') as HTMLInputElement | null)?.value === '718');
+    expect(await cell('C.rev.total').inputValue()).toBe('0');
+  });
+
+  it('Enter moves down; a pasted block fills from the focused cell and is checked', async () => {
+    await cell('C.rev.keep').focus();
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-gkc-cell'))).toBe('C.litd.keep');
+    await cell('C.rev.keep').focus();
+    await page.evaluate(() => {
+      const dt = new DataTransfer();
+      dt.setData('text/plain', '27\t10\t9\t15\t60\n');
+      document.activeElement!.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));
+    });
+    await page.waitForSelector('td[data-gkc]');
+    expect(await cell('C.rev.pending').inputValue()).toBe('15');
+    expect(await marks()).toEqual(['C.rev.total:此格应为 61']);
+    // 「按分项计算」 on the focused total
+    await cell('C.rev.total').focus();
+    await page.getByRole('button', { name: '按分项计算' }).click();
+    expect(await cell('C.rev.total').inputValue()).toBe('61');
+    await page.waitForSelector('td[data-gkc]', { state: 'detached' });
+    expect(errors).toEqual([]);
+  });
+
+  it('the .docx download, read by our .docx reader, gives the typed tables and a clean verdict', async () => {
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '下载 Word 文档（.docx）' }).click()]);
+    expect(download.suggestedFilename()).toBe('gongkai-tables.docx');
+    const bytes = new Uint8Array(readFileSync((await download.path())!));
+    const back = check({ kind: 'doc', doc: await docxToDoc(mammothModule as unknown as Mammoth, bytes, { name: 'form.docx' }) });
+    expect(back.findings.filter((f) => f.severity === 'error')).toEqual([]);
+    expect(back.model.tables.B!.cells['B.total.tot']!.raw).toBe('718');
+    expect(back.model.tables.C!.cells['C.rev.total']!.raw).toBe('61');
+  });
+
+  it("prefills 二、上年结转 from last year's report in the history, marked as prefilled", async () => {
+    // last year's report checked on the main page goes to the history
+    await page.goto(`${base}#/`);
+    await page.locator('#report-input').fill(readFileSync(join(FIXTURES, 'shuyang-county-gov-2025.txt'), 'utf8'));
+    await page.getByRole('button', { name: '开始核对' }).click();
+    await page.waitForSelector('.banner');
+    await page.goto(`${base}#/form`);
+    await page.getByRole('button', { name: '清空全部' }).click();
+    const picker = page.getByRole('combobox', { name: /上年报告/ });
+    await picker.waitFor();
+    await picker.selectOption({ index: 1 });
+    await page.getByRole('button', { name: '从上年报告预填' }).click();
+    await page.waitForFunction(() => (document.querySelector('input[data-gkc-cell="B.carry_in.np"]') as HTMLInputElement).value === '31');
+    expect(await page.locator('td[data-prefilled]').count()).toBe(9);
+    expect(await cell('A.norm.valid').inputValue()).toBe('32');
+    // typed over: no longer prefilled, and compared with last year
+    await cell('B.carry_in.np').fill('30');
+    await page.waitForSelector('td[data-gkc]');
+    expect(await page.locator('td[data-prefilled]').count()).toBe(8);
+    expect(await page.locator('td[data-gkc] input[data-gkc-cell="B.carry_in.np"]').count()).toBe(1);
+    expect(errors).toEqual([]);
+  });
+
+  it("prefills from last year's report opened as a file; a scan is refused with a reason", async () => {
+    await page.getByRole('button', { name: '清空全部' }).click();
+    await page.getByTestId('form-previous-file').setInputFiles(join(FIXTURES, 'shuyang-county-gov-2025.txt'));
+    await page.waitForFunction(() => (document.querySelector('input[data-gkc-cell="B.carry_in.tot"]') as HTMLInputElement).value === '31');
+    expect(await page.locator('td[data-prefilled]').count()).toBe(9);
+    await page.getByTestId('form-previous-file').setInputFiles({ name: 'scan.png', mimeType: 'image/png', buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]) });
+    await page.waitForFunction(() => /文字版/.test(document.querySelector('[data-testid="form-status"]')!.textContent ?? ''));
+    expect(errors).toEqual([]);
+  });
+});

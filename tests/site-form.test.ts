@@ -1,0 +1,231 @@
+// The fill-in form's state (issue 22) driven without rendering: a consistent real report's numbers typed
+// in give no mark; one changed cell gives exactly one mark, with the value it should hold; fixing it clears it.
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import mammothModule from 'mammoth';
+import { check, docxToDoc, type CellRef, type Mammoth } from '../core/index.ts';
+import { createFormState, FORM_REFS, type FormValues } from '../site/src/form/state.ts';
+import { formHtml, formJson, formTsv, readFormJson } from '../site/src/form/export.ts';
+import { keySentences } from '../site/src/form/narrative.ts';
+import { formDocx } from '../site/src/form/docx.ts';
+
+/** 沭阳县 2025: every table consistent (the corpus test finds nothing in it) */
+function shuyang(): FormValues {
+  const r = check({ kind: 'text', text: readFileSync(new URL('./fixtures/shuyang-county-gov-2025.txt', import.meta.url), 'utf8') });
+  const out: FormValues = {};
+  for (const t of ['A', 'B', 'C'] as const) for (const c of Object.values(r.model.tables[t]?.cells ?? {})) out[c.ref] = c.raw;
+  return out;
+}
+
+function typeAll(values: FormValues) {
+  const form = createFormState();
+  for (const [ref, text] of Object.entries(values)) form.setCell(ref, text);
+  return form;
+}
+
+describe('form state', () => {
+  it('holds every cell of the 2021 template and no more', () => {
+    expect(FORM_REFS).toHaveLength(10 + 25 * 7 + 15);
+    const real = shuyang();
+    expect(Object.keys(real).filter((r) => !FORM_REFS.includes(r))).toEqual([]);
+  });
+
+  it('a consistent real report typed in: no mark; one cell changed: one mark with its value; fixed: none', () => {
+    const real = shuyang();
+    const form = typeAll(real);
+    expect(form.result.value.findings).toEqual([]);
+    expect(form.marks.value.size).toBe(0);
+
+    form.setCell('B.new.np', '706');
+    const marks = [...form.marks.value.values()];
+    expect(marks).toHaveLength(1);
+    expect(marks[0]).toMatchObject({ ref: 'B.new.np', severity: 'error', expected: Number(real['B.new.np']) });
+
+    form.setCell('B.new.np', real['B.new.np']!);
+    expect(form.marks.value.size).toBe(0);
+  });
+
+  it('a changed total in table C is marked with the sum of its parts', () => {
+    const form = typeAll(shuyang());
+    form.setCell('C.rev.total', '60');
+    expect([...form.marks.value.values()].map((m) => [m.ref, m.expected])).toEqual([['C.rev.total', 61]]);
+  });
+
+  it('pastes a block from the focused cell, right and down, and stops at the table edge', () => {
+    const form = createFormState();
+    const filled = form.paste('B.new.oth', '1\t2\t3\n4\t5\t6\n');
+    expect(filled).toEqual(['B.new.oth', 'B.new.tot', 'B.carry_in.oth', 'B.carry_in.tot']);
+    expect(form.values.value['B.new.tot']).toBe('2');
+    expect(form.values.value['B.carry_in.oth']).toBe('4');
+    // from 二、上年结转 down to （一）予以公开: the header row between them holds no cells
+    form.paste('B.carry_in.np', '7\n8');
+    expect(form.values.value['B.open.np']).toBe('8');
+  });
+
+  it('fills blanks with 0 and leaves typed cells alone', () => {
+    const form = createFormState();
+    form.setCell('B.new.np', '3');
+    form.fillBlanks();
+    const v = form.values.value;
+    expect(FORM_REFS.filter((r) => v[r] === '')).toEqual([]);
+    expect(v['B.new.np']).toBe('3');
+    // the typed 3 with every other cell 0: the one cell whose change mends every sum is the 3 itself
+    expect([...form.marks.value.values()].map((m) => [m.ref, m.expected])).toEqual([['B.new.np', 0]]);
+  });
+
+  it('fills a total from its parts only when asked', () => {
+    const form = createFormState();
+    form.setCell('B.new.np', '3');
+    form.setCell('B.new.law', '2');
+    expect(form.values.value['B.new.tot']).toBe('');
+    expect(form.computeTotal('B.new.tot')).toBe(true);
+    expect(form.values.value['B.new.tot']).toBe('5');
+    expect(form.computeTotal('B.new.np' as CellRef)).toBe(false);
+  });
+
+  it('restores the stored draft and saves every change', async () => {
+    let stored: FormValues | undefined = { 'B.new.np': '9' };
+    const form = createFormState({ store: { load: async () => stored, save: async (v) => void (stored = v) } });
+    await form.restore();
+    expect(form.values.value['B.new.np']).toBe('9');
+    form.setCell('B.new.biz', '1');
+    expect(stored?.['B.new.biz']).toBe('1');
+    expect(stored?.['B.new.np']).toBe('9');
+  });
+});
+
+describe('form exports', () => {
+  it('the HTML tables read back by our own HTML reader give the same cells and a clean verdict', () => {
+    const real = shuyang();
+    const back = check({ kind: 'html', html: `<html><body>${formHtml(real, 'zh')}</body></html>` });
+    expect(back.findings.filter((f) => f.severity === 'error')).toEqual([]);
+    const cells: FormValues = {};
+    for (const t of ['A', 'B', 'C'] as const) for (const c of Object.values(back.model.tables[t]?.cells ?? {})) cells[c.ref] = c.raw;
+    expect(cells).toEqual(real);
+  });
+
+  it('a JSON draft opens again as the same cells; other JSON is refused', () => {
+    const real = shuyang();
+    expect(readFormJson(formJson(real))).toEqual(real);
+    expect(readFormJson('{"cells":{}}')).toBeUndefined();
+    expect(readFormJson('not json')).toBeUndefined();
+  });
+});
+
+describe('the narrative key sentences', () => {
+  const insert = (sentences: string[]) => {
+    const text = readFileSync(new URL('./fixtures/shuyang-county-gov-2025.txt', import.meta.url), 'utf8');
+    return text.replace('## 三、收到和处理政府信息公开申请情况\n', `## 三、收到和处理政府信息公开申请情况\n\n${sentences.join('')}\n`);
+  };
+  const txt = (text: string) => check({ kind: 'text', text }).findings.filter((f) => f.ruleId.startsWith('TXT-')).map((f) => [f.ruleId, f.cells[0]]);
+
+  it('written from 沭阳县 2025 numbers and put into its text, they agree with its tables', () => {
+    const s = keySentences(shuyang(), 'zh');
+    expect(s).toEqual([
+      '本年新收政府信息公开申请713件，上年结转政府信息公开申请36件。',
+      '本年度共办结718件。',
+      '结转下年度继续办理31件。',
+      '本年度发生政府信息公开行政复议61件，行政诉讼13件。',
+    ]);
+    expect(txt(insert(s))).toEqual([]);
+  });
+
+  it('the rules read them: a sentence written from other numbers is found', () => {
+    const v = shuyang();
+    expect(txt(insert(keySentences({ ...v, 'B.new.tot': '714' }, 'zh')))).toEqual([['TXT-APP-NEW', 'B.new.tot']]);
+    expect(txt(insert(keySentences({ ...v, 'C.rev.total': '60' }, 'zh')))).toEqual([['TXT-REVIEW', 'C.rev.total']]);
+  });
+
+  it('a sentence is left out until its numbers are filled in', () => {
+    expect(keySentences({ 'B.carry_out.tot': '3' }, 'zh')).toEqual(['结转下年度继续办理3件。']);
+  });
+});
+
+describe('last year prefill', () => {
+  const lastYear = () => check({ kind: 'text', text: readFileSync(new URL('./fixtures/shuyang-county-gov-2025.txt', import.meta.url), 'utf8') }).model;
+
+  it("fills blank 上年结转 from last year's 结转下年度 and 现行有效 from its own, marked, never over a typed cell", () => {
+    const form = createFormState();
+    form.setCell('A.reg.valid', '5');
+    const filled = form.usePrevious(lastYear());
+    expect(filled.sort()).toEqual(['A.norm.valid', 'B.carry_in.biz', 'B.carry_in.law', 'B.carry_in.ngo', 'B.carry_in.np', 'B.carry_in.oth', 'B.carry_in.sci', 'B.carry_in.tot']);
+    expect(form.values.value['B.carry_in.np']).toBe('31');
+    expect(form.values.value['A.norm.valid']).toBe('32');
+    expect(form.values.value['A.reg.valid']).toBe('5');
+    expect([...form.prefilled.value].sort()).toEqual(filled);
+  });
+
+  it('in the 2019 form only 上年结转 is prefilled (its table A has no 现行有效件数)', () => {
+    const form = createFormState();
+    form.setTemplate('2019');
+    expect(form.usePrevious(lastYear()).every((r) => r.startsWith('B.carry_in.'))).toBe(true);
+    expect(form.values.value['B.carry_in.tot']).toBe('31');
+  });
+
+  it('checks the form as the next year: a carry-over typed over differently is marked by XYEAR-CARRY', () => {
+    const form = createFormState();
+    form.usePrevious(lastYear());
+    expect(form.result.value.findings.filter((f) => f.ruleId.startsWith('XYEAR-'))).toEqual([]);
+    form.setCell('B.carry_in.np', '30');
+    expect(form.prefilled.value.has('B.carry_in.np')).toBe(false);
+    expect(form.result.value.findings.filter((f) => f.ruleId === 'XYEAR-CARRY').map((f) => f.cells[0])).toEqual(['B.carry_in.np']);
+    expect(form.marks.value.has('B.carry_in.np')).toBe(true);
+  });
+});
+
+describe('the .docx export', () => {
+  it('opened again by our own .docx reader gives the same tables and the same clean verdict', async () => {
+    const real = shuyang();
+    const bytes = new Uint8Array(await formDocx(real, 'zh'));
+    const doc = await docxToDoc(mammothModule as unknown as Mammoth, bytes, { name: 'form.docx' });
+    const back = check({ kind: 'doc', doc });
+    expect(back.findings.filter((f) => f.severity === 'error')).toEqual([]);
+    const cells: FormValues = {};
+    for (const t of ['A', 'B', 'C'] as const) for (const c of Object.values(back.model.tables[t]?.cells ?? {})) cells[c.ref] = c.raw;
+    expect(cells).toEqual(real);
+  });
+});
+
+describe('the plain-text copy', () => {
+  it('lays each table row on a line, tab-separated, a merged cell followed by its empty spans', () => {
+    const tsv = formTsv(shuyang(), 'zh');
+    expect(tsv).toContain('一、本年新收政府信息公开申请数量\t705\t3\t0\t0\t5\t0\t713');
+    expect(tsv).toContain('项目\t自然人\t法人或其他组织\t\t\t\t\t总计');
+  });
+});
+
+describe('the 2019 template', () => {
+  it("has 2019's table A and the single （六）其他处理 row, and sums （七）总计 over it", () => {
+    const form = createFormState();
+    form.setCell('B.new.np', '4');
+    form.setTemplate('2019');
+    const refs = form.refs();
+    expect(refs).toContain('A19.procure.amt');
+    expect(refs).toContain('B.other.tot');
+    expect(refs).not.toContain('B.other1.np');
+    expect(refs).not.toContain('A.reg.made');
+    expect(form.values.value['B.new.np']).toBe('4');
+    form.setCell('B.other.np', '2');
+    form.setCell('B.open.np', '3');
+    form.computeTotal('B.total.np');
+    expect(form.values.value['B.total.np']).toBe('5');
+  });
+
+  it('岭东区 2020 (2019 template) typed in gives the checker’s table errors on the same cells', () => {
+    const real = check({ kind: 'text', text: readFileSync(new URL('./fixtures/lingdong-health-2020.txt', import.meta.url), 'utf8') });
+    const values: FormValues = {};
+    for (const t of ['A', 'B', 'C'] as const) for (const c of Object.values(real.model.tables[t]?.cells ?? {})) values[c.ref] = c.raw;
+    const form = createFormState();
+    form.load(values);
+    expect(form.template.value).toBe('2019');
+    const errors = (r: typeof real) => r.findings.filter((f) => f.severity === 'error').map((f) => `${f.ruleId} ${f.cells[0]}`).sort();
+    expect(errors(real)).toHaveLength(4);
+    expect(errors(form.result.value)).toEqual(errors(real));
+    // its errors have no single fix (no mistake), so each marks its first cell without a value, as the checker does
+    expect(real.mistakes).toEqual([]);
+    const errorCells = [...new Set(real.findings.filter((f) => f.severity === 'error').map((f) => f.cells[0]!))].sort();
+    const marks = [...form.marks.value.values()].filter((m) => m.severity === 'error');
+    expect(marks.map((m) => m.ref).sort()).toEqual(errorCells);
+    expect(marks.filter((m) => m.expected !== undefined)).toEqual([]);
+  });
+});
