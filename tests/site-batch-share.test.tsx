@@ -31,6 +31,10 @@ describe('batch', () => {
     expect(seed000).toMatch(/表二（部分）/);
     const seed001 = lines.find((l) => l.startsWith('lingdong-health-2020.txt'))!;
     expect(seed001).toContain('发现错误');
+    // mistakes to fix, then errors: seed 004's one mistake breaks two identities (issue 17); seed 001's four errors locate no mistake, so each is one to fix
+    expect(lines[0]).toContain('结论,需改正,错误');
+    expect(lines.find((l) => l.startsWith('yinzhou-health-2021.txt'))).toMatch(/发现错误,1,2,/);
+    expect(seed001).toMatch(/发现错误,4,4,/);
   });
 
   it('all findings under one header, and JSON with one object per file', () => {

@@ -11,6 +11,7 @@ import type { Server } from 'node:http';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { CHROMIUM, CHROMIUM_ARGS, artifactPath, hasChromium, warnIfNoChromium } from './support/browser.ts';
 import { FIXTURES } from './support/fixtures.ts';
+import { check } from '../core/index.ts';
 
 warnIfNoChromium('site end-to-end tests (tests/site-e2e.test.ts)');
 
@@ -161,6 +162,47 @@ describe.skipIf(!hasChromium)('site in chromium', () => {
     await page.screenshot({ path: artifactPath('site-history.png'), fullPage: false });
   }, 30_000);
 
+  it('in English the page shows no Chinese but the report\'s own words (quotes, the agency, the pasted text) and the switch back to 中文', async () => {
+    // its own context: the language is kept in localStorage, which the other tests must not inherit
+    const own = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const en = await own.newPage();
+    await en.goto(base);
+    await en.evaluate(() => localStorage.setItem('gkc-lang', 'en'));
+    await en.reload();
+    for (const file of ['lingdong-health-2020.txt', 'shuyang-county-gov-2025.txt', 'yinzhou-health-2021.txt']) {
+      await en.locator('#report-input').fill('');
+      await en.evaluate((t) => {
+        const dt = new DataTransfer();
+        dt.setData('text/plain', t);
+        document.querySelector('#report-input')!.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));
+      }, text(file));
+      await en.waitForSelector('.banner');
+      // a card too, where the report has a marked cell (沭阳县 2025 has none): opened from the list
+      if (await en.locator('button[data-jump]').count()) {
+        await en.locator('button[data-jump]').first().click();
+        await en.locator('#gkc-card').waitFor();
+      }
+      // Every text on the page but the report's own: the pasted text, the agency as the report names
+      // itself, quotations of its sentences (blockquote) and the no-JavaScript notice.
+      const shown = await en.evaluate(() => {
+        const out: string[] = [];
+        const walk = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+        for (let n = walk.nextNode(); n; n = walk.nextNode()) {
+          if (n.parentElement?.closest('textarea, noscript, blockquote, .agency, [hidden]')) continue;
+          if (n.textContent!.trim()) out.push(n.textContent!.trim());
+        }
+        return out;
+      });
+      const agency = check({ kind: 'text', text: text(file) }).model.agency ?? '';
+      const stray = shown
+        .map((l) => (agency ? l.replaceAll(agency, '') : l).replace(/「[^」]*」|"[^"]*"|“[^”]*”/g, ''))
+        .filter((l) => /[\u3400-\u9fff]/.test(l) && l !== '中文');
+      expect(stray, file).toEqual([]);
+      await en.keyboard.press('Escape');
+    }
+    await own.close();
+  }, 60_000);
+
   it('share: the copied link re-renders the same errors; save as HTML writes one self-contained file', async () => {
     await page.goto(base);
     await paste({ 'text/plain': text('yinzhou-health-2021.txt') });
@@ -201,7 +243,10 @@ describe.skipIf(!hasChromium)('site in chromium', () => {
     expect(first).toBe('errors');
     await page.click('button[data-sort="errors"]');
     await page.click('button[data-sort="errors"]');
-    const errorsCol = await page.locator('.batch-table tbody tr td:nth-child(6)').allInnerTexts();
+    // the mistakes to fix, counted once each (seed 004: one mistake, two error findings), then the errors
+    expect(await page.locator('tr[data-batch-file="yinzhou-health-2021.txt"] td:nth-child(6)').innerText()).toBe('1');
+    expect(await page.locator('tr[data-batch-file="yinzhou-health-2021.txt"] td:nth-child(7)').innerText()).toBe('2');
+    const errorsCol = await page.locator('.batch-table tbody tr td:nth-child(7)').allInnerTexts();
     const nums = errorsCol.map(Number);
     expect(nums).toEqual([...nums].sort((a, b) => b - a));
 

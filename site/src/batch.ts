@@ -18,7 +18,7 @@ export type BatchItem = {
   views?: SiteViews;
 };
 
-export type SortKey = 'name' | 'agency' | 'year' | 'verdict' | 'errors' | 'warnings';
+export type SortKey = 'name' | 'agency' | 'year' | 'verdict' | 'mistakes' | 'errors' | 'warnings';
 
 const VERDICT_RANK: Record<string, number> = { errors: 0, unreadable: 1, incomplete: 2, clean: 3 };
 
@@ -34,6 +34,8 @@ export function sortItems(items: BatchItem[], key: SortKey, dir: 1 | -1): BatchI
         return v?.year ?? 0;
       case 'verdict':
         return v ? (VERDICT_RANK[v.verdict] ?? 9) : i.status === 'error' ? 1 : 9;
+      case 'mistakes':
+        return v?.mistakes ?? -1;
       case 'errors':
         return v?.counts.error ?? -1;
       case 'warnings':
@@ -62,7 +64,7 @@ export function notChecked(views: SiteViews | undefined, lang: Lang): string {
 export function summaryCsv(items: BatchItem[], lang: Lang): string {
   const rows = items.map((i) => {
     const v = i.views?.[lang];
-    return [i.name, v?.agency ?? '', v?.year ?? '', v?.template ?? '', v ? v.verdictText : (i.message ?? i.status), v?.counts.error ?? '', v?.counts.warning ?? '', v?.counts.info ?? '', notChecked(i.views, lang)].map(csvField).join(',');
+    return [i.name, v?.agency ?? '', v?.year ?? '', v?.template ?? '', v ? v.verdictText : (i.message ?? i.status), v?.mistakes ?? '', v?.counts.error ?? '', v?.counts.warning ?? '', v?.counts.info ?? '', notChecked(i.views, lang)].map(csvField).join(',');
   });
   return '\ufeff' + [t('summaryCsvHead', lang), ...rows].join('\r\n') + '\r\n';
 }

@@ -164,6 +164,7 @@ const STRINGS = {
   exportBatchSummary: { zh: '导出汇总 CSV', en: 'Export summary CSV' },
   exportBatchFindings: { zh: '导出全部问题 CSV', en: 'Export all findings CSV' },
   batchFile: { zh: '文件', en: 'File' },
+  batchMistakes: { zh: '需改正', en: 'To fix' },
   batchErrors: { zh: '错误', en: 'Errors' },
   batchWarnings: { zh: '警告', en: 'Warnings' },
   batchNotFullyChecked: { zh: '未完整核对', en: 'Not fully checked' },
@@ -176,7 +177,7 @@ const STRINGS = {
   tableNotFound: { zh: '未找到', en: 'not found' },
   tableUnreadable: { zh: '无法读取', en: 'unreadable' },
   /** the summary CSV's header (no field needs quoting) */
-  summaryCsvHead: { zh: '文件,单位,年度,格式,结论,错误,警告,提示,未完整核对的表', en: 'file,agency,year,template,verdict,errors,warnings,info,tables not fully checked' },
+  summaryCsvHead: { zh: '文件,单位,年度,格式,结论,需改正,错误,警告,提示,未完整核对的表', en: 'file,agency,year,template,verdict,mistakes to fix,errors,warnings,info,tables not fully checked' },
   // OCR
   scannedPages: { zh: '扫描页面', en: 'Scanned pages' },
   doubtfulTitle: { zh: '可能识别有误的数字', en: 'Numbers that may be misread' },

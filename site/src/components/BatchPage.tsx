@@ -62,6 +62,7 @@ export function BatchPage({ items, lang }: { items: BatchItem[]; lang: Lang }) {
               {head('year', t('year', lang))}
               <th scope="col">{t('template', lang)}</th>
               {head('verdict', t('verdict', lang))}
+              {head('mistakes', t('batchMistakes', lang))}
               {head('errors', t('batchErrors', lang))}
               {head('warnings', t('batchWarnings', lang))}
               <th scope="col">{t('batchNotFullyChecked', lang)}</th>
@@ -85,6 +86,8 @@ export function BatchPage({ items, lang }: { items: BatchItem[]; lang: Lang }) {
                   <td>{v?.year ?? ''}</td>
                   <td class="small">{v?.template ?? ''}</td>
                   <td class={v ? `verdict-${v.verdict}` : ''}>{v ? v.verdictText : i.status === 'error' ? i.message : t(STATUS[i.status], lang)}</td>
+                  {/* one mistake, one count: a typed digit that breaks three identities is one to fix (issue 17) */}
+                  <td>{v?.mistakes ?? ''}</td>
                   <td>{v?.counts.error ?? ''}</td>
                   <td>{v?.counts.warning ?? ''}</td>
                   <td class="small">{notChecked(i.views, lang)}</td>
