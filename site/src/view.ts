@@ -55,9 +55,12 @@ export function buildViews(result: CheckResult, name = '', inputText?: string): 
 
 export function buildView(result: CheckResult, lang: Lang, name = '', inputText?: string): SiteView {
   const marks = cellMarks(result);
+  // Each finding jumps to the cell that carries its mark: a finding a mistake explains is marked on the
+  // mistake's cell (issue 17), not on its own first cell.
+  const markedAt = new Map<number, CellRef>();
+  for (const m of marks.values()) for (const i of m.findings) if (!markedAt.has(i)) markedAt.set(i, m.ref);
   const findings: ViewFinding[] = result.findings.map((f, index) => {
-    const ref = f.cells[0];
-    const shown = ref && marks.has(ref) ? ref : undefined;
+    const shown = markedAt.get(index);
     const span = f.span;
     const quote = inputText && span?.kind === 'text' ? inputText.slice(span.start, span.end).trim().slice(0, 300) : undefined;
     return {
