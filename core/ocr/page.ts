@@ -243,8 +243,8 @@ export async function ocrPage(image: OcrImage, rec: Recogniser, options: OcrOpti
     const cuts = lines.map((box) => pad(enlarge(crop(g, [box[0] - 2, box[1] - 2, box[2] + 2, box[3] + 2]), enlargeFactor(box[3] - box[1])), 10));
     check();
     // All the lines in stacked calls; a line the stack could not give back is read on its own.
-    const stacked: (Reading | undefined)[] = [];
-    if (rec.labelLines) for (let k = 0; k < cuts.length; k += STACK_MAX) stacked.push(...(await rec.labelLines(cuts.slice(k, k + STACK_MAX))));
+    const labelLines = rec.labelLines?.bind(rec);
+    const stacked = labelLines ? await inStacks(cuts, labelLines, check) : [];
     const read = await Promise.all(
       lines.map(async (box, i) => {
         check();
@@ -419,13 +419,13 @@ async function labelsRead(rec: Recogniser, cuts: CellCrop[], check: () => void):
   const out: (Reading | undefined)[] = [];
   if (!rec.labelLines) return out;
   const idx = cuts.flatMap((c, i) => (c.kind === 'ink' && !c.numeric ? [i] : []));
-  for (let k = 0; k < idx.length; k += STACK_MAX) {
-    check();
-    const part = idx.slice(k, k + STACK_MAX);
-    const read = await rec.labelLines(part.map((i) => (cuts[i] as Extract<CellCrop, { kind: 'ink' }>).image));
-    // Ink the block reader made nothing of is read again on its own, in line mode, as before.
-    part.forEach((i, j) => (out[i] = read[j]?.text ? read[j] : undefined));
-  }
+  const read = await inStacks(
+    idx.map((i) => (cuts[i] as Extract<CellCrop, { kind: 'ink' }>).image),
+    rec.labelLines.bind(rec),
+    check,
+  );
+  // Ink the block reader made nothing of is read again on its own, in line mode, as before.
+  idx.forEach((i, j) => (out[i] = read[j]?.text ? read[j] : undefined));
   return out;
 }
 
@@ -442,17 +442,24 @@ async function sureNumbers(rec: Recogniser, cuts: CellCrop[], check: () => void)
   const out: (CellReading | undefined)[] = [];
   if (!rec.digitLines) return out;
   const idx = cuts.flatMap((c, i) => (c.kind === 'ink' && c.numeric && c.glyphs !== undefined ? [i] : []));
-  for (let k = 0; k < idx.length; k += STACK_MAX) {
+  const crops = idx.map((i) => (cuts[i] as Extract<CellCrop, { kind: 'ink' }>).image);
+  const digitLines = rec.digitLines.bind(rec);
+  const [asIs, bw] = await Promise.all([inStacks(crops, digitLines, check), inStacks(crops.map(crisp), digitLines, check)]);
+  idx.forEach((i, j) => {
+    const d = asIs[j];
+    const c = bw[j];
+    const cut = cuts[i] as Extract<CellCrop, { kind: 'ink' }>;
+    if (d && c && isSure(d, cut) && c.text === d.text) out[i] = { kind: 'number', text: d.text, read: d.text, confidence: Math.min(d.confidence, c.confidence), doubtful: false };
+  });
+  return out;
+}
+
+/** `read` over the crops in stacks of at most STACK_MAX, the readings in the crops' order. */
+async function inStacks(crops: Gray[], read: (part: Gray[]) => Promise<(Reading | undefined)[]>, check: () => void): Promise<(Reading | undefined)[]> {
+  const out: (Reading | undefined)[] = [];
+  for (let k = 0; k < crops.length; k += STACK_MAX) {
     check();
-    const part = idx.slice(k, k + STACK_MAX);
-    const crops = part.map((i) => (cuts[i] as Extract<CellCrop, { kind: 'ink' }>).image);
-    const [asIs, bw] = await Promise.all([rec.digitLines(crops), rec.digitLines(crops.map(crisp))]);
-    part.forEach((i, j) => {
-      const d = asIs[j];
-      const c = bw[j];
-      const cut = cuts[i] as Extract<CellCrop, { kind: 'ink' }>;
-      if (d && c && isSure(d, cut) && c.text === d.text) out[i] = { kind: 'number', text: d.text, read: d.text, confidence: Math.min(d.confidence, c.confidence), doubtful: false };
-    });
+    out.push(...(await read(crops.slice(k, k + STACK_MAX))));
   }
   return out;
 }

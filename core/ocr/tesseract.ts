@@ -147,10 +147,7 @@ async function readStack(worker: TessWorker, crops: Gray[], text: (words: TessWo
   const { image, bands } = stackCrops(crops);
   const { data } = await worker.recognize(encodePgm(image), { tessedit_pageseg_mode: PSM_BLOCK }, { text: true, blocks: true });
   const lines = (data.blocks ?? []).flatMap((b) => b.paragraphs.flatMap((p) => p.lines));
-  const read = lines.map((l) => {
-    const symbols = l.words.flatMap((w) => w.symbols ?? []);
-    return { y0: l.bbox.y0, y1: l.bbox.y1, text: text(l.words), confidence: symbols.length ? Math.min(...symbols.map((s) => s.confidence)) : 0 };
-  });
+  const read = lines.map((l) => ({ y0: l.bbox.y0, y1: l.bbox.y1, text: text(l.words), confidence: weakestSymbol(l.words) ?? 0 }));
   return readingsOfStack(bands, read, opts);
 }
 
@@ -160,7 +157,11 @@ function wordsOf(page: TessPage): TessWord[] {
 
 /** The weakest character decides: one doubtful digit makes the number doubtful. */
 function readingConfidence(page: TessPage): number {
-  const symbols = wordsOf(page).flatMap((w) => w.symbols ?? []);
-  if (!symbols.length) return page.text.trim() ? page.confidence : 0;
-  return Math.min(...symbols.map((s) => s.confidence));
+  return weakestSymbol(wordsOf(page)) ?? (page.text.trim() ? page.confidence : 0);
+}
+
+/** The lowest confidence of the words' characters, if they have any. */
+function weakestSymbol(words: TessWord[]): number | undefined {
+  const symbols = words.flatMap((w) => w.symbols ?? []);
+  return symbols.length ? Math.min(...symbols.map((s) => s.confidence)) : undefined;
 }
