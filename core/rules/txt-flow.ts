@@ -6,13 +6,8 @@
 import type { CellRef, NarrativeSentence } from '../types.ts';
 import { defineRule, type Rule } from './rule.ts';
 import { NUM_SRC } from '../text/numbers.ts';
-import { NOT_APPLICATIONS, boundNumbers, cellNumber, comparableSentences, excerpt } from './txt-match.ts';
+import { CAVEAT, NOT_APPLICATIONS, boundNumbers, cellNumber, comparableSentences, contextOf, excerpt } from './txt-match.ts';
 import { tableB } from './examples.ts';
-
-const CAVEAT = {
-  zh: '此项由程序从正文句子中提取数字后与表格比对，可能误读句意（如统计范围、口径不同），请对照原文核实。',
-  en: 'The number was read from a sentence of the narrative and compared with the table; the sentence may mean something else (another scope or way of counting). Please check the text.',
-};
 
 /**
  * Whether the words before `at` in the sentence (and the sentences just before it) are about
@@ -21,8 +16,9 @@ const CAVEAT = {
  * (平潭 2021) binds 办结69件 to the applications of the clause before.
  */
 function aboutApplications(s: NarrativeSentence, at: number): boolean {
-  let before = s.text.slice(0, at);
-  for (let p = s.prev, i = 0; p && i < 2 && !before.includes('申请'); p = p.prev, i++) before = p.text + before;
+  // the two sentences before this one, and this one up to `at`
+  const context = contextOf(s, 2);
+  const before = context.slice(0, context.length - s.text.length + at);
   const last = before.lastIndexOf('申请');
   if (last < 0) return false;
   return !NOT_APPLICATIONS.test(before.slice(last + 2).replace(/结转/g, ''));

@@ -4,6 +4,12 @@ import type { CellRef, NarrativeSentence, Quantity, ReportModel } from '../types
 import { cellOf } from '../model/cells.ts';
 import { NUM_SRC } from '../text/numbers.ts';
 
+/** The caveat of every rule that compares a number read from a sentence with a table cell. */
+export const CAVEAT = {
+  zh: '此项由程序从正文句子中提取数字后与表格比对，可能误读句意（如统计范围、口径不同），请对照原文核实。',
+  en: 'The number was read from a sentence of the narrative and compared with the table; the sentence may mean something else (another scope or way of counting). Please check the text.',
+};
+
 /** Sentences whose numbers may be compared: no other year, no comparison (「比2021年多1条」, seed 003). */
 export function comparableSentences(model: ReportModel, sections?: (number | undefined)[]): NarrativeSentence[] {
   return model.sentences.filter((s) => !s.otherYear && !s.comparison && (!sections || sections.includes(s.section)));

@@ -5,14 +5,9 @@
 import type { CellRef, ReportModel } from '../types.ts';
 import { defineRule, type Rule, type RuleContext } from './rule.ts';
 import { NUM_SRC } from '../text/numbers.ts';
-import { NOT_APPLICATIONS, applicationsReceived, boundNumbers, cellNumber, cellSum, clauseBefore, comparableSentences, contextOf, excerpt } from './txt-match.ts';
+import { CAVEAT, NOT_APPLICATIONS, applicationsReceived, boundNumbers, cellNumber, cellSum, clauseBefore, comparableSentences, contextOf, excerpt } from './txt-match.ts';
 import { B_ORG_COLS } from '../template/table-b.ts';
 import { tableB, tableC } from './examples.ts';
-
-const CAVEAT = {
-  zh: '此项由程序从正文句子中提取数字后与表格比对，可能误读句意（如统计范围、口径不同），请对照原文核实。',
-  en: 'The number was read from a sentence of the narrative and compared with the table; the sentence may mean something else (another scope or way of counting). Please check the text.',
-};
 
 const APP_UNIT = '(?:件|条|个|宗|份)';
 
