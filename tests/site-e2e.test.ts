@@ -47,10 +47,10 @@ describe.skipIf(!hasChromium)('site in chromium', () => {
     await new Promise((ok) => (server ? server.close(ok) : ok(undefined)));
   });
 
-  async function paste(data: Record<string, string>) {
+  async function paste(data: Record<string, string>, on: Page = page) {
     // a fresh box, as a user selecting all before pasting
-    await page.locator('#report-input').fill('');
-    await page.evaluate((data) => {
+    await on.locator('#report-input').fill('');
+    await on.evaluate((data) => {
       const el = document.querySelector('#report-input')!;
       const dt = new DataTransfer();
       for (const [k, v] of Object.entries(data)) dt.setData(k, v);
@@ -170,12 +170,7 @@ describe.skipIf(!hasChromium)('site in chromium', () => {
     await en.evaluate(() => localStorage.setItem('gkc-lang', 'en'));
     await en.reload();
     for (const file of ['lingdong-health-2020.txt', 'shuyang-county-gov-2025.txt', 'yinzhou-health-2021.txt']) {
-      await en.locator('#report-input').fill('');
-      await en.evaluate((t) => {
-        const dt = new DataTransfer();
-        dt.setData('text/plain', t);
-        document.querySelector('#report-input')!.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));
-      }, text(file));
+      await paste({ 'text/plain': text(file) }, en);
       await en.waitForSelector('.banner');
       // a card too, where the report has a marked cell (沭阳县 2025 has none): opened from the list
       if (await en.locator('button[data-jump]').count()) {
@@ -300,11 +295,7 @@ describe.skipIf(!hasChromium)('site in chromium', () => {
     const phone = await browser.newPage({ viewport: { width: 390, height: 844 }, colorScheme: 'dark' });
     phone.on('request', (r) => requests.push(r.url()));
     await phone.goto(base);
-    await phone.evaluate((t) => {
-      const dt = new DataTransfer();
-      dt.setData('text/plain', t);
-      document.querySelector('#report-input')!.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));
-    }, text('yinzhou-health-2021.txt'));
+    await paste({ 'text/plain': text('yinzhou-health-2021.txt') }, phone);
     await phone.waitForSelector('.banner');
     expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     const bg = await phone.evaluate(() => getComputedStyle(document.body).backgroundColor);
@@ -317,11 +308,7 @@ describe.skipIf(!hasChromium)('site in chromium', () => {
     const phone = await browser.newPage({ viewport: { width: 390, height: 844 } });
     phone.on('request', (r) => requests.push(r.url()));
     await phone.goto(base);
-    await phone.evaluate((t) => {
-      const dt = new DataTransfer();
-      dt.setData('text/plain', t);
-      document.querySelector('#report-input')!.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));
-    }, text('lingdong-health-2020.txt'));
+    await paste({ 'text/plain': text('lingdong-health-2020.txt') }, phone);
     await phone.waitForSelector('.banner');
     const wrap = phone.locator('.table-scroll-wrap:has(table[data-gkc-table="B"])');
     const box = wrap.locator('.table-scroll');
