@@ -138,10 +138,11 @@ describe.skipIf(!hasChromium)('site in chromium', () => {
       el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));
     }, report);
     await page.locator('.busy').waitFor();
-    // the main thread is free while the worker reads
-    const t0 = Date.now();
-    await page.evaluate(() => new Promise((ok) => requestAnimationFrame(ok)));
-    expect(Date.now() - t0).toBeLessThan(1000);
+    // the main thread is free while the worker reads: a frame is painted before the reading is over (an
+    // order, not a time: the time is `npm run bench`'s). Were the check on the page's thread, the frame
+    // would come only after the findings.
+    const painted = await page.evaluate(() => new Promise<boolean>((ok) => requestAnimationFrame(() => ok(!!document.querySelector('.busy') && !document.querySelector('td[data-gkc="error"]')))));
+    expect(painted).toBe(true);
     await page.waitForFunction(() => document.querySelectorAll('td[data-gkc="error"]').length === 4, undefined, { timeout: 45_000 });
     expect(await page.locator('.pending-note').innerText()).toContain('MB');
   }, 90_000);
@@ -268,27 +269,25 @@ describe.skipIf(!hasChromium)('site in chromium', () => {
     });
     await page.goto(`${base}#/batch`);
     await page.setInputFiles('input[type=file]', files);
-    // while it runs, frames keep coming: the longest gap between animation frames stays short
-    const worstGap = await page.evaluate(
+    // while it runs, frames keep coming: the page paints between files, not once at the end. Counted as
+    // the different numbers of finished rows the frames saw on the way (an order, not a time; the longest
+    // frame gap is a figure of `npm run bench`).
+    const seen = await page.evaluate(
       () =>
-        new Promise<number>((ok) => {
-          let last = performance.now();
-          let worst = 0;
+        new Promise<number[]>((ok) => {
+          const counts = new Set<number>();
           const tick = () => {
-            const now = performance.now();
-            worst = Math.max(worst, now - last);
-            last = now;
-            if (document.querySelectorAll('tr[data-status="done"]').length < 100) requestAnimationFrame(tick);
-            else ok(worst);
+            const n = document.querySelectorAll('tr[data-status="done"]').length;
+            counts.add(n);
+            if (n < 100) requestAnimationFrame(tick);
+            else ok([...counts]);
           };
           requestAnimationFrame(tick);
         }),
     );
     expect(await page.locator('tr[data-status="done"]').count()).toBe(100);
     expect(await page.locator('tr[data-verdict="errors"]').count()).toBe(40);
-    console.log(`batch of 100: longest frame gap ${worstGap.toFixed(0)} ms`);
-    // a frozen tab would show seconds; CI machines are slower than this one, hence the margin
-    expect(worstGap).toBeLessThan(1000);
+    expect(seen.filter((n) => n > 0 && n < 100).length).toBeGreaterThanOrEqual(5);
   }, 120_000);
 
   it('phone width: nothing overflows the screen sideways (wide tables scroll inside their box); dark mode follows the system', async () => {
