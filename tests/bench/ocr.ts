@@ -30,6 +30,16 @@
 // numbers right unchanged on clean, turned, photographed, low-resolution and JPEG pages (278/278, 276/278,
 // 274/278, 270 → 271/278), blur σ1.0 268 → 265/278 (the three flagged, not wrong); no new number wrong
 // without the doubt flag.
+// On a quiet machine (load < 0.1 before the run, nothing else running; 2026-11-30): wall 2.3 s a page on
+// the five clean pages (1.7–2.3 s on the table pages, 3.1 s on the first), CPU 4.0 s; every variant
+// 1.8–3.3 s a page; the same numbers right as above. Still above the 1.5 s. Where it goes
+// (淮安市 p4, per thread): the pixel work before the first recogniser call 0.4–0.6 s on the page's
+// thread; the four digit stacks (as is and black and white, 48 + 41 crops) ~0.9 s on the eng worker; the
+// 39 label crops (324 characters) ~1.6–2.3 s over the two chi_sim workers — the Chinese reader's cost
+// follows the characters read, not the pixels (the same stacks at 0.75 and 0.6 scale: same CPU, 7–9
+// labels misread). Tried and not kept: two pages in flight, so the next page's grid overlaps this page's
+// recognition (4 pages: 1985 → 2078 ms a page, no gain: the recognisers are the bottleneck); the black
+// and white digit read dropped (no gain, and 3 numbers wrong with no doubt flag instead of 1).
 import { performance } from 'node:perf_hooks';
 import { checkImage } from '../../core/pipeline/ocr.ts';
 import { createNodeRecogniser } from '../../core/cli-ocr.ts';
