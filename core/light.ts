@@ -11,3 +11,4 @@ export { pdfShapeProblem } from './adapters/pdf/pdfjs.ts';
 export { agencyKey } from './model/agency.ts';
 export { isRefusal, refusalText, refusalTextBoth, type Refusal } from './present/refusal.ts';
 export { SEVERITY_LABEL, TABLE_LABEL, TEMPLATE_LABEL } from './present/words.ts';
+export { addToMark, type CellMark } from './present/mark.ts';

@@ -7,10 +7,9 @@ import { cellName, labelOf, leafName } from './labels.ts';
 import { formatFinding } from './findings.ts';
 import { countBySeverity, inputProblemText, mistakeText, plural, verdictText } from './text.ts';
 import { SEVERITY_LABEL, TABLE_LABEL } from './words.ts';
+import { addToMark, type CellMark } from './mark.ts';
 
-const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
-
-export type CellMark = { ref: CellRef; severity: Severity; findings: number[] };
+export type { CellMark } from './mark.ts';
 
 /**
  * The cells to mark: each finding marks its first cell; a cell marked by several findings takes the
@@ -33,13 +32,7 @@ export function cellMarks(result: CheckResult): Map<CellRef, CellMark> {
   result.findings.forEach((f, i) => {
     if (TABLE_LEVEL.has(f.ruleId)) return;
     for (const ref of at.get(i) ?? f.cells.slice(0, 1)) {
-      if (!result.locations[ref]) continue;
-      const m = marks.get(ref);
-      if (!m) marks.set(ref, { ref, severity: f.severity, findings: [i] });
-      else {
-        m.findings.push(i);
-        if (RANK[f.severity] < RANK[m.severity]) m.severity = f.severity;
-      }
+      if (result.locations[ref]) addToMark(marks, ref, f.severity, i);
     }
   });
   return marks;

@@ -3,8 +3,7 @@
 // 长者版 toolbars' zoom, and removing the attributes gives the page back as it was. Nothing is
 // re-parented or re-texted, so the page's own scripts and a re-read of the tables see the same cells.
 import type { CellRef, Severity } from '../../core/index.ts';
-
-const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+import { addToMark } from '../../core/light.ts';
 
 /**
  * Marks tell severities apart without colour: error = solid 2px + ✕, warning = dashed 2px + !,
@@ -37,13 +36,7 @@ export function visibleMarks(findings: readonly { ref?: CellRef; severity: Sever
   const marks = new Map<CellRef, Mark>();
   findings.forEach((f, i) => {
     const ref = f.ref;
-    if (!ref || !shown(i) || !placed(ref)) return;
-    const m = marks.get(ref);
-    if (!m) marks.set(ref, { ref, severity: f.severity, findings: [i] });
-    else {
-      m.findings.push(i);
-      if (RANK[f.severity] < RANK[m.severity]) m.severity = f.severity;
-    }
+    if (ref && shown(i) && placed(ref)) addToMark(marks, ref, f.severity, i);
   });
   return marks;
 }
