@@ -87,9 +87,13 @@ function parseDateLine(text: string): Omit<Signoff, 'para'> | undefined {
   const d = num(m[4]!);
   if (!Number.isInteger(y) || y < 1900 || mo === null || d === null || mo < 1 || mo > 12 || d < 1 || d > 31) return undefined;
   const prefix = m[1]!.replace(/[：:，,]$/, '');
+  // Before the date only the agency or a date label: a sentence that ends in a date is not a sign-off
+  // (洪泽区 2023 as pdftotext -layout gives it: the line 「…报告中所列数据统计期限自 2023 年 1 月 1 日」).
+  if (prefix !== '' && !AGENCY_LINE_RE.test(prefix) && !DATE_LABEL_RE.test(prefix)) return undefined;
   return { y, m: mo, d, text: `${m[2]}年${m[3]}月${m[4]}日`, ...(AGENCY_LINE_RE.test(prefix) ? { agency: prefix } : {}) };
 }
 
+const DATE_LABEL_RE = /^(?:落款|成文|发布|印发|报告)?(?:日期|时间)$/;
 const AGENCY_LINE_RE = /^[\u4e00-\u9fa5（）()]{2,30}(?:局|委员会|委|厅|办公室|办|中心|院|署|所|队|馆|站|政府|会|处)$/;
 
 /** The sign-off: a date paragraph among the last three, else one right after the title. */
