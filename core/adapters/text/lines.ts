@@ -31,10 +31,33 @@ export function splitLines(input: string): Line[] {
 
 const PIPE_SEPARATOR = /^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$/;
 
+/**
+ * The one-cell-per-line layout with its tabs turned into spaces (Word's text pasted through an e-mail or
+ * a chat that drops tabs): every cell on a line indented by the same spaces, a blank cell a line of just
+ * those spaces, rows apart by empty lines. The blank cells' lines are what tells it from indented prose:
+ * none of the real texts has a line of only spaces (普陀区卫健委 2021, whose table B is all blank cells,
+ * read as rows with no cells at all without this). The indentation, or undefined.
+ */
+const SPACE_CELLS_MIN = 7;
+function spaceCellIndent(lines: Line[]): string | undefined {
+  const counts = new Map<string, number>();
+  for (const { text } of lines) {
+    if (text.includes('\t') || !/^ +$/.test(text)) continue;
+    counts.set(text, (counts.get(text) ?? 0) + 1);
+  }
+  const [indent, n] = [...counts].sort((a, b) => b[1] - a[1])[0] ?? [];
+  return indent !== undefined && n! >= SPACE_CELLS_MIN ? indent : undefined;
+}
+
 function classify(lines: Line[]): void {
   let inPipe = false;
+  const indent = spaceCellIndent(lines);
   for (const line of lines) {
     const t = line.text;
+    if (indent !== undefined && t.startsWith(indent) && !t.includes('\t') && !t.includes('|')) {
+      line.kind = 'cell';
+      continue;
+    }
     if (/^[\s\u3000]*$/.test(t) && !t.includes('\t')) {
       line.kind = 'blank';
       inPipe = false;
