@@ -111,14 +111,11 @@ export type CoverageReason =
   | { code: 'narrative-numbers'; compared: number; skipped: number }
   | { code: 'ocr-no-table' };
 
-/** What core/pipeline/coverage.ts decides for a table: its status and why, as data. */
-export type CoverageCodes = { status: 'checked' | 'partial' | 'not-found' | 'unreadable'; codes: CoverageReason[] };
-
 /**
- * `codes` say why, as data. `reasons` (Chinese) and `reasonsEn` are those codes in words, rendered once by
- * core/present/coverage.ts (checkModel adds them) for faces that show them as they are.
+ * What core/pipeline/coverage.ts decides for a table: its status and why, as data (codes). The faces, the
+ * text report and the JSON say the codes in words through core/present's coverageReasons.
  */
-export type Coverage = CoverageCodes & { reasons: string[]; reasonsEn: string[] };
+export type Coverage = { status: 'checked' | 'partial' | 'not-found' | 'unreadable'; codes: CoverageReason[] };
 
 export type RecognitionReport = {
   templateEvidence: string[];

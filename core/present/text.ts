@@ -3,6 +3,7 @@
 import type { CellRef, CheckResult, CoverageKey, Finding, Lang, Mistake } from '../types.ts';
 import type { OcrInfo } from '../pipeline/ocr.ts';
 import { cellName, templateLabel } from './labels.ts';
+import { coverageReasons } from './coverage.ts';
 import { formatFinding } from './findings.ts';
 
 const SEVERITY: Record<Lang, Record<Finding['severity'], string>> = {
@@ -82,7 +83,7 @@ export function format(result: CheckResult, lang: Lang = 'zh'): string {
   for (const m of result.mistakes) lines.push(`  ${lang === 'zh' ? '→' : '->'} ${mistakeText(m, result, lang)}`);
   for (const key of ['A', 'B', 'C', 'text'] as const) {
     const cov = result.coverage[key];
-    const reasons = lang === 'zh' ? cov.reasons : cov.reasonsEn;
+    const reasons = coverageReasons(result, key, lang);
     lines.push(
       lang === 'zh'
         ? `  ${TABLES.zh[key]}：${STATUS.zh[cov.status]}${reasons.length ? `（${reasons.join('；')}）` : ''}`
