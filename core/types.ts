@@ -169,6 +169,7 @@ export type Quantity = {
 export type ReportModel = {
   year?: number;
   yearSource: 'title' | 'period' | 'body' | 'signoff' | 'none';
+  /** the reporting agency: the title's name when it reads as an agency, else the sign-off or opening line (recognise/title.ts agencyOf) */
   agency?: string;
   title?: string;
   template: TemplateId;
@@ -178,7 +179,7 @@ export type ReportModel = {
   tables: { A?: TableModel; B?: TableModel; C?: TableModel };
   /** narrative paragraphs in reading order, with their source (for YEAR-* and STRUCT-* rules) */
   paras: { text: string; source: SourceRef; section?: number }[];
-  /** the agency the title names (before its year, or between the year and 政府信息公开) */
+  /** the name the title gives, whatever it is (before its year, or between the year and 政府信息公开): the same reading as `agency` */
   titleAgency?: string;
   /** index into paras of the title, when it was read from the opening lines rather than found as a title paragraph */
   titlePara?: number;
