@@ -6,7 +6,7 @@ import { ruleById } from '../rules/registry.ts';
 import { cellName, labelOf, leafName } from './labels.ts';
 import { coverageReasons } from './coverage.ts';
 import { formatFinding } from './findings.ts';
-import { countBySeverity, inputProblemText, mistakeText, plural, verdictText } from './text.ts';
+import { countBySeverity, countsText, inputProblemText, mistakeText, verdictText } from './text.ts';
 import { SEVERITY_LABEL, TABLE_LABEL } from './words.ts';
 
 const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
@@ -128,9 +128,6 @@ export function coverageBanner(result: CheckResult, lang: Lang = 'zh'): Banner {
     else if (c.status === 'partial') lines.push(lang === 'zh' ? `${name}只核对了一部分：${reasons.join('；')}` : `${name} partly checked: ${reasons.join('; ')}`);
   }
   const level = result.verdict === 'errors' || result.verdict === 'unreadable' ? 'bad' : result.verdict === 'incomplete' ? 'warn' : 'ok';
-  const headline =
-    lang === 'zh'
-      ? `${verdictText(result, lang)}（错误 ${counts.error} · 警告 ${counts.warning} · 提示 ${counts.info}）`
-      : `${verdictText(result, lang)} (${plural(counts.error, 'error')} · ${plural(counts.warning, 'warning')} · ${counts.info} info)`;
+  const headline = `${verdictText(result, lang)}${countsText(counts, lang)}`;
   return { level, headline, lines };
 }
