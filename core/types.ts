@@ -111,14 +111,11 @@ export type CoverageReason =
   | { code: 'narrative-numbers'; compared: number; skipped: number }
   | { code: 'ocr-no-table' };
 
-/** What core/pipeline/coverage.ts decides for a table: its status and why, as data. */
-export type CoverageCodes = { status: 'checked' | 'partial' | 'not-found' | 'unreadable'; codes: CoverageReason[] };
-
 /**
- * `codes` say why, as data. `reasons` (Chinese) and `reasonsEn` are those codes in words, rendered once by
- * core/present/coverage.ts (checkModel adds them) for faces that show them as they are.
+ * What core/pipeline/coverage.ts decides for a table: its status and why, as data (codes). The faces, the
+ * text report and the JSON say the codes in words through core/present's coverageReasons.
  */
-export type Coverage = CoverageCodes & { reasons: string[]; reasonsEn: string[] };
+export type Coverage = { status: 'checked' | 'partial' | 'not-found' | 'unreadable'; codes: CoverageReason[] };
 
 export type RecognitionReport = {
   templateEvidence: string[];
@@ -172,6 +169,7 @@ export type Quantity = {
 export type ReportModel = {
   year?: number;
   yearSource: 'title' | 'period' | 'body' | 'signoff' | 'none';
+  /** the reporting agency: the title's name when it reads as an agency, else the sign-off or opening line (recognise/title.ts agencyOf) */
   agency?: string;
   title?: string;
   template: TemplateId;
@@ -181,7 +179,7 @@ export type ReportModel = {
   tables: { A?: TableModel; B?: TableModel; C?: TableModel };
   /** narrative paragraphs in reading order, with their source (for YEAR-* and STRUCT-* rules) */
   paras: { text: string; source: SourceRef; section?: number }[];
-  /** the agency the title names (before its year, or between the year and 政府信息公开) */
+  /** the name the title gives, whatever it is (before its year, or between the year and 政府信息公开): the same reading as `agency` */
   titleAgency?: string;
   /** index into paras of the title, when it was read from the opening lines rather than found as a title paragraph */
   titlePara?: number;

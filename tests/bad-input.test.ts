@@ -1,6 +1,6 @@
 // Bad input gets a clear verdict, never a throw and never a false "no errors".
 import { describe, expect, it } from 'vitest';
-import { formatFinding } from '../core/present/index.ts';
+import { coverageReasons, formatFinding } from '../core/present/index.ts';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { check, format } from '../core/index.ts';
@@ -63,7 +63,7 @@ describe('bad input', () => {
     expect(r.coverage.A.status).toBe('checked');
     expect(r.coverage.B.status).toBe('not-found');
     expect(r.coverage.C.status).toBe('not-found');
-    expect(r.coverage.B.reasons.join()).toContain('未找到');
+    expect(coverageReasons(r, 'B').join()).toContain('未找到');
     expect(r.findings.some((f) => f.ruleId === 'STRUCT-TABLE-MISSING')).toBe(true);
   });
 
@@ -83,7 +83,7 @@ describe('bad input', () => {
     const r = notClean(taishan.slice(0, start) + taishan.slice(end));
     expect(r.model.tables.B!.rowsMissing).toEqual(['B.partial']);
     expect(r.coverage.B.status).toBe('partial');
-    expect(r.coverage.B.reasons.join()).toContain('部分公开');
+    expect(coverageReasons(r, 'B').join()).toContain('部分公开');
     // The finding names the row by reference; the presentation layer puts it in words.
     expect(r.findings.some((f) => f.ruleId === 'APP-ROWS-MISSING' && formatFinding(f, 'zh', r.model).includes('「（二）部分公开」'))).toBe(true);
   });

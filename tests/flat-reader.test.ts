@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tokenize } from '../core/adapters/text/flat/tokens.ts';
 import { blocksOfFiveHold, cutRuns, rowTotalHolds, SEARCH_CAP } from '../core/adapters/text/flat/digit-runs.ts';
-import { check } from '../core/index.ts';
+import { check, coverageReasons } from '../core/index.ts';
 import { FIXTURES } from './support/fixtures.ts';
 
 const toks = (s: string) => tokenize(s, 0, s.length);
@@ -95,7 +95,7 @@ describe('reading flat tables', () => {
     expect(r.model.tables.B!.rowsShort.find((s) => s.row === 'B.carry_in')?.flat?.why).toBe('too-short');
     expect(r.findings.filter((f) => f.ruleId === 'PARSE-DIGIT-RUN')).toEqual([]);
     expect(r.coverage.B.status).toBe('partial');
-    expect(r.coverage.B.reasons.join('')).toContain('位数少于 7 格');
+    expect(coverageReasons(r, 'B').join('')).toContain('位数少于 7 格');
   });
   it('a narrative sentence with numbers is not a table', () => {
     const r = check({ kind: 'text', text: '2023年，本机关收到政府信息公开申请21件，予以公开4件，不予公开1件，结转下年度0件。因政府信息公开申请行政复议1件，结果维持1件。' });

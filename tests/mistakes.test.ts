@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { check } from '../core/index.ts';
+import { check, coverageReasons } from '../core/index.ts';
 import { checkFixture, FIXTURES } from './support/fixtures.ts';
 
 describe('mistakes in the real reports', () => {
@@ -82,6 +82,6 @@ describe('part of a report (one page)', () => {
     expect(r.findings.filter((f) => f.ruleId === 'STRUCT-SECTIONS' && f.severity === 'warning')).toEqual([]);
     expect(r.findings.filter((f) => f.severity === 'error').map((f) => f.ruleId).sort()).toEqual(['LITIGATION-AFTER-REVIEW-TOTAL', 'REVIEW-TOTAL']);
     expect(r.coverage.B.status).toBe('partial'); // never "checked": most of table B is not in it
-    expect(r.coverage.B.reasons.join()).toMatch(/只含「（四）无法提供 3.补正后申请内容仍不明确」至「四、结转下年度继续办理」各行/);
+    expect(coverageReasons(r, 'B').join()).toMatch(/只含「（四）无法提供 3.补正后申请内容仍不明确」至「四、结转下年度继续办理」各行/);
   });
 });

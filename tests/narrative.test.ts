@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { check } from '../core/index.ts';
+import { check, coverageReasons } from '../core/index.ts';
 import { cellOf } from '../core/model/cells.ts';
 import { FIXTURES, allFixtureFiles, checkFixture } from './support/fixtures.ts';
 
@@ -104,7 +104,7 @@ describe('what the narrative states about the tables: compared or skipped, and c
     expect(await numbers(file)).toEqual({ code: 'narrative-numbers', compared, skipped });
     const r = await checkFixture(file);
     expect(r.coverage.text.status).toBe('checked');
-    expect(r.coverage.text.reasons.join('')).toContain(`已与表格比对 ${compared} 个`);
+    expect(coverageReasons(r, 'text').join('')).toContain(`已与表格比对 ${compared} 个`);
   });
 
   it('a changed carry-over in 平潭 2021\'s own sentence is found, and counted as compared', async () => {

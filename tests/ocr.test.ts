@@ -11,7 +11,7 @@ import { stripCjkSpaces, type Recogniser } from '../core/ocr/recogniser.ts';
 import { ocrPage, OcrAbortError } from '../core/ocr/page.ts';
 import { checkImage, checkImages, checkPdfWithOcr, restsOnDoubtful, type OcrCheck } from '../core/pipeline/ocr.ts';
 import type { PdfJs } from '../core/adapters/pdf/pdfjs.ts';
-import { format } from '../core/present/index.ts';
+import { coverageReasons, format } from '../core/present/index.ts';
 import type { TesseractRecogniser } from '../core/ocr/tesseract.ts';
 import { createNodeRecogniser } from '../core/cli-ocr.ts';
 import { numericAccuracy, ocrFixture, textLayerNumbers } from './support/ocr-accuracy.ts';
@@ -278,7 +278,7 @@ describe('OCR of real report pages (tesseract.js, offline)', () => {
     expect(r.ocr.noTable).toBe(true);
     expect(r.verdict).toBe('unreadable');
     expect(r.coverage.B).toMatchObject({ status: 'unreadable' });
-    expect(r.coverage.C.reasons[0]).toContain('表格无法识别');
+    expect(coverageReasons(r, 'C')[0]).toContain('表格无法识别');
     expect(format(r, 'zh')).toContain('表格无法识别');
   });
 

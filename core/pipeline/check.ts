@@ -1,6 +1,6 @@
 // input → Doc → ReportModel → rules → findings → CheckResult. Synchronous and side-effect free, so the
 // same call serves the CLI, a Web Worker, the site and a content script.
-import type { CellRef, CheckResult, Coverage, CoverageCodes, CoverageKey, Doc, Finding, ReportModel, SourceRef, TableId } from '../types.ts';
+import type { CellRef, CheckResult, Doc, Finding, ReportModel, SourceRef, TableId } from '../types.ts';
 import type { Rule } from '../rules/rule.ts';
 import { textToDoc } from '../adapters/text/index.ts';
 import { htmlToDoc, domToDoc, type MinimalParentNode } from '../adapters/html/index.ts';
@@ -12,10 +12,6 @@ import { RULES } from '../rules/registry.ts';
 import { xyearRules } from '../rules/xyear.ts';
 import { computeCoverage } from './coverage.ts';
 import { locateMistakes, refsOf } from './mistakes.ts';
-// The one pipeline file that imports the presentation: a CheckResult carries its coverage reasons in both
-// languages as well as their codes, because every face, the JSON export and the tests read them off the
-// result. The words themselves are written only in core/present/coverage.ts.
-import { coverageReasonText } from '../present/coverage.ts';
 
 export type CheckInput =
   | { kind: 'text'; text: string; name?: string }
@@ -68,8 +64,7 @@ export function checkModel(model: ReportModel, options: CheckOptions = {}): Chec
   if (options.previous) model.previous = { ...options.previous, previous: undefined };
   const rules = options.rules ?? RULES;
   const run = runRules(model, rules);
-  const codes = computeCoverage(model, run);
-  const coverage = { A: inWords(codes.A, 'A'), B: inWords(codes.B, 'B'), C: inWords(codes.C, 'C'), text: inWords(codes.text, 'text') };
+  const coverage = computeCoverage(model, run);
 
   const locations: Record<CellRef, SourceRef> = {};
   for (const t of ['A', 'B', 'C'] as const) {
@@ -93,12 +88,6 @@ export function checkModel(model: ReportModel, options: CheckOptions = {}): Chec
     mistakes: locateMistakes(model, findings),
     verdict,
   };
-}
-
-/** A table's coverage with its reason codes in words, Chinese and English. */
-export function inWords(c: CoverageCodes, key: CoverageKey): Coverage {
-  const table = key === 'text' ? undefined : key;
-  return { ...c, reasons: c.codes.map((r) => coverageReasonText(r, 'zh', table)), reasonsEn: c.codes.map((r) => coverageReasonText(r, 'en', table)) };
 }
 
 /**

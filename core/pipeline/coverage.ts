@@ -2,7 +2,7 @@
 // errors": a table is `checked` only when it was found, every template row was read in full, and every
 // cell took part in at least one identity that was actually evaluated (seed 000's blank outcome rows
 // take part in none, so its table B is `partial`).
-import type { CellRef, CoverageCodes, CoverageKey, CoverageReason, ReportModel, TableId } from '../types.ts';
+import type { CellRef, Coverage, CoverageKey, CoverageReason, ReportModel, TableId } from '../types.ts';
 import type { RunOutput } from '../rules/run.ts';
 import { fragmentOf } from '../rules/fragment.ts';
 
@@ -11,7 +11,7 @@ const KEY_TOTALS: Partial<Record<TableId, CellRef[]>> = {
   C: ['C.rev.total', 'C.litd.total', 'C.lita.total'],
 };
 
-export function computeCoverage(model: ReportModel, run: RunOutput): Record<CoverageKey, CoverageCodes> {
+export function computeCoverage(model: ReportModel, run: RunOutput): Record<CoverageKey, Coverage> {
   return {
     A: tableCoverage(model, run, 'A'),
     B: tableCoverage(model, run, 'B'),
@@ -20,11 +20,11 @@ export function computeCoverage(model: ReportModel, run: RunOutput): Record<Cove
   };
 }
 
-function cov(status: CoverageCodes['status'], codes: CoverageReason[]): CoverageCodes {
+function cov(status: Coverage['status'], codes: CoverageReason[]): Coverage {
   return { status, codes };
 }
 
-function tableCoverage(model: ReportModel, run: RunOutput, t: TableId): CoverageCodes {
+function tableCoverage(model: ReportModel, run: RunOutput, t: TableId): Coverage {
   const table = model.tables[t];
   const stats = model.recognition.tables[t];
   if (!table) return stats.found ? cov('unreadable', [{ code: 'found-unreadable' }]) : cov('not-found', [{ code: 'not-found' }]);
@@ -50,7 +50,7 @@ function tableCoverage(model: ReportModel, run: RunOutput, t: TableId): Coverage
   return cov(codes.length ? 'partial' : 'checked', codes);
 }
 
-function textCoverage(model: ReportModel, run: RunOutput): CoverageCodes {
+function textCoverage(model: ReportModel, run: RunOutput): Coverage {
   // The TXT-* rules compare the narrative's sentences with the tables; a caller's own rule list may leave them out.
   const narrative = run.ran.some((id) => id.startsWith('TXT-')) ? model.sentences : undefined;
   if ((!model.sections.length && !model.paras.length) || narrative?.length === 0) return cov('not-found', [{ code: 'no-narrative' }]);

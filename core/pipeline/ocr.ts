@@ -9,7 +9,7 @@ import type { Recogniser } from '../ocr/recogniser.ts';
 import { PdfReadError, readPdfText, type PdfJs } from '../adapters/pdf/pdfjs.ts';
 import { MAX_OCR_PIXELS } from '../adapters/image/size.ts';
 import { positionedToDoc } from '../adapters/pdf/positioned.ts';
-import { check, inWords } from './check.ts';
+import { check } from './check.ts';
 
 /** A number OCR was unsure of, or (`unread`) a cell with ink it could not read at all. */
 export type OcrDoubtful = { page: number; bbox: Box; text: string; confidence: number; ref?: CellRef; unread?: true };
@@ -124,7 +124,7 @@ export function withOcrInfo(result: CheckResult, pages: OcrPageInfo[]): OcrCheck
   if (noTable) {
     problems.push('ocr-no-table');
     for (const t of ['A', 'B', 'C'] as const) {
-      if (result.coverage[t].status === 'not-found') result.coverage[t] = inWords({ status: 'unreadable', codes: [{ code: 'ocr-no-table' }] }, t);
+      if (result.coverage[t].status === 'not-found') result.coverage[t] = { status: 'unreadable', codes: [{ code: 'ocr-no-table' }] };
     }
     if (result.verdict === 'clean' || result.verdict === 'incomplete') result.verdict = 'unreadable';
   }

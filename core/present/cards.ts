@@ -4,8 +4,9 @@
 import type { CellRef, CheckResult, Finding, Lang, Severity } from '../types.ts';
 import { ruleById } from '../rules/registry.ts';
 import { cellName, labelOf, leafName } from './labels.ts';
+import { coverageReasons } from './coverage.ts';
 import { formatFinding } from './findings.ts';
-import { countBySeverity, inputProblemText, mistakeText, plural, verdictText } from './text.ts';
+import { countBySeverity, countsText, inputProblemText, mistakeText, verdictText } from './text.ts';
 import { SEVERITY_LABEL, TABLE_LABEL } from './words.ts';
 import { addToMark, type CellMark } from './mark.ts';
 
@@ -114,15 +115,12 @@ export function coverageBanner(result: CheckResult, lang: Lang = 'zh'): Banner {
     const c = result.coverage[key];
     // 「表一」 / "Table A": the short name.
     const name = TABLE_LABEL[lang][key].split(' ').slice(0, lang === 'zh' ? 1 : 2).join(' ');
-    const reasons = lang === 'zh' ? c.reasons : c.reasonsEn;
+    const reasons = coverageReasons(result, key, lang);
     if (c.status === 'not-found') lines.push(lang === 'zh' ? `${name}未找到，未检查` : `${name} not found: not checked`);
     else if (c.status === 'unreadable') lines.push(lang === 'zh' ? `${name}无法读取，未检查` : `${name} could not be read: not checked`);
     else if (c.status === 'partial') lines.push(lang === 'zh' ? `${name}只核对了一部分：${reasons.join('；')}` : `${name} partly checked: ${reasons.join('; ')}`);
   }
   const level = result.verdict === 'errors' || result.verdict === 'unreadable' ? 'bad' : result.verdict === 'incomplete' ? 'warn' : 'ok';
-  const headline =
-    lang === 'zh'
-      ? `${verdictText(result, lang)}（错误 ${counts.error} · 警告 ${counts.warning} · 提示 ${counts.info}）`
-      : `${verdictText(result, lang)} (${plural(counts.error, 'error')} · ${plural(counts.warning, 'warning')} · ${counts.info} info)`;
+  const headline = `${verdictText(result, lang)}${countsText(counts, lang)}`;
   return { level, headline, lines };
 }

@@ -1,6 +1,6 @@
 // Coverage reasons in words. core/pipeline/coverage.ts says why a table was not fully checked as codes
 // (CoverageReason); this is the only place those codes become sentences, per language.
-import type { CoverageReason, Lang } from '../types.ts';
+import type { CheckResult, CoverageKey, CoverageReason, Lang } from '../types.ts';
 import { rowName, templateLabel } from './labels.ts';
 
 const TABLE_NAMES: Record<Lang, Record<'A' | 'B' | 'C', string>> = {
@@ -72,4 +72,9 @@ export function coverageReasonText(r: CoverageReason, lang: Lang = 'zh', table?:
     case 'narrative-not-run':
       return zh ? '正文与表格数字的一致性核对（TXT-*）未运行' : 'Narrative-versus-table checks (TXT-*) were not run';
   }
+}
+
+/** Why a table (or the narrative) was not fully checked, in words: its coverage codes as the faces, the text report and the JSON say them. */
+export function coverageReasons(result: Pick<CheckResult, 'coverage'>, key: CoverageKey, lang: Lang = 'zh'): string[] {
+  return result.coverage[key].codes.map((r) => coverageReasonText(r, lang, key === 'text' ? undefined : key));
 }

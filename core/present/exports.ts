@@ -3,6 +3,7 @@
 import type { OcrInfo } from '../pipeline/ocr.ts';
 import type { CheckResult, Lang } from '../types.ts';
 import { labelOf } from './labels.ts';
+import { coverageReasons } from './coverage.ts';
 import { formatFinding } from './findings.ts';
 import { format, unreadableText, verdictText } from './text.ts';
 import { SEVERITY_LABEL, TABLE_LABEL } from './words.ts';
@@ -72,7 +73,7 @@ export type FileReport = {
 };
 
 export function findingsJson(result: CheckResult & { ocr?: OcrInfo }, lang: Lang = 'zh', source = ''): FileReport {
-  const cov = (k: 'A' | 'B' | 'C') => ({ status: result.coverage[k].status, reasons: lang === 'zh' ? result.coverage[k].reasons : result.coverage[k].reasonsEn });
+  const cov = (k: 'A' | 'B' | 'C') => ({ status: result.coverage[k].status, reasons: coverageReasons(result, k, lang) });
   const onDoubtful = new Set(result.ocr?.findingsOnDoubtful ?? []);
   const ocr = result.ocr;
   return {

@@ -9,4 +9,5 @@ export { csvField, csvHeader, findingsCsvRows, findingsCsv, unreadableCsvRow, fi
 export { tableLayout, type ViewCell, type ViewRow, type ViewSection, type ViewTable } from './tables.ts';
 export { formLayout, totalParts, type FormCell, type FormTemplate, type FormRow, type FormSection, type FormTable } from './form.ts';
 export { SEVERITY_LABEL, TABLE_LABEL, TEMPLATE_LABEL } from './words.ts';
+export { coverageReasons } from './coverage.ts';
 export { refusalText, refusalTextBoth, isRefusal, type Refusal } from './refusal.ts';

@@ -5,6 +5,7 @@ import { A_2019, A_2021 } from '../template/table-a.ts';
 import { B_COLS, B_COL_LABELS, B_ROWS, B_GROUPS } from '../template/table-b.ts';
 import { C_COLS, C_COL_LABELS, C_GROUPS, C_GROUP_LABELS } from '../template/table-c.ts';
 import { cellMarks, TABLE_LEVEL, type CellMark } from './cards.ts';
+import { coverageReasons } from './coverage.ts';
 import { templateLabel } from './labels.ts';
 import { TABLE_LABEL } from './words.ts';
 
@@ -100,7 +101,7 @@ export function tableLayout(result: CheckResult, id: TableId, lang: Lang, marks:
       });
     }
   }
-  return { id, title: TABLE_LABEL[lang][id], status: cov.status, reasons: lang === 'zh' ? cov.reasons : cov.reasonsEn, sections, ...(blank.size ? { blankCells: blank.size } : {}) };
+  return { id, title: TABLE_LABEL[lang][id], status: cov.status, reasons: coverageReasons(result, id, lang), sections, ...(blank.size ? { blankCells: blank.size } : {}) };
 }
 
 /** The row (0) or column (1) half of an English template label 「row/column」, or the fallback when there is none. */

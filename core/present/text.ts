@@ -1,26 +1,20 @@
 // A whole result as plain text (the command line, a copied summary): verdict and counts, input problems,
 // the mistakes to fix, coverage per table, findings grouped by table; OCR's own report for the CLI.
-import type { CellRef, CheckResult, CoverageKey, Finding, Lang, Mistake } from '../types.ts';
+import type { CellRef, CheckResult, Finding, Lang, Mistake } from '../types.ts';
 import type { OcrInfo } from '../pipeline/ocr.ts';
 import { cellName, templateLabel } from './labels.ts';
+import { coverageReasons } from './coverage.ts';
 import { formatFinding } from './findings.ts';
+import { SEVERITY_LABEL, STATUS_LABEL, TABLE_SHORT_LABEL as TABLES, VERDICT_LABEL } from './words.ts';
 
-const SEVERITY: Record<Lang, Record<Finding['severity'], string>> = {
-  zh: { error: '错误', warning: '警告', info: '提示' },
-  en: { error: 'error', warning: 'warning', info: 'info' },
-};
-const STATUS: Record<Lang, Record<string, string>> = {
-  zh: { checked: '已核对', partial: '部分核对', 'not-found': '未找到', unreadable: '无法读取' },
-  en: { checked: 'checked', partial: 'partly checked', 'not-found': 'not found', unreadable: 'unreadable' },
-};
-const VERDICT: Record<Lang, Record<CheckResult['verdict'], string>> = {
-  zh: { errors: '发现错误', clean: '已核对，未发现错误', incomplete: '未发现错误，但有表格未完整核对', unreadable: '未能识别出年度报告表格，未检查' },
-  en: { errors: 'errors found', clean: 'checked, no errors found', incomplete: 'no errors found, but some tables were not fully checked', unreadable: 'no report tables recognised: nothing checked' },
-};
-const TABLES: Record<Lang, Record<CoverageKey, string>> = {
-  zh: { A: '表一 主动公开', B: '表二 依申请', C: '表三 复议诉讼', text: '正文' },
-  en: { A: 'Table A', B: 'Table B', C: 'Table C', text: 'Narrative' },
-};
+/** A severity inside a line of text: in English in lower case (「error APP-ROW-TOTAL …」). */
+const severityWord = (s: Finding['severity'], lang: Lang) => SEVERITY_LABEL[lang][s].toLowerCase();
+
+/** The counts after a verdict: 「（错误 2 · 警告 1 · 提示 0）」, 「 (2 errors · 1 warning · 0 info)」 (English sets its brackets off with a space). */
+export function countsText(c: Record<Finding['severity'], number>, lang: Lang): string {
+  const w = (s: Finding['severity']) => severityWord(s, lang);
+  return lang === 'zh' ? `（${w('error')} ${c.error} · ${w('warning')} ${c.warning} · ${w('info')} ${c.info}）` : ` (${plural(c.error, w('error'))} · ${plural(c.warning, w('warning'))} · ${c.info} ${w('info')})`;
+}
 
 /** Why the input itself could not be (fully) read, in words. */
 export function inputProblemText(problem: string, lang: Lang = 'zh'): string {
@@ -60,7 +54,7 @@ export function unreadableText(lang: Lang = 'zh'): string {
 }
 
 export function verdictText(result: CheckResult, lang: Lang = 'zh'): string {
-  return VERDICT[lang][result.verdict];
+  return VERDICT_LABEL[lang][result.verdict];
 }
 
 /** A plain-text report: verdict, coverage per table, findings grouped by table with cells and numbers. */
@@ -75,18 +69,18 @@ export function format(result: CheckResult, lang: Lang = 'zh'): string {
   const mistakes = countMistakes(result);
   lines.push(
     lang === 'zh'
-      ? `结论：${VERDICT.zh[result.verdict]}${mistakes ? `，${mistakes} 处需改正` : ''}（错误 ${counts.error} · 警告 ${counts.warning} · 提示 ${counts.info}）`
-      : `Verdict: ${VERDICT.en[result.verdict]}${mistakes ? `, ${plural(mistakes, 'mistake')} to fix` : ''} (${plural(counts.error, 'error')} · ${plural(counts.warning, 'warning')} · ${counts.info} info)`,
+      ? `结论：${VERDICT_LABEL.zh[result.verdict]}${mistakes ? `，${mistakes} 处需改正` : ''}${countsText(counts, 'zh')}`
+      : `Verdict: ${VERDICT_LABEL.en[result.verdict]}${mistakes ? `, ${plural(mistakes, 'mistake')} to fix` : ''}${countsText(counts, 'en')}`,
   );
   for (const p of model.recognition.inputProblems) lines.push(`  ! ${inputProblemText(p, lang)}`);
   for (const m of result.mistakes) lines.push(`  ${lang === 'zh' ? '→' : '->'} ${mistakeText(m, result, lang)}`);
   for (const key of ['A', 'B', 'C', 'text'] as const) {
     const cov = result.coverage[key];
-    const reasons = lang === 'zh' ? cov.reasons : cov.reasonsEn;
+    const reasons = coverageReasons(result, key, lang);
     lines.push(
       lang === 'zh'
-        ? `  ${TABLES.zh[key]}：${STATUS.zh[cov.status]}${reasons.length ? `（${reasons.join('；')}）` : ''}`
-        : `  ${TABLES.en[key]}: ${STATUS.en[cov.status]}${reasons.length ? ` (${reasons.join('; ')})` : ''}`,
+        ? `  ${TABLES.zh[key]}：${STATUS_LABEL.zh[cov.status]}${reasons.length ? `（${reasons.join('；')}）` : ''}`
+        : `  ${TABLES.en[key]}: ${STATUS_LABEL.en[cov.status]}${reasons.length ? ` (${reasons.join('; ')})` : ''}`,
     );
   }
   for (const key of ['A', 'B', 'C', 'text'] as const) {
@@ -95,7 +89,7 @@ export function format(result: CheckResult, lang: Lang = 'zh'): string {
     lines.push('', lang === 'zh' ? `【${TABLES.zh[key]}】` : `[${TABLES.en[key]}]`);
     for (const f of fs) {
       const where = f.cells[0] ? ` [${templateLabel(f.cells[0], lang)}]` : '';
-      lines.push(`  ${SEVERITY[lang][f.severity]} ${f.ruleId}${where}${lang === 'zh' ? '：' : ': '}${formatFinding(f, lang, model)}`);
+      lines.push(`  ${severityWord(f.severity, lang)} ${f.ruleId}${where}${lang === 'zh' ? '：' : ': '}${formatFinding(f, lang, model)}`);
     }
   }
   return lines.join('\n');

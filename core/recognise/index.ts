@@ -8,7 +8,7 @@ import { recogniseTableB } from './table-b.ts';
 import { recogniseTableC } from './table-c.ts';
 import { detectYear } from './year.ts';
 import { narrativeSentences } from './narrative.ts';
-import { agencyFrom, findReportTitle, findTitle, titleAgency } from './title.ts';
+import { agencyOf, findReportTitle, findTitle } from './title.ts';
 
 export type Recognised = { model: ReportModel };
 
@@ -23,8 +23,6 @@ export function recognise(doc: Doc): Recognised {
   const y = detectYear({ ...(model.title ? { title: model.title } : {}), paras: model.paras });
   if (y.year !== undefined) model.year = y.year;
   model.yearSource = y.source;
-  const agency = agencyFrom(model.title, model.paras);
-  if (agency) model.agency = agency;
 
   const grids = (t: 'A' | 'B' | 'C'): GridCell[][][] => regions.grids[t].map((b) => (b.kind === 'grid' ? b.rows : []));
   const a = recogniseTableA(grids('A'), model.year);
@@ -81,8 +79,10 @@ export function readNarrative(model: ReportModel): void {
       model.titlePara = line.para;
     }
   }
-  const ta = titleAgency(model.title);
-  if (ta) model.titleAgency = ta;
+  // One reading for both: the reporting agency (unless the caller gave it) and the name the title gives.
+  const named = agencyOf(model.title, model.paras);
+  if (named.agency && !model.agency) model.agency = named.agency;
+  if (named.inTitle) model.titleAgency = named.inTitle;
   if (d.period) model.period = d.period;
   if (d.signoff) model.signoff = d.signoff;
   model.sentences = narrativeSentences(model);

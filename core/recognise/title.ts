@@ -25,7 +25,7 @@ export function findReportTitle(paras: Para[]): string | undefined {
   let title = titlePara.text.replace(/^#+\s*/, '').replace(/^(标题|题名|名称)\s*[:：]\s*/, '').trim();
   // A title set on two lines, the agency above the rest (洪泽区人民政府 / 2023 年政府信息公开工作年度报告).
   const above = paras[paras.indexOf(titlePara) - 1];
-  if (title && above && !agencyFrom(title, []) && above.text.length <= 30 && AGENCY_END.test(normaliseLabel(above.text))) {
+  if (title && above && !agencyOf(title, []).agency && above.text.length <= 30 && AGENCY_END.test(normaliseLabel(above.text))) {
     title = `${above.text.trim()}${title}`;
   }
   return title;
@@ -40,16 +40,36 @@ export function isTitle(text: string): boolean {
 
 const AGENCY_END = /(人民政府|实验区|新区|开发区|政府办公室|办公室|委员会|管理委员会|管委会|局|委|办|厅|署|中心|院|所|街道办事处|街道|镇|乡|公司)$/;
 
-/** The agency from the title (minus year and report words), else from the sign-off or the opening line. */
-export function agencyFrom(title: string | undefined, paras: { text: string }[]): string | undefined {
-  if (title) {
-    const t = normaliseLabel(title)
-      .replace(/[-—_|｜].*$/, '')
-      .replace(/\d{4}年度?/g, '')
-      .replace(/(关于)?(政府信息公开|政务公开)(工作)?(年度)?(报告|年报)$/, '')
-      .replace(/的$/, '');
-    if (t.length >= 3 && t.length <= 30 && AGENCY_END.test(t)) return t;
-  }
+/**
+ * The agencies a report names, read once for the model: `inTitle`, the name its title gives (whatever it
+ * is: STRUCT-FOREIGN-AGENCY compares its place with the sign-off's), and `agency`, the reporting agency:
+ * the title's name when it reads as an agency, else the sign-off or the opening line (保山 2021 and
+ * 鄞州 2021 have no title).
+ */
+export function agencyOf(title: string | undefined, paras: { text: string }[]): { agency?: string; inTitle?: string } {
+  const inTitle = title ? nameInTitle(title) : undefined;
+  const agency = inTitle && inTitle.length >= 3 && AGENCY_END.test(inTitle) ? inTitle : agencyInText(paras);
+  return { ...(agency ? { agency } : {}), ...(inTitle ? { inTitle } : {}) };
+}
+
+/**
+ * The name a title gives: before its year (沭阳 2025, seed 003), between the year and 政府信息公开 (seed 001,
+ * 上海 2025), or before 政府信息公开 in a title with no year. A page title's site name after a dash
+ * (「…年度报告-沭阳县发改局」, 沭阳发改 2023) is not part of it.
+ */
+function nameInTitle(title: string): string | undefined {
+  const t = normaliseLabel(title).replace(/[-—_|｜].*$/, '');
+  const before = /^(.{2,30}?)(?:关于)?(?:19|20)\d{2}年/.exec(t);
+  if (before) return /报告/.test(before[1]!) ? undefined : before[1];
+  const after = /(?:19|20)\d{2}年度?(.{2,30}?)(?:关于)?(?:政府信息公开|政务公开)/.exec(t);
+  if (after) return after[1]!.replace(/的$/, '');
+  if (/(?:19|20)\d{2}年/.test(t)) return undefined;
+  const bare = /^(.{2,30}?)(?:关于)?(?:政府信息公开|政务公开)/.exec(t);
+  return bare?.[1]!.replace(/的$/, '');
+}
+
+/** The agency a report without one in its title signs off with, or names in its opening line. */
+function agencyInText(paras: { text: string }[]): string | undefined {
   for (const p of paras.slice(-8).reverse()) {
     const t = normaliseLabel(p.text);
     if (t.length >= 4 && t.length <= 25 && AGENCY_END.test(t) && !/[，,。；:：]/.test(t)) return t;
@@ -74,12 +94,3 @@ export function findTitle(paras: Para[]): { text: string; para: number } | undef
   return undefined;
 }
 
-/** The agency a title names: before the year (seed 003, 沭阳 2025) or between the year and 政府信息公开 (seed 001). */
-export function titleAgency(title: string | undefined): string | undefined {
-  if (!title) return undefined;
-  const t = compact(title).replace(/^#+/, '');
-  const before = /^(.{2,30}?)(?:关于)?(?:19|20)\d{2}年/.exec(t);
-  if (before && !/报告/.test(before[1]!)) return before[1];
-  const after = /(?:19|20)\d{2}年度?(.{2,30}?)(?:政府信息公开|政务公开)/.exec(t);
-  return after ? after[1] : undefined;
-}

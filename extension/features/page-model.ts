@@ -53,8 +53,7 @@ export function pageModel(input: PageInput): UiModel {
   const notices: Partial<Record<CoverageKey, string[]>> = {};
   for (const k of ['A', 'B', 'C', 'text'] as const) {
     const c = result.coverage[k];
-    const reasons = lang === 'zh' ? c.reasons : c.reasonsEn;
-    if (c.status !== 'checked') notices[k] = reasons.length ? reasons : [w.notChecked];
+    if (c.status !== 'checked') notices[k] = c.reasons[lang].length ? c.reasons[lang] : [w.notChecked];
   }
   const tableNotes: Partial<Record<CoverageKey, string[]>> = {};
   const listed = marks.findings.filter((f) => {

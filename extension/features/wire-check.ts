@@ -3,7 +3,7 @@
 // the page needs to mark and explain out: findings with their cards in both languages, what was and
 // was not checked, and for each cell it names the place (table, row, cell) in the page, which leads
 // back to the page's own <td> (live-cells.ts). The page's thread never runs the core.
-import { cardOf, checkModel, htmlToDoc, inputProblemText, labelOf, recognise, templateLabel, type Card, type CellRef, type Coverage, type CoverageKey, type Finding, type Lang, type Severity, type TemplateId } from '../../core/index.ts';
+import { cardOf, checkModel, coverageReasons, htmlToDoc, inputProblemText, labelOf, recognise, templateLabel, type Card, type CellRef, type Coverage, type CoverageKey, type Finding, type Lang, type Severity, type TemplateId } from '../../core/index.ts';
 import type { CheckAnswer } from './messages.ts';
 
 export type WireFinding = {
@@ -37,6 +37,9 @@ export type WireFix = { ref: CellRef; value: number; now: string; label: Record<
  */
 export type WireMistake = { fix: WireFix[]; alternatives: WireFix[][]; findings: number[] };
 
+/** What was checked of a table (or the narrative): its status, and why not fully in words, in both languages. */
+export type WireCoverage = { status: Coverage['status']; reasons: Record<Lang, string[]> };
+
 /** A cell's place in the page: the n-th <table> in document order, its own row, the cell in the row. */
 export type CellPlace = { table: number; row: number; cell: number };
 
@@ -44,7 +47,7 @@ export type WireResult = {
   findings: WireFinding[];
   /** where the errors are, as a reader fixes them: one typed digit is one mistake however many identities it breaks */
   mistakes: WireMistake[];
-  coverage: Record<CoverageKey, Coverage>;
+  coverage: Record<CoverageKey, WireCoverage>;
   /** the input as a whole (garbage, too large), in both languages */
   problems: Record<Lang, string[]>;
   /** table A, B or C recognised */
@@ -97,10 +100,11 @@ export function checkPageHtml(html: string): WireResult {
   }
   const problems = result.model.recognition.inputProblems;
   const t = result.model.tables;
+  const covered = (k: CoverageKey): WireCoverage => ({ status: result.coverage[k].status, reasons: { zh: coverageReasons(result, k, 'zh'), en: coverageReasons(result, k, 'en') } });
   return {
     findings,
     mistakes,
-    coverage: result.coverage,
+    coverage: { A: covered('A'), B: covered('B'), C: covered('C'), text: covered('text') },
     problems: { zh: problems.map((p) => inputProblemText(p, 'zh')), en: problems.map((p) => inputProblemText(p, 'en')) },
     hasTables: !!(t.A || t.B || t.C),
     template: result.model.template,
