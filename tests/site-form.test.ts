@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import mammothModule from 'mammoth';
-import { check, docxToDoc, type CellRef, type Mammoth } from '../core/index.ts';
+import { cellMarks, check, docxToDoc, type CellRef, type Mammoth } from '../core/index.ts';
 import { createFormState, FORM_REFS, type FormValues } from '../site/src/form/state.ts';
 import { formHtml, formJson, formTsv, readFormJson } from '../site/src/form/export.ts';
 import { keySentences } from '../site/src/form/narrative.ts';
@@ -45,10 +45,39 @@ describe('form state', () => {
     expect(form.marks.value.size).toBe(0);
   });
 
-  it('a changed total in table C is marked with the sum of its parts', () => {
+  it('a mistake with tied fixes marks every tied cell, as the checker does (seed 004, 鄞州区 2021)', () => {
+    // its column 自然人 and 总计 sum to 4 over four leaf rows of 1 against a stated 3: any one of the four rows
+    // could be the mistyped one, and the checker marks all eight cells (issue 17)
+    const real = check({ kind: 'text', text: readFileSync(new URL('./fixtures/yinzhou-health-2021.txt', import.meta.url), 'utf8') });
+    const values: FormValues = {};
+    for (const t of ['A', 'B', 'C'] as const) for (const c of Object.values(real.model.tables[t]?.cells ?? {})) values[c.ref] = c.raw;
+    const form = createFormState();
+    form.load(values);
+    expect(form.result.value.mistakes).toHaveLength(1);
+    const errorCells = (marks: Map<CellRef, { ref: CellRef; severity: string }>) => [...marks.values()].filter((m) => m.severity === 'error').map((m) => m.ref).sort();
+    const checker = errorCells(cellMarks(real));
+    expect(checker).toEqual(['B.deny2.np', 'B.deny2.tot', 'B.deny6.np', 'B.deny6.tot', 'B.open.np', 'B.open.tot', 'B.reject1.np', 'B.reject1.tot']);
+    expect(errorCells(form.marks.value)).toEqual(checker);
+    // each with the value its own fix gives it, and the number of tied fixes
+    for (const ref of checker) expect(form.marks.value.get(ref)).toMatchObject({ expected: Number(values[ref]) - 1, fixes: 4, findings: [0, 1] });
+    // one typed digit mended: the marks go
+    form.setCell('B.open.np', '0');
+    form.setCell('B.open.tot', '0');
+    expect(form.result.value.mistakes).toEqual([]);
+    expect(errorCells(form.marks.value)).toEqual([]);
+  });
+
+  it('a changed total in table C is marked with the sum of its parts, each part with the value that fits the total (a tie)', () => {
     const form = typeAll(shuyang());
     form.setCell('C.rev.total', '60');
-    expect([...form.marks.value.values()].map((m) => [m.ref, m.expected])).toEqual([['C.rev.total', 61]]);
+    // 27 + 10 + 9 + 15 = 61: the total is 1 too few, or any one of its four parts 1 too many
+    expect([...form.marks.value.values()].map((m) => [m.ref, m.expected, m.fixes])).toEqual([
+      ['C.rev.total', 61, 5],
+      ['C.rev.keep', 26, 5],
+      ['C.rev.fix', 9, 5],
+      ['C.rev.other', 8, 5],
+      ['C.rev.pending', 14, 5],
+    ]);
   });
 
   it('pastes a block from the focused cell, right and down, and stops at the table edge', () => {

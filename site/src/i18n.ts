@@ -200,7 +200,9 @@ export function t(key: StringKey, lang: Lang): string {
 /** Words with numbers or names in them: one function per language. */
 const FORMATS = {
   formShouldBe: { zh: (n: string) => `此格应为 ${n}`, en: (n: string) => `should be ${n}` },
-  formMarksCount: { zh: (n: number) => `${n} 处有误`, en: (n: number) => `${n} cell${n === 1 ? '' : 's'} to fix` },
+  /** a cell one of a mistake's tied fixes would change: the clerk knows which of them was mistyped */
+  formShouldBeTied: { zh: (n: string, k: number) => `此格或应为 ${n}（${k} 种改法之一）`, en: (n: string, k: number) => `may be ${n} (one of ${k} fixes)` },
+  formMarksCount: { zh: (n: number) => `${n} 处有误`, en: (n: number) => `${n} problem${n === 1 ? '' : 's'} to fix` },
   pastedSize: {
     zh: (mb: string) => `已粘贴 ${mb} MB 文本（过大，不在输入框中显示）`,
     en: (mb: string) => `${mb} MB of text pasted (too large to show in the box)`,

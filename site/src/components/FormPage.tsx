@@ -98,6 +98,9 @@ export function FormPage({ lang, db, form: given }: { lang: Lang; db?: HistoryDb
   // the list says what the marks say: each mistake once (with its tied alternatives), then what no mistake explains
   const explained = new Set(result.mistakes.flatMap((m) => m.findings));
   const problems = [...result.mistakes.map((m) => mistakeText(m, result, lang)), ...findings.filter((_, k) => !explained.has(k)).map((f) => formatFinding(f, lang, result.model))];
+  // the status line counts what the marks show, each mistake once: a tied mistake marks several cells
+  const marked = new Set([...marks.values()].flatMap((m) => m.findings));
+  const toFix = result.mistakes.filter((m) => m.findings.some((k) => marked.has(k))).length + [...marked].filter((k) => !explained.has(k)).length;
   // in the report's language: they are pasted into the Chinese text
   const sentences = keySentences(values, 'zh');
   return (
@@ -189,7 +192,7 @@ export function FormPage({ lang, db, form: given }: { lang: Lang; db?: HistoryDb
         />
       </div>
       <p class="form-status" role="status" data-testid="form-status">
-        {note || (marks.size ? tf('formMarksCount', lang, marks.size) : findings.length === 0 && Object.values(values).some((v) => v !== '') ? t('formClean', lang) : '')}
+        {note || (marks.size ? tf('formMarksCount', lang, toFix) : findings.length === 0 && Object.values(values).some((v) => v !== '') ? t('formClean', lang) : '')}
       </p>
       {layout.map((table) => (
         <section class="table-block" key={table.id} aria-labelledby={`form-${table.id}`}>
@@ -284,7 +287,11 @@ export function FormPage({ lang, db, form: given }: { lang: Lang; db?: HistoryDb
                               {prefilled.has(c.ref) && <span class="form-prefilled small" id={`pre-${c.ref}`}>{t('formPrefilled', lang)}</span>}
                               {mark && (
                                 <span class={`form-mark small${mark.expected === undefined ? ' form-mark-note' : ''}`} id={`mark-${c.ref}`} data-testid="form-mark">
-                                  {mark.expected !== undefined ? tf('formShouldBe', lang, String(mark.expected)) : mark.findings.map((k) => formatFinding(findings[k]!, lang, result.model)).join(' ')}
+                                  {mark.expected === undefined
+                                    ? mark.findings.map((k) => formatFinding(findings[k]!, lang, result.model)).join(' ')
+                                    : mark.fixes
+                                      ? tf('formShouldBeTied', lang, String(mark.expected), mark.fixes)
+                                      : tf('formShouldBe', lang, String(mark.expected))}
                                 </span>
                               )}
                             </td>
