@@ -215,6 +215,29 @@ describe('the .docx export', () => {
   });
 });
 
+describe('the .docx export of the 2019 template', () => {
+  it('岭东区 2020 typed into the 2019 form, exported and read again by our .docx reader: the same tables and the same errors', async () => {
+    const real = check({ kind: 'text', text: readFileSync(new URL('./fixtures/lingdong-health-2020.txt', import.meta.url), 'utf8') });
+    const form = createFormState();
+    form.setTemplate('2019');
+    for (const t of ['A', 'B', 'C'] as const) for (const c of Object.values(real.model.tables[t]?.cells ?? {})) form.setCell(c.ref, c.raw);
+    const typed = Object.fromEntries(Object.entries(form.values.value).filter(([, v]) => v !== ''));
+    expect(Object.keys(typed).some((r) => r.startsWith('A19.'))).toBe(true);
+    const bytes = new Uint8Array(await formDocx(form.values.value, 'zh'));
+    const back = check({ kind: 'doc', doc: await docxToDoc(mammothModule as unknown as Mammoth, bytes, { name: 'form.docx' }) });
+    expect(back.model.template).toBe('2019');
+    const cells: FormValues = {};
+    for (const t of ['A', 'B', 'C'] as const) for (const c of Object.values(back.model.tables[t]?.cells ?? {})) if (c.raw !== '') cells[c.ref] = c.raw;
+    expect(cells).toEqual(typed);
+    const errors = (r: typeof real) => r.findings.filter((f) => f.severity === 'error').map((f) => `${f.ruleId} ${f.cells[0]}`).sort();
+    // the form's own verdict, the export's and the real report's: its four real errors (tests/fixtures/README.md)
+    expect(errors(back)).toHaveLength(4);
+    expect(errors(back)).toEqual(errors(form.result.value));
+    expect(errors(back)).toEqual(errors(real));
+    expect(back.verdict).toBe(form.result.value.verdict);
+  });
+});
+
 describe('the plain-text copy', () => {
   it('lays each table row on a line, tab-separated, a merged cell followed by its empty spans', () => {
     const tsv = formTsv(shuyang(), 'zh');
