@@ -3,7 +3,7 @@
 // (an image, or a PDF whose table B is on a page without text) is refused in words: reading it would take the
 // OCR pipeline, which draws its numbers for the clerk to confirm on the checker's page, and a prefill from
 // numbers nobody looked at would carry an OCR misreading into this year's table.
-import { check, checkPdf, decodeHtmlBytes, decodeTextBytes, docxToHtml, htmlToDoc, isRefusal, refusalText, type Lang, type Mammoth, type PdfJs, type ReportModel } from '../../../core/index.ts';
+import { check, decodeHtmlBytes, decodeTextBytes, htmlToDoc, isRefusal, refusalText, type Lang, type Mammoth, type PdfJs, type ReportModel } from '../../../core/index.ts';
 import { pdfShapeProblem } from '../../../core/light.ts';
 import { t, tf } from '../i18n.ts';
 
@@ -23,14 +23,17 @@ export async function previousFromFile(name: string, bytes: Uint8Array, lang: La
     if (ext === 'txt' || ext === 'md') return { kind: 'model', model: check({ kind: 'text', text: decodeTextBytes(bytes) }).model };
     if (ext === 'html' || ext === 'htm' || ext === 'xhtml' || ext === 'mht') return { kind: 'model', model: check({ kind: 'doc', doc: htmlToDoc(decodeHtmlBytes(bytes), { name }) }).model };
     if (ext === 'docx') {
-      const html = await docxToHtml(await readers.mammoth(), bytes);
+      // the Word and PDF entries are loaded as the checker's file reader loads them, only when such a file comes
+      const [mammoth, { docxToHtml }] = await Promise.all([readers.mammoth(), import('../../../core/docx.ts')]);
+      const html = await docxToHtml(mammoth, bytes);
       return { kind: 'model', model: check({ kind: 'doc', doc: htmlToDoc(html, { name }) }).model };
     }
     if (ext === 'pdf') {
       const shape = pdfShapeProblem(bytes);
       if (shape) return refused(t('fileError', lang) + refusalText({ name: 'PdfReadError', reason: shape }, lang));
       // a page without text is fine (a signature page scanned in) as long as table B came from the text layer
-      const { result, pagesWithoutText } = await checkPdf(await readers.pdfjs(), bytes, name);
+      const [pdfjs, { checkPdf }] = await Promise.all([readers.pdfjs(), import('../../../core/pdf.ts')]);
+      const { result, pagesWithoutText } = await checkPdf(pdfjs, bytes, name);
       return pagesWithoutText.length && !result.model.recognition.tables.B.found ? refused(t('formPreviousScan', lang)) : { kind: 'model', model: result.model };
     }
     if (/^(png|jpe?g|gif|bmp|webp|tiff?)$/.test(ext)) return refused(t('formPreviousScan', lang));
