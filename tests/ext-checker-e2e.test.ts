@@ -2,7 +2,8 @@
 // image-only PDF on a government page opens the site's UI as an extension page with that file, and OCR
 // runs from the engine and models packaged in the extension; a page whose report is a PDF attachment
 // offers it, and its button does the same. Headless chromium cannot open a context
-// menu, so the test calls the function the menu calls (exposed on the service worker for this).
+// menu, so the test calls the function the menu calls (exposed on the service worker for this). The
+// checker page is the whole site: its 「填报自查」 route works there too.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -114,6 +115,26 @@ describe.skipIf(!hasChromium)('extension checker page', () => {
     await checker.close();
     await page.close();
   }, 120_000);
+
+  it('the checker page at #/form is the site\'s 「填报自查」: a typed row is checked and a wrong cell marked in place', async () => {
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(`chrome-extension://${new URL(sw.url()).host}/checker.html#/form`);
+    await page.waitForSelector('.form-page');
+    const row = '一、本年新收政府信息公开申请数量';
+    const typed = { 自然人: '3', 商业企业: '1', 科研机构: '0', 社会公益组织: '0', 法律服务机构: '0', 其他: '0', 总计: '3' };
+    for (const [col, v] of Object.entries(typed)) await page.getByRole('textbox', { name: `${row} / ${col}`, exact: true }).fill(v);
+    await page.waitForSelector('td[data-gkc]');
+    const marks = () => page.locator('td[data-gkc]').evaluateAll((els) => els.map((td) => `${td.querySelector('input')!.getAttribute('data-gkc-cell')}:${td.querySelector('.form-mark')!.textContent}`));
+    // 3 + 1 ≠ 3: 自然人 should be 2, 商业企业 0 or 总计 4, a tie marked on all three, as the checker marks it
+    expect(await marks()).toEqual(['B.new.np:此格或应为 2（3 种改法之一）', 'B.new.biz:此格或应为 0（3 种改法之一）', 'B.new.tot:此格或应为 4（3 种改法之一）']);
+    await page.screenshot({ path: artifactPath('ext-checker-form.png') });
+    await page.getByRole('textbox', { name: `${row} / 总计`, exact: true }).fill('4');
+    await page.waitForSelector('td[data-gkc]', { state: 'detached' });
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 60_000);
 
   it('the build carries its toolbar icons and the permissions the checker needs, no more', () => {
     const manifest = JSON.parse(readFileSync(join(EXT, 'manifest.json'), 'utf8'));

@@ -9,7 +9,8 @@ import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import type { Browser, Page } from 'playwright-core';
 import mammothModule from 'mammoth';
-import { check, docxToDoc, type Mammoth } from '../core/index.ts';
+import * as pdfjsModule from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { check, checkPdf, docxToDoc, type Mammoth, type PdfJs } from '../core/index.ts';
 import { CHROMIUM, CHROMIUM_ARGS, artifactPath, hasChromium, warnIfNoChromium } from './support/browser.ts';
 import { FIXTURES } from './support/fixtures.ts';
 
@@ -100,7 +101,15 @@ describe.skipIf(!hasChromium)('the fill-in form in chromium', () => {
     });
     await page.waitForSelector('td[data-gkc]');
     expect(await cell('C.rev.pending').inputValue()).toBe('15');
-    expect(await marks()).toEqual(['C.rev.total:此格应为 61']);
+    // 27 + 10 + 9 + 15 = 61 against 60: the total, or any one of its parts, as the checker marks the tie
+    expect(await marks()).toEqual([
+      'C.rev.keep:此格或应为 26（5 种改法之一）',
+      'C.rev.fix:此格或应为 9（5 种改法之一）',
+      'C.rev.other:此格或应为 8（5 种改法之一）',
+      'C.rev.pending:此格或应为 14（5 种改法之一）',
+      'C.rev.total:此格或应为 61（5 种改法之一）',
+    ]);
+    expect(await page.getByTestId('form-status').innerText()).toBe('1 处有误');
     // 「按分项计算」 on the focused total
     await cell('C.rev.total').focus();
     await page.getByRole('button', { name: '按分项计算' }).click();
@@ -139,16 +148,27 @@ describe.skipIf(!hasChromium)('the fill-in form in chromium', () => {
     await page.waitForSelector('td[data-gkc]');
     expect(await page.locator('td[data-prefilled]').count()).toBe(8);
     expect(await page.locator('td[data-gkc] input[data-gkc-cell="B.carry_in.np"]').count()).toBe(1);
+    // the prefill's note gave way to the check's word once a cell changed: the row's sum (30 + 0… ≠ 31) and last year's carry-over
+    expect(await page.getByTestId('form-status').innerText()).toBe('2 处有误');
     expect(errors).toEqual([]);
   });
 
-  it("prefills from last year's report opened as a file; a scan is refused with a reason", async () => {
+  it("prefills from last year's report opened as a file (text, a PDF's text layer); a scan is refused with a reason", async () => {
     await page.getByRole('button', { name: '清空全部' }).click();
     await page.getByTestId('form-previous-file').setInputFiles(join(FIXTURES, 'shuyang-county-gov-2025.txt'));
     await page.waitForFunction(() => (document.querySelector('input[data-gkc-cell="B.carry_in.tot"]') as HTMLInputElement).value === '31');
     expect(await page.locator('td[data-prefilled]').count()).toBe(9);
+    // the agency as the report reads (the transcription's 沐阳)
+    expect(await page.getByTestId('form-status').innerText()).toBe('已从上年报告（沐阳县人民政府 2025）预填 9 格，标为「上年预填」。');
+    // a PDF's text layer, read by the site's own pdf.js (洪泽区 2023)
+    await page.getByRole('button', { name: '清空全部' }).click();
+    const hongze = await checkPdf(pdfjsModule as unknown as PdfJs, new Uint8Array(readFileSync(join(FIXTURES, 'hongze-district-gov-2023.pdf'))));
+    const carried = hongze.result.model.tables.B!.cells['B.carry_out.tot']!.raw;
+    await page.getByTestId('form-previous-file').setInputFiles(join(FIXTURES, 'hongze-district-gov-2023.pdf'));
+    await page.waitForFunction((v) => (document.querySelector('input[data-gkc-cell="B.carry_in.tot"]') as HTMLInputElement).value === v, carried, { timeout: 30_000 });
+    expect(await page.locator('td[data-prefilled] input[data-gkc-cell^="B.carry_in."]').count()).toBe(7);
     await page.getByTestId('form-previous-file').setInputFiles({ name: 'scan.png', mimeType: 'image/png', buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]) });
-    await page.waitForFunction(() => /文字版/.test(document.querySelector('[data-testid="form-status"]')!.textContent ?? ''));
+    await page.waitForFunction(() => /^这是扫描件/.test(document.querySelector('[data-testid="form-status"]')!.textContent ?? ''));
     expect(errors).toEqual([]);
   });
 });

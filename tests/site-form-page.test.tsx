@@ -16,12 +16,17 @@ describe('FormPage', () => {
     const row = '一、本年新收政府信息公开申请数量';
     const typed = { 自然人: '3', 商业企业: '1', 科研机构: '0', 社会公益组织: '0', 法律服务机构: '0', 其他: '0', 总计: '3' };
     for (const [col, v] of Object.entries(typed)) fireEvent.input(screen.getByRole('textbox', { name: `${row} / ${col}` }), { target: { value: v } });
-    // 3 + 1 ≠ 3: either 商业企业 should be 0 or 总计 4 (a tie; the core's mistake names one, the list both)
-    await waitFor(() => expect(document.querySelectorAll('td[data-gkc]')).toHaveLength(1));
-    const td = document.querySelector('td[data-gkc]')!;
-    const ref = td.querySelector('input')!.getAttribute('data-gkc-cell')!;
-    expect([['B.new.biz', '此格应为 0'], ['B.new.tot', '此格应为 4']]).toContainEqual([ref, td.textContent]);
-    expect(td.querySelector('input')!.getAttribute('aria-invalid')).toBe('true');
+    // 3 + 1 ≠ 3: 自然人 should be 2, 商业企业 0 or 总计 4, a tie: all three marked, as the checker marks a tie
+    await waitFor(() => expect(document.querySelectorAll('td[data-gkc]')).toHaveLength(3));
+    const tds = [...document.querySelectorAll('td[data-gkc]')];
+    expect(tds.map((td) => [td.querySelector('input')!.getAttribute('data-gkc-cell'), td.textContent])).toEqual([
+      ['B.new.np', '此格或应为 2（3 种改法之一）'],
+      ['B.new.biz', '此格或应为 0（3 种改法之一）'],
+      ['B.new.tot', '此格或应为 4（3 种改法之一）'],
+    ]);
+    for (const td of tds) expect(td.querySelector('input')!.getAttribute('aria-invalid')).toBe('true');
+    // one mistake to fix, though three cells show it
+    expect(screen.getByTestId('form-status').textContent).toBe('1 处有误');
   });
 
   it('in English the names are the template’s English; Enter moves to the cell below', () => {

@@ -3,11 +3,13 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import mammothModule from 'mammoth';
-import { check, docxToDoc, type CellRef, type Mammoth } from '../core/index.ts';
+import { cellMarks, check, docxToDoc, type CellRef, type Mammoth, type PdfJs } from '../core/index.ts';
 import { createFormState, FORM_REFS, type FormValues } from '../site/src/form/state.ts';
 import { formHtml, formJson, formTsv, readFormJson } from '../site/src/form/export.ts';
 import { keySentences } from '../site/src/form/narrative.ts';
 import { formDocx } from '../site/src/form/docx.ts';
+import { previousFromFile, type PreviousReaders } from '../site/src/form/previous.ts';
+import * as pdfjsModule from 'pdfjs-dist/legacy/build/pdf.mjs';
 
 /** 沭阳县 2025: every table consistent (the corpus test finds nothing in it) */
 function shuyang(): FormValues {
@@ -45,10 +47,39 @@ describe('form state', () => {
     expect(form.marks.value.size).toBe(0);
   });
 
-  it('a changed total in table C is marked with the sum of its parts', () => {
+  it('a mistake with tied fixes marks every tied cell, as the checker does (seed 004, 鄞州区 2021)', () => {
+    // its column 自然人 and 总计 sum to 4 over four leaf rows of 1 against a stated 3: any one of the four rows
+    // could be the mistyped one, and the checker marks all eight cells (issue 17)
+    const real = check({ kind: 'text', text: readFileSync(new URL('./fixtures/yinzhou-health-2021.txt', import.meta.url), 'utf8') });
+    const values: FormValues = {};
+    for (const t of ['A', 'B', 'C'] as const) for (const c of Object.values(real.model.tables[t]?.cells ?? {})) values[c.ref] = c.raw;
+    const form = createFormState();
+    form.load(values);
+    expect(form.result.value.mistakes).toHaveLength(1);
+    const errorCells = (marks: Map<CellRef, { ref: CellRef; severity: string }>) => [...marks.values()].filter((m) => m.severity === 'error').map((m) => m.ref).sort();
+    const checker = errorCells(cellMarks(real));
+    expect(checker).toEqual(['B.deny2.np', 'B.deny2.tot', 'B.deny6.np', 'B.deny6.tot', 'B.open.np', 'B.open.tot', 'B.reject1.np', 'B.reject1.tot']);
+    expect(errorCells(form.marks.value)).toEqual(checker);
+    // each with the value its own fix gives it, and the number of tied fixes
+    for (const ref of checker) expect(form.marks.value.get(ref)).toMatchObject({ expected: Number(values[ref]) - 1, fixes: 4, findings: [0, 1] });
+    // one typed digit mended: the marks go
+    form.setCell('B.open.np', '0');
+    form.setCell('B.open.tot', '0');
+    expect(form.result.value.mistakes).toEqual([]);
+    expect(errorCells(form.marks.value)).toEqual([]);
+  });
+
+  it('a changed total in table C is marked with the sum of its parts, each part with the value that fits the total (a tie)', () => {
     const form = typeAll(shuyang());
     form.setCell('C.rev.total', '60');
-    expect([...form.marks.value.values()].map((m) => [m.ref, m.expected])).toEqual([['C.rev.total', 61]]);
+    // 27 + 10 + 9 + 15 = 61: the total is 1 too few, or any one of its four parts 1 too many
+    expect([...form.marks.value.values()].map((m) => [m.ref, m.expected, m.fixes])).toEqual([
+      ['C.rev.total', 61, 5],
+      ['C.rev.keep', 26, 5],
+      ['C.rev.fix', 9, 5],
+      ['C.rev.other', 8, 5],
+      ['C.rev.pending', 14, 5],
+    ]);
   });
 
   it('pastes a block from the focused cell, right and down, and stops at the table edge', () => {
@@ -173,6 +204,63 @@ describe('last year prefill', () => {
   });
 });
 
+describe("last year's report opened as a file", () => {
+  const fixture = (name: string) => new Uint8Array(readFileSync(new URL(`./fixtures/${name}`, import.meta.url)));
+  const readers: PreviousReaders = { pdfjs: async () => pdfjsModule as unknown as PdfJs, mammoth: async () => mammothModule as unknown as Mammoth };
+  const read = (name: string) => previousFromFile(name.split('/').pop()!, fixture(name), 'zh', readers);
+  const cellsOf = (values: FormValues, prefix: string) => Object.fromEntries(Object.entries(values).filter(([r]) => r.startsWith(prefix)));
+
+  it('平潭 2022 typed in, prefilled from its 2021 report: 上年结转 is 2021’s 结转下年度, as 2022 printed it, and the pair checks clean', async () => {
+    const last = await read('pingtan-gov-2021.crawl.txt');
+    if (last.kind !== 'model') throw new Error(last.message);
+    expect(last.model.year).toBe(2021);
+    const real = check({ kind: 'text', text: readFileSync(new URL('./fixtures/pingtan-gov-2022.crawl.txt', import.meta.url), 'utf8') });
+    const form = createFormState();
+    // every cell of 2022 but the ones last year gives
+    for (const t of ['A', 'B', 'C'] as const) for (const c of Object.values(real.model.tables[t]?.cells ?? {})) if (!/^B\.carry_in\.|\.valid$/.test(c.ref)) form.setCell(c.ref, c.raw);
+    const filled = form.usePrevious(last.model);
+    // 2021's table A read 规章 but not 行政规范性文件 (its 「693665」 has no identity to cut it by): no 现行有效 for it
+    expect(filled.sort()).toEqual(['A.reg.valid', 'B.carry_in.biz', 'B.carry_in.law', 'B.carry_in.ngo', 'B.carry_in.np', 'B.carry_in.oth', 'B.carry_in.sci', 'B.carry_in.tot']);
+    const printed: FormValues = {};
+    for (const c of Object.values(real.model.tables.B!.cells)) if (c.ref.startsWith('B.carry_in.')) printed[c.ref] = c.raw;
+    expect(cellsOf(form.values.value, 'B.carry_in.')).toEqual(printed);
+    expect(printed['B.carry_in.tot']).toBe('1');
+    expect(form.result.value.model.year).toBe(2022);
+    expect(form.result.value.findings.filter((f) => f.severity === 'error' || f.ruleId.startsWith('XYEAR-'))).toEqual([]);
+    // the two years are compared: 上年结转 typed over as 0 is no longer 2021's 结转下年度
+    form.setCell('B.carry_in.np', '0');
+    expect(form.result.value.findings.filter((f) => f.ruleId === 'XYEAR-CARRY').map((f) => f.cells[0])).toEqual(['B.carry_in.np']);
+  });
+
+  it('a PDF with a text layer (洪泽区 2023) prefills from its table B', async () => {
+    const last = await read('hongze-district-gov-2023.pdf');
+    if (last.kind !== 'model') throw new Error(last.message);
+    expect(last.model.year).toBe(2023);
+    const form = createFormState();
+    expect(form.usePrevious(last.model).filter((r) => r.startsWith('B.carry_in.'))).toHaveLength(7);
+    for (const col of ['np', 'biz', 'sci', 'ngo', 'law', 'oth', 'tot']) expect(form.values.value[`B.carry_in.${col}`]).toBe(last.model.tables.B!.cells[`B.carry_out.${col}`]!.raw);
+  });
+
+  it('a .docx (沭阳县发改局 2023 as Word) prefills the numbers its web page gives', async () => {
+    const last = await read('docx/shuyang-drc-2023.docx');
+    if (last.kind !== 'model') throw new Error(last.message);
+    const page = check({ kind: 'html', html: readFileSync(new URL('./fixtures/shuyang-drc-2023.html', import.meta.url), 'utf8') });
+    const form = createFormState();
+    form.usePrevious(last.model);
+    for (const col of ['np', 'biz', 'sci', 'ngo', 'law', 'oth', 'tot']) expect(form.values.value[`B.carry_in.${col}`]).toBe(page.model.tables.B!.cells[`B.carry_out.${col}`]!.raw);
+  });
+
+  it('a scan, an image or a PDF without a text layer, is refused with the reason; other files name the kinds', async () => {
+    for (const scan of ['ocr/hongze-district-gov-2023-p4.png', 'ocr/hongze-district-gov-2023-p4-scan.pdf']) {
+      const r = await read(scan);
+      expect(r).toEqual({ kind: 'refused', message: expect.stringMatching(/^这是扫描件（图片或没有文字层的 PDF），暂不能用于预填/) });
+    }
+    expect(await previousFromFile('report.xlsx', new Uint8Array([0x50, 0x4b, 3, 4]), 'zh', readers)).toEqual({ kind: 'refused', message: expect.stringContaining('有文字层的 PDF') });
+    // a file named .pdf that is none is refused before pdf.js reads it
+    expect(await previousFromFile('report.pdf', new TextEncoder().encode('<html>not a pdf</html>'), 'en', readers)).toEqual({ kind: 'refused', message: expect.stringMatching(/^The file could not be read: /) });
+  });
+});
+
 describe('the .docx export', () => {
   it('opened again by our own .docx reader gives the same tables and the same clean verdict', async () => {
     const real = shuyang();
@@ -183,6 +271,29 @@ describe('the .docx export', () => {
     const cells: FormValues = {};
     for (const t of ['A', 'B', 'C'] as const) for (const c of Object.values(back.model.tables[t]?.cells ?? {})) cells[c.ref] = c.raw;
     expect(cells).toEqual(real);
+  });
+});
+
+describe('the .docx export of the 2019 template', () => {
+  it('岭东区 2020 typed into the 2019 form, exported and read again by our .docx reader: the same tables and the same errors', async () => {
+    const real = check({ kind: 'text', text: readFileSync(new URL('./fixtures/lingdong-health-2020.txt', import.meta.url), 'utf8') });
+    const form = createFormState();
+    form.setTemplate('2019');
+    for (const t of ['A', 'B', 'C'] as const) for (const c of Object.values(real.model.tables[t]?.cells ?? {})) form.setCell(c.ref, c.raw);
+    const typed = Object.fromEntries(Object.entries(form.values.value).filter(([, v]) => v !== ''));
+    expect(Object.keys(typed).some((r) => r.startsWith('A19.'))).toBe(true);
+    const bytes = new Uint8Array(await formDocx(form.values.value, 'zh'));
+    const back = check({ kind: 'doc', doc: await docxToDoc(mammothModule as unknown as Mammoth, bytes, { name: 'form.docx' }) });
+    expect(back.model.template).toBe('2019');
+    const cells: FormValues = {};
+    for (const t of ['A', 'B', 'C'] as const) for (const c of Object.values(back.model.tables[t]?.cells ?? {})) if (c.raw !== '') cells[c.ref] = c.raw;
+    expect(cells).toEqual(typed);
+    const errors = (r: typeof real) => r.findings.filter((f) => f.severity === 'error').map((f) => `${f.ruleId} ${f.cells[0]}`).sort();
+    // the form's own verdict, the export's and the real report's: its four real errors (tests/fixtures/README.md)
+    expect(errors(back)).toHaveLength(4);
+    expect(errors(back)).toEqual(errors(form.result.value));
+    expect(errors(back)).toEqual(errors(real));
+    expect(back.verdict).toBe(form.result.value.verdict);
   });
 });
 

@@ -10,11 +10,30 @@ import { TABLE_LABEL } from './words.ts';
 export type FormCell = { ref: CellRef; name: string };
 /** `heading`: a group's header row without numbers (「三、本年度办理结果」, 「（三）不予公开」) */
 export type FormRow = { key: string; label: string; cells: FormCell[]; heading?: true; inGroup?: true };
-/** `columnGroup`: a header over some columns (table B's 「法人或其他组织」 over its five kinds) */
-export type FormSection = { caption?: string; columns: string[]; columnGroup?: { label: string; from: number; span: number }; rows: FormRow[] };
+/** A header cell of a printed table: its words and how far it spans. */
+export type PrintedHead = { text: string; colSpan?: number; rowSpan?: number };
+/**
+ * `columnGroup`: a header over some columns (table B's 「法人或其他组织」 over its five kinds).
+ * `printed`: how the template prints the section when that is not the form's grid: table C is typed as
+ * three rows of five, but printed as one row of fifteen numbers under a three-row header. A report, and
+ * so our own readers, know only the printed one: in the form's grid a blank 行政复议 row (岭东区 2020 left
+ * it blank) made the HTML and .docx readers miss table C altogether.
+ */
+export type FormSection = {
+  caption?: string;
+  columns: string[];
+  columnGroup?: { label: string; from: number; span: number };
+  rows: FormRow[];
+  printed?: { head: PrintedHead[][]; cells: CellRef[] };
+};
 export type FormTable = { id: TableId; title: string; sections: FormSection[] };
 
 const OUTCOME = { zh: '三、本年度办理结果', en: 'III. outcomes this year' };
+/** table C's printed header: 行政诉讼 over its two kinds, each kind over the five results */
+const C_PRINTED = {
+  zh: { review: '行政复议', litigation: '行政诉讼', litd: '未经复议直接起诉', lita: '复议后起诉' },
+  en: { review: 'administrative review', litigation: 'administrative litigation', litd: 'without review first', lita: 'after review' },
+};
 const ORGS = { zh: '法人或其他组织', en: 'legal persons or other organisations' };
 const ROW_COL = (row: string, col: string): string => `${row} / ${col}`;
 
@@ -48,9 +67,19 @@ export function formLayout(lang: Lang, template: FormTemplate = '2021'): FormTab
     });
   }
   const b: FormSection = { columns: colLabels, columnGroup: { label: ORGS[lang], from: 1, span: 5 }, rows: bRows };
+  const cCols = C_COLS.map((col) => C_COL_LABELS[col][lang]);
+  const w = C_PRINTED[lang];
   const c: FormSection = {
-    columns: C_COLS.map((col) => C_COL_LABELS[col][lang]),
+    columns: cCols,
     rows: C_GROUPS.map((g) => ({ key: g, label: C_GROUP_LABELS[g][lang], cells: C_COLS.map((col) => ({ ref: `C.${g}.${col}`, name: ROW_COL(C_GROUP_LABELS[g][lang], C_COL_LABELS[col][lang]) })) })),
+    printed: {
+      head: [
+        [{ text: w.review, colSpan: cCols.length }, { text: w.litigation, colSpan: 2 * cCols.length }],
+        [...cCols.map((text) => ({ text, rowSpan: 2 })), { text: w.litd, colSpan: cCols.length }, { text: w.lita, colSpan: cCols.length }],
+        [...cCols, ...cCols].map((text) => ({ text })),
+      ],
+      cells: C_GROUPS.flatMap((g) => C_COLS.map((col) => `C.${g}.${col}`)),
+    },
   };
   return [
     { id: 'A', title: TABLE_LABEL[lang].A, sections: a },

@@ -40,7 +40,15 @@ const STRINGS = {
   formTemplate2021: { zh: '2021 年模板（国办公开办函〔2021〕30号）', en: '2021 template (General Office letter 2021 No. 30)' },
   formTemplate2019: { zh: '2019 年模板（国办公开办函〔2019〕60号）', en: '2019 template (General Office letter 2019 No. 60)' },
   formPreviousFile: { zh: '打开上年报告文件…', en: "Open last year's report file…" },
-  formPreviousFileKinds: { zh: '上年报告请用文字版文件（.txt、.html、.docx）。', en: "Last year's report must be a text file (.txt, .html, .docx)." },
+  formPreviousFileKinds: { zh: '上年报告请用文字版文件（.txt、.html、.docx 或有文字层的 PDF）。', en: "Last year's report must be a text file (.txt, .html, .docx, or a PDF with a text layer)." },
+  formPreviousScan: {
+    zh: '这是扫描件（图片或没有文字层的 PDF），暂不能用于预填：识别出的数字须先经人核对。请打开上年报告的文字版（.txt、.html、.docx 或有文字层的 PDF）。',
+    en: "This is a scan (an image, or a PDF without a text layer) and cannot be used to prefill yet: numbers read by OCR must be checked by a person first. Open a text version of last year's report (.txt, .html, .docx, or a PDF with a text layer).",
+  },
+  formPreviousNothing: {
+    zh: '上年报告中没有读到可预填的数（四、结转下年度继续办理，现行有效件数），或这些格已经填写。',
+    en: "Nothing to prefill from last year's report: its IV. carried over to next year and documents in force were not read, or those cells are already filled.",
+  },
   navHistory: { zh: '历史记录', en: 'History' },
   pasteLabel: { zh: '粘贴报告全文或表格', en: 'Paste the report or its tables' },
   pastePlaceholder: {
@@ -200,7 +208,13 @@ export function t(key: StringKey, lang: Lang): string {
 /** Words with numbers or names in them: one function per language. */
 const FORMATS = {
   formShouldBe: { zh: (n: string) => `此格应为 ${n}`, en: (n: string) => `should be ${n}` },
-  formMarksCount: { zh: (n: number) => `${n} 处有误`, en: (n: number) => `${n} cell${n === 1 ? '' : 's'} to fix` },
+  /** a cell one of a mistake's tied fixes would change: the clerk knows which of them was mistyped */
+  formShouldBeTied: { zh: (n: string, k: number) => `此格或应为 ${n}（${k} 种改法之一）`, en: (n: string, k: number) => `may be ${n} (one of ${k} fixes)` },
+  formPrefilledFrom: {
+    zh: (n: number, year: string) => `已从上年报告（${year}）预填 ${n} 格，标为「上年预填」。`,
+    en: (n: number, year: string) => `${n} cell${n === 1 ? '' : 's'} prefilled from last year's report (${year}), marked "from last year".`,
+  },
+  formMarksCount: { zh: (n: number) => `${n} 处有误`, en: (n: number) => `${n} problem${n === 1 ? '' : 's'} to fix` },
   pastedSize: {
     zh: (mb: string) => `已粘贴 ${mb} MB 文本（过大，不在输入框中显示）`,
     en: (mb: string) => `${mb} MB of text pasted (too large to show in the box)`,

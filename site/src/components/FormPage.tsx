@@ -1,19 +1,29 @@
 // 「填报自查」 (issue 22): the three tables of the 2021 template as inputs, checked as they are typed.
 // The state (cells, check, marks) lives in form/state.ts; this draws it and turns keys into its actions.
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { formatFinding, formLayout, mistakeText, totalParts, type CellRef, type Lang } from '../../../core/index.ts';
-import { createFormState, type FormState } from '../form/state.ts';
+import { formatFinding, formLayout, mistakeText, totalParts, type CellRef, type Lang, type Mammoth, type ReportModel } from '../../../core/index.ts';
+import { createFormState, type FormState, type FormValues } from '../form/state.ts';
 import { draftStore, FormDraftDb } from '../form/draft.ts';
 import { formHtml, formJson, formTsv, readFormJson } from '../form/export.ts';
 import { keySentences } from '../form/narrative.ts';
 import { formDocx } from '../form/docx.ts';
 import { useValue } from '../store.ts';
 import { getCheck, listChecks, type HistoryDb, type HistoryEntry } from '../history.ts';
-import { readFile } from '../files.ts';
+import { loadPdfJs } from '../files.ts';
+import { previousFromFile, type PreviousReaders } from '../form/previous.ts';
 import { t, tf } from '../i18n.ts';
 
 /** Long enough that a typed number is checked once, short enough to feel immediate. */
 const CHECK_DELAY_MS = 150;
+
+/** pdf.js and mammoth's browser build, as the checker's file reader loads them */
+const BROWSER_READERS: PreviousReaders = {
+  pdfjs: loadPdfJs,
+  mammoth: async () => {
+    const m = (await import('mammoth/mammoth.browser.js')) as unknown as { default?: Mammoth } & Mammoth;
+    return m.default ?? m;
+  },
+};
 
 function defaultForm(): FormState {
   const db = typeof indexedDB === 'undefined' ? undefined : new FormDraftDb();
@@ -31,7 +41,10 @@ export function FormPage({ lang, db, form: given }: { lang: Lang; db?: HistoryDb
   const template = useValue(form.template);
   const layout = useMemo(() => formLayout(lang, template), [lang, template]);
   const [focused, setFocused] = useState<CellRef | undefined>();
-  const [note, setNote] = useState('');
+  // a note (prefilled, copied, refused) stands until the cells change, then the status says the check's word again
+  const [noted, setNoted] = useState<{ text: string; at?: FormValues }>({ text: '' });
+  const setNote = (text: string) => setNoted({ text, at: form.values.peek() });
+  const note = noted.at === values ? noted.text : '';
   const root = useRef<HTMLDivElement>(null);
   const jsonInput = useRef<HTMLInputElement>(null);
   const previousInput = useRef<HTMLInputElement>(null);
@@ -41,20 +54,23 @@ export function FormPage({ lang, db, form: given }: { lang: Lang; db?: HistoryDb
     // last year's report can only come from a check that kept its input (text or HTML)
     if (db) void listChecks(db).then((all) => setEntries(all.filter((e) => e.input)), () => undefined);
   }, []);
-  /** last year's report opened as a file: the text kinds only (a scan would need OCR first) */
+  /** last year's report as a model: its numbers prefill the blank cells, and the status line says how many */
+  const usePrevious = (model: ReportModel) => {
+    const filled = form.usePrevious(model);
+    setNote(filled.length ? tf('formPrefilledFrom', lang, filled.length, [model.agency, model.year].filter((x) => x !== undefined).join(' ') || '—') : t('formPreviousNothing', lang));
+  };
+  /** last year's report opened as a file: the text kinds, Word and a PDF's text layer (form/previous.ts) */
   const prefillFromFile = async (file: File) => {
-    const read = await readFile(file, lang, { pages: false });
-    const { runCheck } = await import('../engine.ts');
-    if (read.kind !== 'input') return setNote(read.kind === 'error' ? read.message : t('formPreviousFileKinds', lang));
-    setNote('');
-    form.usePrevious(runCheck(read.input, read.name).result.model);
+    const read = await previousFromFile(file.name, new Uint8Array(await file.arrayBuffer()), lang, BROWSER_READERS);
+    if (read.kind === 'refused') return setNote(read.message);
+    usePrevious(read.model);
   };
   const prefill = async () => {
     const entry = db && picked !== undefined ? await getCheck(db, picked) : undefined;
     if (!entry?.input) return;
     // the engine stays its own chunk (client.ts loads it the same way)
     const { runCheck } = await import('../engine.ts');
-    form.usePrevious(runCheck(entry.input, entry.name).result.model);
+    usePrevious(runCheck(entry.input, entry.name).result.model);
   };
 
   const inputOf = (ref: CellRef) => root.current?.querySelector<HTMLInputElement>(`input[data-gkc-cell="${ref}"]`);
@@ -98,6 +114,9 @@ export function FormPage({ lang, db, form: given }: { lang: Lang; db?: HistoryDb
   // the list says what the marks say: each mistake once (with its tied alternatives), then what no mistake explains
   const explained = new Set(result.mistakes.flatMap((m) => m.findings));
   const problems = [...result.mistakes.map((m) => mistakeText(m, result, lang)), ...findings.filter((_, k) => !explained.has(k)).map((f) => formatFinding(f, lang, result.model))];
+  // the status line counts what the marks show, each mistake once: a tied mistake marks several cells
+  const marked = new Set([...marks.values()].flatMap((m) => m.findings));
+  const toFix = result.mistakes.filter((m) => m.findings.some((k) => marked.has(k))).length + [...marked].filter((k) => !explained.has(k)).length;
   // in the report's language: they are pasted into the Chinese text
   const sentences = keySentences(values, 'zh');
   return (
@@ -179,7 +198,7 @@ export function FormPage({ lang, db, form: given }: { lang: Lang; db?: HistoryDb
           ref={previousInput}
           type="file"
           hidden
-          accept=".txt,.md,.html,.htm,.docx"
+          accept=".txt,.md,.html,.htm,.docx,.pdf"
           data-testid="form-previous-file"
           onChange={(e) => {
             const file = (e.target as HTMLInputElement).files?.[0];
@@ -189,7 +208,7 @@ export function FormPage({ lang, db, form: given }: { lang: Lang; db?: HistoryDb
         />
       </div>
       <p class="form-status" role="status" data-testid="form-status">
-        {note || (marks.size ? tf('formMarksCount', lang, marks.size) : findings.length === 0 && Object.values(values).some((v) => v !== '') ? t('formClean', lang) : '')}
+        {note || (marks.size ? tf('formMarksCount', lang, toFix) : findings.length === 0 && Object.values(values).some((v) => v !== '') ? t('formClean', lang) : '')}
       </p>
       {layout.map((table) => (
         <section class="table-block" key={table.id} aria-labelledby={`form-${table.id}`}>
@@ -284,7 +303,11 @@ export function FormPage({ lang, db, form: given }: { lang: Lang; db?: HistoryDb
                               {prefilled.has(c.ref) && <span class="form-prefilled small" id={`pre-${c.ref}`}>{t('formPrefilled', lang)}</span>}
                               {mark && (
                                 <span class={`form-mark small${mark.expected === undefined ? ' form-mark-note' : ''}`} id={`mark-${c.ref}`} data-testid="form-mark">
-                                  {mark.expected !== undefined ? tf('formShouldBe', lang, String(mark.expected)) : mark.findings.map((k) => formatFinding(findings[k]!, lang, result.model)).join(' ')}
+                                  {mark.expected === undefined
+                                    ? mark.findings.map((k) => formatFinding(findings[k]!, lang, result.model)).join(' ')
+                                    : mark.fixes
+                                      ? tf('formShouldBeTied', lang, String(mark.expected), mark.fixes)
+                                      : tf('formShouldBe', lang, String(mark.expected))}
                                 </span>
                               )}
                             </td>

@@ -1,5 +1,5 @@
 // The form's exports: JSON (the cells as typed, to open again) and an HTML table in the official layout
-// (merged header cells, group rows, the 勾稽 note) that pastes into Word/WPS or a CMS editor keeping its
+// (merged header cells, group rows, the 勾稽 note, table C as one row of fifteen) that pastes into Word/WPS or a CMS editor keeping its
 // structure. Our own HTML reader reads it back to the same cells (tests/site-form.test.ts).
 import { formLayout, TABLE_LABEL, type FormTemplate, type Lang } from '../../../core/index.ts';
 import { t } from '../i18n.ts';
@@ -37,6 +37,11 @@ export function formGrid(values: FormValues, lang: Lang): GridBlock[] {
     out.push({ kind: 'para', text: TABLE_LABEL[lang][table.id], bold: true });
     for (const s of table.sections) {
       const width = s.columns.length + 1;
+      if (s.printed) {
+        // as the template prints it (table C: one row of fifteen), which is what a report's reader knows
+        out.push({ kind: 'table', rows: [...s.printed.head, s.printed.cells.map((ref) => ({ text: values[ref] ?? '', num: true as const }))] });
+        continue;
+      }
       const rows: GridCell[][] = [];
       if (s.caption) rows.push([{ text: s.caption, colSpan: width }]);
       const g = s.columnGroup;

@@ -6,8 +6,12 @@ import { signal, type ReadonlySignal } from '../store.ts';
 
 /** what the clerk typed in each cell, '' for blank */
 export type FormValues = Record<CellRef, string>;
-/** `expected`: the value one mistake says this cell should hold; absent when the finding names no single fix */
-export type FormMark = { ref: CellRef; severity: Severity; findings: number[]; expected?: number };
+/**
+ * `expected`: the value one mistake says this cell should hold; absent when the finding names no single fix.
+ * `fixes`: when the mistake has tied alternatives (seed 004: four leaf rows could each be the wrong one),
+ * how many ways there are to mend it; this cell is one of them.
+ */
+export type FormMark = { ref: CellRef; severity: Severity; findings: number[]; expected?: number; fixes?: number };
 
 /** Where a draft is kept between visits (IndexedDB on the site: form/draft.ts). */
 export type DraftStore = { load(): Promise<FormValues | undefined>; save(values: FormValues): Promise<void> };
@@ -95,22 +99,27 @@ export function prefillFrom(previous: ReportModel): [CellRef, string][] {
   return out;
 }
 
-/** One mark per cell a mistake would change (with its value); a finding no mistake explains marks its first cell. */
-export function formMarks(result: CheckResult): Map<CellRef, FormMark> {
-  const marks = new Map<CellRef, FormMark>();
-  const explained = new Set<number>();
-  const rank: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+/**
+ * The cells the checker marks (core's cellMarks: a located mistake on its cell and on each tied
+ * alternative's, a finding no mistake explains on its first cell), each with the value its mistake says
+ * it should hold. Every cell of the form is a place to mark, typed or blank: the form's model leaves blank
+ * cells out, so they have no location in the result, and cellMarks skips a cell without one.
+ */
+export function formMarks(result: CheckResult, refs: readonly CellRef[] = FORM_REFS): Map<CellRef, FormMark> {
+  const everywhere = { ...result.locations };
+  for (const ref of refs) everywhere[ref] ??= { kind: 'text', start: 0, end: 0 };
+  const fixes = new Map<CellRef, { expected: number; fixes: number }>();
   for (const m of result.mistakes) {
-    m.findings.forEach((i) => explained.add(i));
-    const severity = m.findings.map((i) => result.findings[i]!.severity).sort((x, y) => rank[x] - rank[y])[0] ?? 'error';
-    m.cells.forEach((ref, k) => marks.set(ref, { ref, severity, findings: [...m.findings], expected: m.values[k]! + 0 /* the core's solver may give -0 */ }));
+    for (const fix of [m, ...m.alternatives])
+      fix.cells.forEach((ref, k) => {
+        // the core's solver may give -0
+        if (!fixes.has(ref)) fixes.set(ref, { expected: fix.values[k]! + 0, fixes: m.alternatives.length + 1 });
+      });
   }
-  for (const [ref, mark] of cellMarks(result)) {
-    const rest = mark.findings.filter((i) => !explained.has(i));
-    if (!rest.length) continue;
-    const had = marks.get(ref);
-    if (had) had.findings.push(...rest);
-    else marks.set(ref, { ref, severity: mark.severity, findings: rest });
+  const marks = new Map<CellRef, FormMark>();
+  for (const [ref, mark] of cellMarks({ ...result, locations: everywhere })) {
+    const fix = fixes.get(ref);
+    marks.set(ref, { ref, severity: mark.severity, findings: mark.findings, ...(fix ? { expected: fix.expected, ...(fix.fixes > 1 ? { fixes: fix.fixes } : {}) } : {}) });
   }
   return marks;
 }
@@ -124,7 +133,7 @@ export function createFormState(options: FormOptions = {}): FormState {
   const values = signal<FormValues>(blankValues('2021'));
   const first = checkValues(values.peek(), undefined, '2021');
   const result = signal<CheckResult>(first);
-  const marks = signal<Map<CellRef, FormMark>>(formMarks(first));
+  const marks = signal<Map<CellRef, FormMark>>(formMarks(first, REFS['2021']));
   const prefilled = signal<ReadonlySet<CellRef>>(new Set());
   let previous: ReportModel | undefined;
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -133,7 +142,7 @@ export function createFormState(options: FormOptions = {}): FormState {
     timer = undefined;
     const r = checkValues(values.peek(), previous, template.peek());
     result.value = r;
-    marks.value = formMarks(r);
+    marks.value = formMarks(r, REFS[template.peek()]);
   };
   const changed = (next: FormValues) => {
     values.value = next;
