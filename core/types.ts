@@ -1,4 +1,6 @@
-// The one contract every part of gongkai-check shares (../shared/spec/report-model.md).
+// The one contract every part of gongkai-check shares: input → Doc → ReportModel → rules → findings and
+// coverage as data (cell refs, numbers, codes); core/present turns them into words. Templates and the rule
+// catalogue: docs/domain.md.
 // Everything here is plain, JSON-serialisable data: it crosses worker, content-script and background
 // boundaries, and the CLI prints it.
 

@@ -296,7 +296,7 @@ type CellReading = Pick<OcrCell, 'kind' | 'text' | 'read' | 'confidence' | 'doub
  * doubles a digit now and then where the other does not (淮安 2024 table B: eng 「447」→「47」). When
  * they agree the number stands; when they differ the digit reader has a second look at the crop
  * unenlarged, the majority wins (the digit reader on a tie, as it reads digits better overall,
- * ../shared/spec/toolchain.md §4), and the number is doubtful. Ink that does not look like digits goes to
+ * 175 of 175 number cells of a real table when the toolchain was chosen), and the number is doubtful. Ink that does not look like digits goes to
  * the Chinese reader only, unless that reads digits after all.
  */
 async function readCell(rec: Recogniser, cut: Extract<CellCrop, { kind: 'ink' }>, low: number, digitsAlone = false, chinese?: Reading): Promise<CellReading> {

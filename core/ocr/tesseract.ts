@@ -1,5 +1,5 @@
 // A Recogniser over tesseract.js workers: `eng` with a digit whitelist and one-line segmentation for
-// number cells (../shared/spec/toolchain.md §4: 175/175 cells of a real table), `chi_sim` for labels,
+// number cells (175 of 175 number cells of a real table when the toolchain was chosen), `chi_sim` for labels,
 // prose and full pages. tesseract.js's createWorker is passed in with the paths to its worker, core and
 // language data, so this file runs wherever the caller has them: Node (tests/support/tesseract-node.ts)
 // or the site's Web Worker bridge, with nothing fetched from other hosts.

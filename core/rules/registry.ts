@@ -1,5 +1,5 @@
 // Every rule, in the order they run. A test checks each is registered here, documented in
-// ../shared/spec/domain.md and carries examples that pass and fail.
+// docs/domain.md §2 (the rule catalogue) and carries examples that pass and fail.
 import type { Rule } from './rule.ts';
 import { appRules } from './app.ts';
 import { rlRules } from './rl.ts';
