@@ -69,6 +69,16 @@ describe('narrative rules on real sentences', () => {
     expect(r.findings.map((x) => x.ruleId)).not.toContain('TXT-APP-NONE');
   });
 
+  it('淮安市 2024 (pdftotext -layout): the outcomes listed after 行政复议351件 and 行政诉讼46件 agree with table C; a changed one is found at its cells', () => {
+    const file = 'flat/huaian-city-gov-2024.pdftotext-layout.txt';
+    expect(narrative(check({ kind: 'text', text: text(file) }))).toEqual([]);
+    const review = mutated(file, '结果维持 72 件', '结果维持 70 件').result.findings.filter((f) => f.ruleId.endsWith('-OUTCOME'));
+    expect(review.map((f) => [f.ruleId, f.cells, f.data['n'], f.data['v']])).toEqual([['TXT-REVIEW-OUTCOME', ['C.rev.keep'], 70, 72]]);
+    // the suits' 「其他结果 9 件」 is 8 + 1 of the two kinds of suit, never the reviews' 178
+    const suits = mutated(file, '其他结果 9 件', '其他结果 8 件').result.findings.filter((f) => f.ruleId.endsWith('-OUTCOME'));
+    expect(suits.map((f) => [f.ruleId, f.cells, f.data['n'], f.data['v']])).toEqual([['TXT-LITIGATION-OUTCOME', ['C.litd.other', 'C.lita.other'], 8, 9]]);
+  });
+
   it('鄞州区 2021: 114 vs 284 and the 2020 sentence in a 2021 report', () => {
     const r = check({ kind: 'text', text: text('yinzhou-health-2021.txt') });
     const ids = narrative(r).map((x) => x.ruleId).sort();
@@ -100,6 +110,7 @@ describe('what the narrative states about the tables: compared or skipped, and c
     ['shuyang-county-gov-2025.txt', 5, 1],
     ['shanghai-stcsm-2024.md', 5, 6],
     ['pingtan-gov-2021.crawl.txt', 3, 1],
+    ['huaian-city-gov-2024.pdf', 12, 3],
   ] as const)('%s: %i compared, %i skipped, said in the text coverage line', async (file, compared, skipped) => {
     expect(await numbers(file)).toEqual({ code: 'narrative-numbers', compared, skipped });
     const r = await checkFixture(file);
