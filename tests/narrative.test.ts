@@ -7,6 +7,11 @@ import { join } from 'node:path';
 import { check, coverageReasons } from '../core/index.ts';
 import { cellOf } from '../core/model/cells.ts';
 import { FIXTURES, allFixtureFiles, checkFixture } from './support/fixtures.ts';
+import { main, type FileReport } from '../core/cli.ts';
+import { RULES } from '../core/index.ts';
+import { runRules } from '../core/rules/run.ts';
+import { modelFromExample } from '../core/model/from-example.ts';
+import { tableC } from '../core/rules/examples.ts';
 
 const text = (f: string) => readFileSync(join(FIXTURES, f), 'utf8');
 const narrative = (r: ReturnType<typeof check>) => r.findings.filter((f) => /^TXT-|^YEAR-BODY/.test(f.ruleId));
@@ -112,10 +117,71 @@ describe('what the narrative states about the tables: compared or skipped, and c
     ['pingtan-gov-2021.crawl.txt', 3, 1],
     ['huaian-city-gov-2024.pdf', 12, 3],
   ] as const)('%s: %i compared, %i skipped, said in the text coverage line', async (file, compared, skipped) => {
-    expect(await numbers(file)).toEqual({ code: 'narrative-numbers', compared, skipped });
+    expect(await numbers(file)).toMatchObject({ code: 'narrative-numbers', compared, skipped });
+    expect((await numbers(file))?.skips).toHaveLength(skipped);
     const r = await checkFixture(file);
     expect(r.coverage.text.status).toBe('checked');
     expect(coverageReasons(r, 'text').join('')).toContain(`已与表格比对 ${compared} 个`);
+  });
+
+  it('each number not compared is listed with why: 沭阳县 2025 「相关案件74件」 is reviews and suits together, 上海市科委 2024\'s outcomes have no readable cell', async () => {
+    expect((await numbers('shuyang-county-gov-2025.txt'))?.skips).toEqual([
+      { para: expect.any(Number), span: expect.objectContaining({ kind: 'text' }), n: 74, unit: '件', excerpt: '全县共办理相关案件74件', subject: '案件', reason: 'ambiguous-subject' },
+    ]);
+    const stcsm = (await numbers('shanghai-stcsm-2024.md'))!.skips;
+    expect(stcsm.map((x) => [x.subject, x.n, x.reason])).toEqual([
+      ['部分公开', 0, 'cell-not-read'],
+      ['不予公开', 2, 'cell-not-read'],
+      ['无法提供', 10, 'cell-not-read'],
+      ['不予处理', 0, 'cell-not-read'],
+      ['其他处理', 14, 'cell-not-read'],
+      ['结转下年度', 1, 'cell-not-read'],
+    ]);
+    // 保山市 2021's list of what was published: the tables count none of it
+    const baoshan = (await numbers('baoshan-health-2021.txt'))!.skips;
+    expect(baoshan.find((x) => x.n === 22)).toMatchObject({ excerpt: '通知公告22条', reason: 'no-table-cell' });
+    expect(new Set(baoshan.map((x) => x.reason))).toEqual(new Set(['no-table-cell']));
+  });
+
+  it('淮安市 2024\'s outcomes under 「行政复议、行政诉讼」 are skipped as ambiguous, not compared with either', () => {
+    const file = 'flat/huaian-city-gov-2024.pdftotext-layout.txt';
+    const { result } = mutated(file, '政府信息公开行政复议 351', '政府信息公开行政复议、行政诉讼 351');
+    expect(result.findings.filter((f) => f.ruleId === 'TXT-REVIEW-OUTCOME')).toEqual([]);
+    const code = result.coverage.text.codes.find((c) => c.code === 'narrative-numbers');
+    const skips = code && 'skips' in code ? code.skips : [];
+    expect(skips.filter((x) => x.reason === 'ambiguous-subject').map((x) => [x.subject, x.n])).toEqual([
+      ['结果维持', 72],
+      ['结果纠正', 64],
+      ['其他结果', 178],
+      ['尚未审结', 37],
+    ]);
+  });
+
+  it('an outcome of suits outside section 四 with no word of disclosure is skipped as possibly all of the agency\'s cases', () => {
+    // 淮安市 2024's suits without 「政府信息公开」, alone in section 一
+    const model = modelFromExample({ year: 2024, cells: tableC([72, 64, 178, 37, 351, 13, 4, 8, 1, 26, 12, 1, 1, 6, 20]), paras: [{ text: '全年行政诉讼46件，其中结果维持25件，结果纠正4件。', section: 1 }] });
+    const run = runRules(model, RULES);
+    expect(run.findings.filter((f) => /^TXT-(?:LITIGATION|REVIEW)/.test(f.ruleId))).toEqual([]);
+    const [s] = model.sentences;
+    expect([...run.notCompared.get(s!)!.values()]).toEqual([
+      { reason: 'agency-wide-cases', subject: '行政诉讼' },
+      { reason: 'agency-wide-cases', subject: '行政诉讼结果维持' },
+      { reason: 'agency-wide-cases', subject: '行政诉讼结果纠正' },
+    ]);
+  });
+
+  it('the command line lists the numbers not compared with why, in its text and in --json', async () => {
+    const out: string[] = [];
+    await main([join(FIXTURES, 'shuyang-county-gov-2025.txt')], (x) => out.push(x), () => {});
+    expect(out.join('\n')).toContain('【正文中未与表格比对的数字（1 个）】\n  所指不明确：「全县共办理相关案件74件」');
+    const en: string[] = [];
+    await main(['--lang', 'en', join(FIXTURES, 'shuyang-county-gov-2025.txt')], (x) => en.push(x), () => {});
+    expect(en.join('\n')).toContain('what it counts is unclear: "全县共办理相关案件74件"');
+    const json: string[] = [];
+    await main(['--json', join(FIXTURES, 'shanghai-stcsm-2024.md')], (x) => json.push(x), () => {});
+    const [report] = JSON.parse(json.join('')) as FileReport[];
+    expect(report!.narrative).toMatchObject({ compared: 5, skipped: 6 });
+    expect(report!.narrative!.skips[1]).toEqual({ para: expect.any(Number), n: 2, unit: '件', excerpt: '不予公开答复2件', subject: '不予公开', reason: 'cell-not-read', why: '对应的表格单元格未读出或为空' });
   });
 
   it('a changed carry-over in 平潭 2021\'s own sentence is found, and counted as compared', async () => {

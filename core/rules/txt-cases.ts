@@ -97,7 +97,7 @@ function checkOutcomes(ctx: RuleContext, kinds: Kind[]): void {
     if (!/复议|诉讼|起诉/.test(s.text) || !new RegExp(PART_SRC).test(s.text)) continue;
     // Table C counts cases about information disclosure only: outside section 四 the sentence or the
     // ones before it must say so (as TXT-LITIGATION asks of a bare count of suits).
-    if (s.section !== 4 && !/公开|申请/.test(contextOf(s))) continue;
+    const scoped = s.section === 4 || /公开|申请/.test(contextOf(s));
     const seen = new Set<number>();
     for (const re of [PART_C, PART_A, PART_B]) {
       for (const { q, m } of boundNumbers(s, re)) {
@@ -108,12 +108,24 @@ function checkOutcomes(ctx: RuleContext, kinds: Kind[]): void {
         if (!part.includes('未审结') && NEGATED_RE.test(s.text.slice(0, partAt))) continue;
         const subj = m.groups!['subj'];
         const found = subj ? { kind: (subj === '行政复议' ? 'rev' : 'lit') as Kind } : subjectOf(s, Math.min(m.index, q.start));
-        if (!('kind' in found) || !kinds.includes(found.kind)) continue;
+        if (!('kind' in found)) {
+          ctx.notCompared(s, q, 'ambiguous-subject', part);
+          continue;
+        }
+        if (!kinds.includes(found.kind)) continue;
+        const subject = `${KIND_LABELS[found.kind].zh}${part}`;
+        if (!scoped) {
+          ctx.notCompared(s, q, 'agency-wide-cases', subject);
+          continue;
+        }
         const col = COL_OF[part]!;
         const refs: CellRef[] = KIND_GROUPS[found.kind].map((g) => `C.${g}.${col}`);
         // Every cell must be a number: a blank outcome cell is not 0 here.
         const vs = refs.map((ref) => cellNumber(model, ref));
-        if (vs.some((v) => v === null)) continue;
+        if (vs.some((v) => v === null)) {
+          ctx.notCompared(s, q, 'cell-not-read', subject);
+          continue;
+        }
         const v = vs.reduce((a: number, b) => a + b!, 0);
         ctx.compared(s, q);
         if (q.n === v) continue;

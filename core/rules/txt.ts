@@ -85,9 +85,12 @@ const TXT_APP_NEW = defineRule({
   check(ctx) {
     const { model } = ctx;
     const tot = cellNumber(model, 'B.new.tot');
-    if (tot === null) return;
     const cin = cellNumber(model, 'B.carry_in.tot');
     for (const a of applicationsReceived(comparableSentences(model))) {
+      if (tot === null) {
+        ctx.notCompared(a.s, a.q, 'cell-not-read', a.verb);
+        continue;
+      }
       ctx.compared(a.s, a.q);
       if (a.n === tot) continue;
       // 「受理」 often counts what was carried over too (沭阳县 2025: 749 = 713 + 36); 「新收」 never does.
@@ -200,7 +203,11 @@ const TXT_APP_OUTCOME = defineRule({
         const outcome = OUTCOMES[m.groups!['label']!]!;
         const refs = outcome.rows(model).map((r) => `B.${r}.tot`);
         const v = refs.length === 1 ? cellNumber(model, refs[0]!) : cellSum(model, refs);
-        if (v === null) continue;
+        // 上海市科委 2024: table B's outcome rows could not be paired with their numbers
+        if (v === null) {
+          ctx.notCompared(s, q, 'cell-not-read', outcome.label);
+          continue;
+        }
         ctx.compared(s, q);
         if (v === q.n) continue;
         ctx.report({ data: { outcome: outcome.label, n: q.n, v, excerpt: excerpt(s.text, m.index, q.end) }, cells: refs, span: s.span });
@@ -273,7 +280,10 @@ const TXT_APP_APPLICANT = defineRule({
             if (seen.has(q.start)) continue;
             seen.add(q.start);
             const v = cellSum(model, w.refs);
-            if (v === null) continue;
+            if (v === null) {
+              ctx.notCompared(s, q, 'cell-not-read', w.zh);
+              continue;
+            }
             ctx.compared(s, q);
             if (v === q.n) continue;
             const cin = cellSum(model, w.carry);
@@ -312,17 +322,20 @@ export function negatedCases(sentence: string): { review: boolean; litigation: b
 
 type CaseRule = { id: 'TXT-REVIEW' | 'TXT-LITIGATION'; noun: string; refs: CellRef[]; a: RegExp; b: RegExp };
 
+// 「做好相关行政复议、行政诉讼案件的应诉工作，全县共办理相关案件74件」 (沭阳县 2025): reviews and suits together.
+const BOTH_CASES_RE = new RegExp(`(?<![议讼])(?:相关|上述|此类|各类|涉诉|两类)?案件(?:共计|共|为|有|达)?(?<n>${NUM_SRC})(?:余|多)?(?:件|起|宗|个)`, 'dg');
+
 function checkCases(ctx: RuleContext, r: CaseRule): void {
   const { model } = ctx;
   const v = cellSum(model, r.refs);
   // Every total must be a number: an empty total is not 0.
-  if (v === null || r.refs.some((ref) => cellNumber(model, ref) === null)) return;
+  const read = v !== null && r.refs.every((ref) => cellNumber(model, ref) !== null);
   for (const s of comparableSentences(model)) {
     if (!s.text.includes(r.noun.slice(-2))) continue;
     // Table C counts reviews and suits about information disclosure only: a sentence elsewhere may count
     // all of the agency's lawsuits, so it must say so; section 四 (政府信息公开行政复议、行政诉讼情况) is
     // about nothing else (issue 19: 「全年发生行政诉讼22件」 there, against 23 in table C).
-    if (s.section !== 4 && !/公开|申请|复议/.test(contextOf(s))) continue;
+    const scoped = s.section === 4 || /公开|申请|复议/.test(contextOf(s));
     const seen = new Set<number>();
     for (const re of [r.a, r.b]) {
       for (const { q, m } of boundNumbers(s, re)) {
@@ -330,11 +343,17 @@ function checkCases(ctx: RuleContext, r: CaseRule): void {
         seen.add(q.start);
         const end = m.index + m[0].length;
         if (QUALIFIED.test(clauseBefore(s.text, m.index)) || QUALIFIED.test(m.groups?.['gap'] ?? '') || /^(?:纠错|被|结果|维持|纠正|败诉|撤销)/.test(s.text.slice(end))) continue;
+        if (!scoped || !read) {
+          ctx.notCompared(s, q, scoped ? 'cell-not-read' : 'agency-wide-cases', r.noun);
+          continue;
+        }
         ctx.compared(s, q);
         if (q.n === v) continue;
         ctx.report({ data: { n: q.n, v, excerpt: excerpt(s.text, m.index, Math.max(end, q.end)) }, cells: r.refs, span: s.span });
       }
     }
+    if (/复议/.test(s.text) && /诉讼/.test(s.text)) for (const { q } of boundNumbers(s, BOTH_CASES_RE)) if (!seen.has(q.start)) ctx.notCompared(s, q, 'ambiguous-subject', '案件');
+    if (!scoped || !read || v === null) continue;
     if (v > 0) {
       const none = negatedCases(s.text);
       if (none && (r.id === 'TXT-REVIEW' ? none.review : none.litigation)) {
@@ -486,7 +505,10 @@ const TXT_ACT_CROSS = defineRule({
         const kind = m.groups!['kind'] as keyof typeof ACT_ROWS;
         const ref = model.tables.A.cells[`A.${ACT_ROWS[kind]}.dec`] ? `A.${ACT_ROWS[kind]}.dec` : `A19.${ACT_ROWS[kind]}.dec`;
         const v = cellNumber(model, ref);
-        if (v === null) continue;
+        if (v === null) {
+          ctx.notCompared(s, q, 'cell-not-read', `行政${kind}`);
+          continue;
+        }
         ctx.compared(s, q);
         if (v === q.n) continue;
         ctx.report({ data: { kind, kindEn: kindEn[kind], n: q.n, unit: q.unit, v, excerpt: excerpt(s.text, m.index, q.end) }, cells: [ref], span: s.span });
