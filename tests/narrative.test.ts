@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { check, coverageReasons } from '../core/index.ts';
 import { cellOf } from '../core/model/cells.ts';
 import { FIXTURES, allFixtureFiles, checkFixture } from './support/fixtures.ts';
+import { SKIP_REASONS, narrativeFigures } from './support/narrative-figures.ts';
 import { main, type FileReport } from '../core/cli.ts';
 import { RULES } from '../core/index.ts';
 import { runRules } from '../core/rules/run.ts';
@@ -104,6 +105,29 @@ describe('false-positive sweep', () => {
       const found = narrative(r);
       expect(found.filter((f) => f.severity === 'error')).toEqual([]);
       expect(found.map((f) => f.ruleId).sort()).toEqual((allowed[file] ?? []).slice().sort());
+    });
+  }
+});
+
+describe('every real report: each number its narrative states about the tables agrees with them or is listed with why', () => {
+  // No fixture's MANIFEST lists a disagreement between its narrative and its tables (tests/fixtures/README.md:
+  // 保山市 2021's and 鄞州区 2021's narrative findings are within the text), so every number a rule compared
+  // must agree: no TXT-* finding that points at a table cell.
+  for (const file of allFixtureFiles()) {
+    it(`${file}: compared numbers agree, skipped ones each carry a reason`, async () => {
+      const r = await checkFixture(file);
+      const againstTables = r.findings.filter((f) => f.ruleId.startsWith('TXT-') && f.cells.length);
+      expect(againstTables.map((f) => [f.ruleId, f.cells[0], f.data['n'], f.data['excerpt']])).toEqual([]);
+      const fig = narrativeFigures(file, r);
+      expect(fig.skips).toHaveLength(fig.skipped);
+      for (const skip of fig.skips) {
+        expect(SKIP_REASONS).toContain(skip.reason);
+        // the listed clause ends with the very number listed, and its paragraph is the report's
+        expect(skip.excerpt.endsWith(`${skip.n}${skip.unit}`) || /[零〇一二两三四五六七八九十百千]$/.test(skip.excerpt.slice(0, -1)), JSON.stringify(skip)).toBe(true);
+        expect(r.model.paras[skip.para], JSON.stringify(skip)).toBeDefined();
+        // a rule that read the number says what it bound it to; only a number no rule read has no subject
+        if (skip.reason !== 'no-table-cell') expect(skip.subject, JSON.stringify(skip)).toBeTruthy();
+      }
     });
   }
 });
