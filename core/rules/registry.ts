@@ -12,6 +12,7 @@ import { txtRules } from './txt.ts';
 import { txtPartsRules } from './txt-parts.ts';
 import { txtFlowRules } from './txt-flow.ts';
 import { txtCaseRules } from './txt-cases.ts';
+import { txtDocsRules } from './txt-docs.ts';
 import { xyearRules } from './xyear.ts';
 
 export const RULES: readonly Rule[] = [
@@ -26,6 +27,7 @@ export const RULES: readonly Rule[] = [
   ...txtPartsRules,
   ...txtFlowRules,
   ...txtCaseRules,
+  ...txtDocsRules,
   // silent unless the caller supplies last year's report (model.previous)
   ...xyearRules,
 ];
