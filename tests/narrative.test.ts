@@ -43,6 +43,11 @@ describe('narrative rules on real sentences', () => {
     expect(f!.cells[0]).toBe('B.new.np');
   });
 
+  it('平潭 2022: 「涉及自然人72件、商业企业3件」 names one organisation column, checked against B.new.biz', () => {
+    const { result } = mutated('pingtan-gov-2022.crawl.txt', '商业企业3件', '商业企业4件');
+    expect(result.findings.filter((x) => x.ruleId === 'TXT-APP-APPLICANT').map((f) => [f.cells, f.data['n'], f.data['v']])).toEqual([[['B.new.biz'], 4, 3]]);
+  });
+
   it('泰山区 2022: 「数量比2021年多1条」 is a comparison, neither a wrong year nor a count', () => {
     const r = check({ kind: 'text', text: text('taishan-health-2022.txt') });
     expect(narrative(r)).toEqual([]);

@@ -219,6 +219,14 @@ const TXT_APP_OUTCOME = defineRule({
 const NP_A = new RegExp(`自然人(?:提出(?:的)?)?(?:申请)?(?:数量|数)?(?:共|为|共计|有)?(?<n>${NUM_SRC})(?:余|多)?${APP_UNIT}`, 'dg');
 const NP_B = new RegExp(`(?<n>${NUM_SRC})${APP_UNIT}(?:为|是|系)?(?:由)?自然人(?:提出(?:的)?)?申请`, 'dg');
 const ORG_A = new RegExp(`法人(?:或者|或|和|及|、)?(?:其他组织)?(?:提出(?:的)?)?(?:申请)?(?:数量|数)?(?:共|为|共计|有)?(?<n>${NUM_SRC})(?:余|多)?${APP_UNIT}`, 'dg');
+// One organisation column by name: 「涉及自然人72件、商业企业3件」 (平潭 2022). 「其他」 alone is too common a word to bind.
+const orgCol = (word: string) => new RegExp(`${word}(?:提出(?:的)?)?(?:申请)?(?:数量|数)?(?:共|为|共计|有)?(?<n>${NUM_SRC})(?:余|多)?${APP_UNIT}`, 'dg');
+const ORG_COLS = [
+  { word: '商业企业', col: 'biz', en: 'businesses' },
+  { word: '科研机构', col: 'sci', en: 'research institutions' },
+  { word: '社会公益组织', col: 'ngo', en: 'non-profit organisations' },
+  { word: '法律服务机构', col: 'law', en: 'legal service providers' },
+].map((o) => ({ res: [orgCol(o.word)], word: o.word, zh: o.word, en: o.en, refs: [`B.new.${o.col}`], carry: [`B.carry_in.${o.col}`] }));
 
 const TXT_APP_APPLICANT = defineRule({
   meta: {
@@ -227,7 +235,8 @@ const TXT_APP_APPLICANT = defineRule({
     certainty: 'heuristic',
     templates: ['2019', '2021'],
     table: 'text',
-    description: 'Applications by natural persons / by organisations in the narrative equal table B 本年新收 自然人 / the organisation columns (or with 上年结转 added).',
+    description:
+      'Applications by natural persons / by organisations (or one kind of organisation: 商业企业, 科研机构, 社会公益组织, 法律服务机构) in the narrative equal table B 本年新收 自然人 / the organisation columns / that column (or with 上年结转 added).',
     messages: {
       main: {
         zh: '正文「{excerpt}」称{who}申请 {n} 件，表中本年新收为 {v} 件',
@@ -251,6 +260,16 @@ const TXT_APP_APPLICANT = defineRule({
         input: { year: 2020, cells: tableB({ new: [1, 0, 0, 0, 0, 0, 1] }, '2019'), paras: [{ text: '接收渠道为市政府官方网站，2020年共收到1条依申请公开信息，其中1个自然人申请信息，我局已全部及时答复。', section: 1 }] },
       },
       {
+        name: '平潭 2022 「全区收到政府信息公开申请75件，涉及自然人72件、商业企业3件」 = 71 + 1 carried over, 3',
+        valid: true,
+        input: { year: 2022, cells: tableB({ new: [71, 3, 0, 0, 0, 0, 74], carry_in: [1, 0, 0, 0, 0, 0, 1] }), paras: [{ text: '2022年，全区收到政府信息公开申请75件，涉及自然人72件、商业企业3件，均在法定期限内予以答复，办结率100%。', section: 1 }] },
+      },
+      {
+        name: '平潭 2022 sentence with 「商业企业4件」 against 3 in the table',
+        valid: false,
+        input: { year: 2022, cells: tableB({ new: [71, 3, 0, 0, 0, 0, 74], carry_in: [1, 0, 0, 0, 0, 0, 1] }), paras: [{ text: '2022年，全区收到政府信息公开申请75件，涉及自然人72件、商业企业4件，均在法定期限内予以答复，办结率100%。', section: 1 }] },
+      },
+      {
         name: '沭阳县 2025 sentence with 6 organisation applications in the table',
         valid: false,
         input: {
@@ -269,6 +288,7 @@ const TXT_APP_APPLICANT = defineRule({
     const who = [
       { res: [NP_A, NP_B], word: '自然人', zh: '自然人', en: 'natural persons', refs: ['B.new.np'], carry: ['B.carry_in.np'] },
       { res: [ORG_A], word: '法人', zh: '法人或其他组织', en: 'organisations', refs: orgNew, carry: orgIn },
+      ...ORG_COLS,
     ];
     for (const s of comparableSentences(model)) {
       if (!contextOf(s).includes('申请')) continue;
