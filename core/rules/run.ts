@@ -64,7 +64,7 @@ export function runRules(model: ReportModel, rules: readonly Rule[]): RunOutput 
       notCompared(s, q, reason, subject) {
         let at = notCompared.get(s);
         if (!at) notCompared.set(s, (at = new Map()));
-        // the first rule's reason stands: the rules run from the most specific binding to the least
+        // the first reason given stands: each rule binds its own nouns, so two rarely read the same number
         if (!at.has(q.start)) at.set(q.start, { reason, ...(subject ? { subject } : {}) });
       },
     };
