@@ -12,7 +12,7 @@ import { imageSize, MAX_OCR_PIXELS } from './adapters/image/size.ts';
 import { DocxReadError, docxToDoc, type Mammoth } from './adapters/docx/index.ts';
 import { checkImage, checkPdfWithOcr, type OcrCheck } from './pipeline/ocr.ts';
 import type { Recogniser } from './ocr/recogniser.ts';
-import { csvHeader, findingsCsvRows, findingsJson, format, formatOcr, refusalTextBoth, unreadableCsvRow, unreadableJson, type FileReport } from './present/index.ts';
+import { csvHeader, findingsCsvRows, findingsJson, format, formatOcr, narrativeSkipLines, refusalTextBoth, unreadableCsvRow, unreadableJson, type FileReport } from './present/index.ts';
 import { decodeHtmlBytes } from './adapters/html/index.ts';
 import { decodeTextBytes, looksBinary } from './adapters/text/decode.ts';
 import type { CheckResult, Lang, ReportModel } from './types.ts';
@@ -344,7 +344,8 @@ async function run(args: Extract<Parsed, { files: string[] }>, files: string[], 
       // built in full before anything is printed, so a throw leaves no half report behind
       const report = args.json ? toFileReport(file, result, args.lang) : undefined;
       const rows = args.csv ? findingsCsvRows(result, args.lang, file) : [];
-      const text = args.json || args.csv ? '' : `== ${file} ==\n${[format(result, args.lang), ...(hasOcr(result) ? formatOcr(result, args.lang) : [])].join('\n')}\n`;
+      // the narrative's numbers not compared, each with why, after the report (issue 19)
+      const text = args.json || args.csv ? '' : `== ${file} ==\n${[format(result, args.lang), ...narrativeSkipLines(result, args.lang), ...(hasOcr(result) ? formatOcr(result, args.lang) : [])].join('\n')}\n`;
       tally[result.verdict]++;
       code = Math.max(code, exitCodeOf(result));
       if (report) reports.push(report);

@@ -109,9 +109,39 @@ export type CoverageReason =
   | { code: 'no-narrative' }
   | { code: 'no-year' }
   | { code: 'narrative-not-run' }
-  /** the narrative's stated numbers about the tables: how many a TXT rule compared, how many none could bind (information, not a gap) */
-  | { code: 'narrative-numbers'; compared: number; skipped: number }
+  /**
+   * the narrative's stated numbers about the tables: how many a TXT rule compared, how many it did not
+   * (information, not a gap), and each of those with why (`skips.length === skipped`)
+   */
+  | { code: 'narrative-numbers'; compared: number; skipped: number; skips: NarrativeSkip[] }
   | { code: 'ocr-no-table' };
+
+/**
+ * Why a number the narrative states about the tables was not compared with them (issue 19); the words
+ * are core/present/narrative.ts's.
+ * - `ambiguous-subject`: what it counts is not one thing: 「行政复议、行政诉讼案件…其中结果维持1件」, 「全县共办理
+ *   相关案件74件」 after 「行政复议、行政诉讼案件」 (沭阳县 2025), or an outcome under no subject
+ * - `agency-wide-cases`: reviews or suits counted outside section 四 with no word of disclosure around
+ *   them: they may be all of the agency's cases, table C counts the disclosure ones only
+ * - `cell-not-read`: bound to a table cell that is absent, blank or unreadable (上海市科委 2024's scrambled
+ *   table B: 「不予公开答复 2 件」)
+ * - `no-table-cell`: no rule reads it as a quantity the tables hold (「通知公告22条」, 「政策解读21个」)
+ */
+export type NarrativeSkipReason = 'ambiguous-subject' | 'agency-wide-cases' | 'cell-not-read' | 'no-table-cell';
+
+/** One stated number not compared: where (its sentence's paragraph and span), the number, the words before it, why. */
+export type NarrativeSkip = {
+  /** index into model.paras of the paragraph its sentence starts in */
+  para: number;
+  span: SourceRef;
+  n: number;
+  unit: string;
+  /** the clause up to the number, as the report wrote it (compacted) */
+  excerpt: string;
+  /** the word a rule bound it to, when one did (「行政诉讼」, 「不予公开」) */
+  subject?: string;
+  reason: NarrativeSkipReason;
+};
 
 /**
  * What core/pipeline/coverage.ts decides for a table: its status and why, as data (codes). The faces, the

@@ -2,7 +2,7 @@
 // errors": a table is `checked` only when it was found, every template row was read in full, and every
 // cell took part in at least one identity that was actually evaluated (seed 000's blank outcome rows
 // take part in none, so its table B is `partial`).
-import type { CellRef, Coverage, CoverageKey, CoverageReason, ReportModel, TableId } from '../types.ts';
+import type { CellRef, Coverage, CoverageKey, CoverageReason, NarrativeSkip, ReportModel, TableId } from '../types.ts';
 import type { RunOutput } from '../rules/run.ts';
 import { fragmentOf } from '../rules/fragment.ts';
 
@@ -62,17 +62,23 @@ function textCoverage(model: ReportModel, run: RunOutput): Coverage {
   // sentence whose subject is ambiguous is skipped on purpose, issue 19).
   if (narrative) {
     let compared = 0;
-    let skipped = 0;
+    const skips: NarrativeSkip[] = [];
     for (const s of narrative) {
       if (s.otherYear || s.comparison || (s.section !== undefined && s.section > 4) || !TABLE_SUBJECT.test(s.text)) continue;
       const done = run.compared.get(s);
+      const why = run.notCompared.get(s);
       for (const q of s.quantities) {
         if (q.approx || q.inParens || !COUNT_UNIT.test(q.unit)) continue;
-        if (done?.has(q.start)) compared++;
-        else skipped++;
+        if (done?.has(q.start)) {
+          compared++;
+          continue;
+        }
+        // A number no rule read at all counts something the tables do not hold, as far as the rules know.
+        const { reason, subject } = why?.get(q.start) ?? { reason: 'no-table-cell' as const };
+        skips.push({ para: s.para, span: s.span, n: q.n, unit: q.unit, excerpt: itemBefore(s.text, q.end), ...(subject ? { subject } : {}), reason });
       }
     }
-    if (compared + skipped) codes.push({ code: 'narrative-numbers', compared, skipped });
+    if (compared + skips.length) codes.push({ code: 'narrative-numbers', compared, skipped: skips.length, skips });
   }
   return cov(status, codes);
 }
@@ -81,6 +87,14 @@ function textCoverage(model: ReportModel, run: RunOutput): Coverage {
 const TABLE_SUBJECT = /申请|复议|诉讼|行政许可|行政处罚|行政强制|规章|规范性文件|收费/;
 /** The units the tables count in (人 and 次 count something else). */
 const COUNT_UNIT = /^(?:件|条|个|宗|起|项)$/;
+
+/** The list item or clause that ends at `end` (「其中通知公告22条」 → 「通知公告22条」), at most `max` characters. */
+function itemBefore(text: string, end: number, max = 24): string {
+  let from = end;
+  while (from > 0 && !/[，,。；;：:！!？?、]/.test(text[from - 1]!)) from--;
+  const item = text.slice(from, end).replace(/□/g, '').replace(/^其中/, '');
+  return item.length > max ? `…${item.slice(item.length - max)}` : item;
+}
 
 function groupRows(refs: CellRef[]): string[] {
   const rows: string[] = [];

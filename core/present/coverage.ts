@@ -2,6 +2,7 @@
 // (CoverageReason); this is the only place those codes become sentences, per language.
 import type { CheckResult, CoverageKey, CoverageReason, Lang } from '../types.ts';
 import { rowName, templateLabel } from './labels.ts';
+import { narrativeSkipSummary } from './narrative.ts';
 
 const TABLE_NAMES: Record<Lang, Record<'A' | 'B' | 'C', string>> = {
   zh: { A: '表一（主动公开政府信息情况）', B: '表二（收到和处理政府信息公开申请情况）', C: '表三（行政复议、行政诉讼情况）' },
@@ -67,8 +68,8 @@ export function coverageReasonText(r: CoverageReason, lang: Lang = 'zh', table?:
       return zh ? '表格无法识别：图片中没有找到表格（既没有表格线，也没有能排成行列的文字），未检查' : 'Table not recognisable: no table was found in the image (no ruling lines and no text in rows and columns): not checked';
     case 'narrative-numbers':
       return zh
-        ? `正文中与表格有关的数字 ${r.compared + r.skipped} 个：已与表格比对 ${r.compared} 个，${r.skipped} 个所指不明确，未比对`
-        : `${r.compared + r.skipped} numbers in the narrative concern the tables: ${r.compared} compared with the tables, ${r.skipped} not (what they count is unclear)`;
+        ? `正文中与表格有关的数字 ${r.compared + r.skipped} 个：已与表格比对 ${r.compared} 个${r.skipped ? `，${r.skipped} 个未比对：${narrativeSkipSummary(r.skips, lang)}` : ''}`
+        : `${r.compared + r.skipped} numbers in the narrative concern the tables: ${r.compared} compared with the tables${r.skipped ? `, ${r.skipped} not: ${narrativeSkipSummary(r.skips, lang)}` : ''}`;
     case 'narrative-not-run':
       return zh ? '正文与表格数字的一致性核对（TXT-*）未运行' : 'Narrative-versus-table checks (TXT-*) were not run';
   }

@@ -7,6 +7,7 @@ import { coverageReasons } from './coverage.ts';
 import { formatFinding } from './findings.ts';
 import { format, unreadableText, verdictText } from './text.ts';
 import { SEVERITY_LABEL, TABLE_LABEL } from './words.ts';
+import { narrativeJson, type NarrativeJson } from './narrative.ts';
 
 /** A CSV field, quoted when it holds a comma, quote or line break (shared with the site's batch export). */
 export function csvField(v: string | number): string {
@@ -68,6 +69,8 @@ export type FileReport = {
   mistakes: { cells: string[]; values: number[]; findings: number[]; alternatives: { cells: string[]; values: number[] }[] }[];
   /** why the file could not be read (then every table is `unreadable` with that reason, and no findings) */
   unreadable?: string;
+  /** what the narrative states about the tables: how many numbers were compared, and each one not compared with why (core/present/narrative.ts) */
+  narrative?: NarrativeJson;
   /** when some of the file was read by OCR: what was read, and the numbers it was unsure of */
   ocr?: { pages: { page: number; method: string; cellsRead: number }[]; cellsRead: number; numbers: number; doubtful: { page: number; ref?: string; text: string; confidence: number; unread?: true }[] };
 };
@@ -76,6 +79,7 @@ export function findingsJson(result: CheckResult & { ocr?: OcrInfo }, lang: Lang
   const cov = (k: 'A' | 'B' | 'C') => ({ status: result.coverage[k].status, reasons: coverageReasons(result, k, lang) });
   const onDoubtful = new Set(result.ocr?.findingsOnDoubtful ?? []);
   const ocr = result.ocr;
+  const narrative = narrativeJson(result, lang);
   return {
     file: source,
     agency: result.model.agency ?? null,
@@ -93,6 +97,7 @@ export function findingsJson(result: CheckResult & { ocr?: OcrInfo }, lang: Lang
       ...(f.inferred ? { inferred: true as const } : {}),
     })),
     mistakes: result.mistakes,
+    ...(narrative ? { narrative } : {}),
     ...(ocr
       ? {
           ocr: {

@@ -11,6 +11,8 @@ import { parseRules } from './parse.ts';
 import { txtRules } from './txt.ts';
 import { txtPartsRules } from './txt-parts.ts';
 import { txtFlowRules } from './txt-flow.ts';
+import { txtCaseRules } from './txt-cases.ts';
+import { txtDocsRules } from './txt-docs.ts';
 import { xyearRules } from './xyear.ts';
 
 export const RULES: readonly Rule[] = [
@@ -24,6 +26,8 @@ export const RULES: readonly Rule[] = [
   ...txtRules,
   ...txtPartsRules,
   ...txtFlowRules,
+  ...txtCaseRules,
+  ...txtDocsRules,
   // silent unless the caller supplies last year's report (model.previous)
   ...xyearRules,
 ];

@@ -1,7 +1,7 @@
 // What a rule is: metadata (id, severity, certainty, templates, messages, examples) and a check that
 // reports cells. One rule family per file; `registry.ts` lists them all (ESLint / markdownlint style).
 import type { SumOutcome } from './equation.ts';
-import type { CellRef, DataValue, FlatProblem, Finding, ReportModel, Severity, Certainty, TableId, Term, SourceRef, NarrativeSentence, Quantity } from '../types.ts';
+import type { CellRef, DataValue, FlatProblem, Finding, ReportModel, Severity, Certainty, TableId, Term, SourceRef, NarrativeSentence, NarrativeSkipReason, Quantity } from '../types.ts';
 
 export type Messages = Record<string, { zh: string; en: string }>;
 
@@ -70,6 +70,11 @@ export type RuleContext = {
   sum(left: CellRef[], right: CellRef[], totals?: CellRef[]): SumOutcome;
   /** a stated number of the narrative was bound to a table quantity and compared (the coverage counts them) */
   compared(s: NarrativeSentence, q: Quantity): void;
+  /**
+   * a stated number a rule read but did not compare, and why (the coverage lists it); `subject` is the
+   * word the rule bound it to. A number some rule compared counts as compared whatever another said.
+   */
+  notCompared(s: NarrativeSentence, q: Quantity, reason: NarrativeSkipReason, subject?: string): void;
 };
 
 export type Rule = { meta: RuleMeta; check(ctx: RuleContext): void };

@@ -1,6 +1,6 @@
 // Runs rules over a ReportModel: collects findings (stamped with the rule's id, severity, certainty)
 // and the reasons rules gave for skipping parts of a table (they feed the coverage verdict).
-import type { CellRef, Finding, NarrativeSentence, ReportModel, TableId } from '../types.ts';
+import type { CellRef, Finding, NarrativeSentence, NarrativeSkipReason, ReportModel, TableId } from '../types.ts';
 import type { Rule, RuleContext } from './rule.ts';
 import { tableOf } from '../model/cells.ts';
 import { sumEquation } from './equation.ts';
@@ -14,6 +14,8 @@ export type RunOutput = {
   ran: string[];
   /** the narrative's numbers the TXT-* rules compared with a table: sentence → offsets of the numbers */
   compared: Map<NarrativeSentence, Set<number>>;
+  /** the numbers a TXT-* rule read and did not compare: sentence → offset of the number → why */
+  notCompared: Map<NarrativeSentence, Map<number, { reason: NarrativeSkipReason; subject?: string }>>;
 };
 
 export function runRules(model: ReportModel, rules: readonly Rule[]): RunOutput {
@@ -21,6 +23,7 @@ export function runRules(model: ReportModel, rules: readonly Rule[]): RunOutput 
   const skipped: RunOutput['skipped'] = [];
   const evaluated = new Set<CellRef>();
   const compared: RunOutput['compared'] = new Map();
+  const notCompared: RunOutput['notCompared'] = new Map();
   for (const rule of rules) {
     const { meta } = rule;
     const ctx: RuleContext = {
@@ -58,8 +61,14 @@ export function runRules(model: ReportModel, rules: readonly Rule[]): RunOutput 
         if (!at) compared.set(s, (at = new Set()));
         at.add(q.start);
       },
+      notCompared(s, q, reason, subject) {
+        let at = notCompared.get(s);
+        if (!at) notCompared.set(s, (at = new Map()));
+        // the first reason given stands: each rule binds its own nouns, so two rarely read the same number
+        if (!at.has(q.start)) at.set(q.start, { reason, ...(subject ? { subject } : {}) });
+      },
     };
     rule.check(ctx);
   }
-  return { findings, skipped, evaluated, ran: rules.map((r) => r.meta.id), compared };
+  return { findings, skipped, evaluated, ran: rules.map((r) => r.meta.id), compared, notCompared };
 }

@@ -89,9 +89,8 @@ const TXT_APP_HANDLED = defineRule({
     const { model } = ctx;
     const handled = cellNumber(model, 'B.total.tot');
     const fresh = cellNumber(model, 'B.new.tot');
-    if (handled === null || fresh === null) return;
     const cin = cellNumber(model, 'B.carry_in.tot');
-    const avail = fresh + (cin ?? 0);
+    const avail = fresh === null ? null : fresh + (cin ?? 0);
     for (const s of comparableSentences(model)) {
       if (!/办理|处理|办结|答复/.test(s.text)) continue;
       for (const { q, m } of boundNumbers(s, HANDLED_RE)) {
@@ -99,6 +98,10 @@ const TXT_APP_HANDLED = defineRule({
         // 「未办结」, 「待处理」; 「不予处理」, 「其他处理」 and 「同意公开答复 9 件」 (上海市科委 2024) are outcome rows
         // (TXT-APP-OUTCOME's); 「转下一年度办理答复的有 1 件」 (the same report) is the carry-over (TXT-APP-CARRY's).
         if (/(?:未|没有|无|不|待|予|其他|公开|提供|告知|同意|下一?年度?|结转|继续)$/.test(s.text.slice(0, m.index))) continue;
+        if (handled === null || avail === null) {
+          ctx.notCompared(s, q, 'cell-not-read', m.groups!['v']!);
+          continue;
+        }
         ctx.compared(s, q);
         if (q.n === handled || q.n === avail) continue;
         const cells: CellRef[] = ['B.total.tot', 'B.new.tot', ...(cin !== null ? ['B.carry_in.tot'] : [])];
@@ -175,13 +178,17 @@ const TXT_APP_CARRY = defineRule({
       if (!/结转|转入?下一?年/.test(s.text)) continue;
       for (const c of carry) {
         const v = cellNumber(model, c.ref);
-        if (v === null) continue;
         const seen = new Set<number>();
         for (const re of c.res) {
           for (const { q, m } of boundNumbers(s, re)) {
             if (seen.has(q.start)) continue;
             seen.add(q.start);
             if (NOT_APPLICATIONS.test((m.groups?.['gap'] ?? '').replace(/结转/g, '')) || !aboutApplications(s, Math.max(m.index, q.end))) continue;
+            // 上海市科委 2024's conversion left 四、结转下年度 总计 blank
+            if (v === null) {
+              ctx.notCompared(s, q, 'cell-not-read', c.messageId === 'in' ? '上年结转' : '结转下年度');
+              continue;
+            }
             ctx.compared(s, q);
             if (q.n === v) continue;
             ctx.report({ messageId: c.messageId, data: { n: q.n, v, excerpt: excerpt(s.text, Math.min(m.index, q.start), Math.max(q.end, m.index + m[0].length)) }, cells: [c.ref], span: s.span });

@@ -85,9 +85,12 @@ const TXT_APP_NEW = defineRule({
   check(ctx) {
     const { model } = ctx;
     const tot = cellNumber(model, 'B.new.tot');
-    if (tot === null) return;
     const cin = cellNumber(model, 'B.carry_in.tot');
     for (const a of applicationsReceived(comparableSentences(model))) {
+      if (tot === null) {
+        ctx.notCompared(a.s, a.q, 'cell-not-read', a.verb);
+        continue;
+      }
       ctx.compared(a.s, a.q);
       if (a.n === tot) continue;
       // 「受理」 often counts what was carried over too (沭阳县 2025: 749 = 713 + 36); 「新收」 never does.
@@ -200,7 +203,11 @@ const TXT_APP_OUTCOME = defineRule({
         const outcome = OUTCOMES[m.groups!['label']!]!;
         const refs = outcome.rows(model).map((r) => `B.${r}.tot`);
         const v = refs.length === 1 ? cellNumber(model, refs[0]!) : cellSum(model, refs);
-        if (v === null) continue;
+        // 上海市科委 2024: table B's outcome rows could not be paired with their numbers
+        if (v === null) {
+          ctx.notCompared(s, q, 'cell-not-read', outcome.label);
+          continue;
+        }
         ctx.compared(s, q);
         if (v === q.n) continue;
         ctx.report({ data: { outcome: outcome.label, n: q.n, v, excerpt: excerpt(s.text, m.index, q.end) }, cells: refs, span: s.span });
@@ -212,6 +219,14 @@ const TXT_APP_OUTCOME = defineRule({
 const NP_A = new RegExp(`自然人(?:提出(?:的)?)?(?:申请)?(?:数量|数)?(?:共|为|共计|有)?(?<n>${NUM_SRC})(?:余|多)?${APP_UNIT}`, 'dg');
 const NP_B = new RegExp(`(?<n>${NUM_SRC})${APP_UNIT}(?:为|是|系)?(?:由)?自然人(?:提出(?:的)?)?申请`, 'dg');
 const ORG_A = new RegExp(`法人(?:或者|或|和|及|、)?(?:其他组织)?(?:提出(?:的)?)?(?:申请)?(?:数量|数)?(?:共|为|共计|有)?(?<n>${NUM_SRC})(?:余|多)?${APP_UNIT}`, 'dg');
+// One organisation column by name: 「涉及自然人72件、商业企业3件」 (平潭 2022). 「其他」 alone is too common a word to bind.
+const orgCol = (word: string) => new RegExp(`${word}(?:提出(?:的)?)?(?:申请)?(?:数量|数)?(?:共|为|共计|有)?(?<n>${NUM_SRC})(?:余|多)?${APP_UNIT}`, 'dg');
+const ORG_COLS = [
+  { word: '商业企业', col: 'biz', en: 'businesses' },
+  { word: '科研机构', col: 'sci', en: 'research institutions' },
+  { word: '社会公益组织', col: 'ngo', en: 'non-profit organisations' },
+  { word: '法律服务机构', col: 'law', en: 'legal service providers' },
+].map((o) => ({ res: [orgCol(o.word)], word: o.word, zh: o.word, en: o.en, refs: [`B.new.${o.col}`], carry: [`B.carry_in.${o.col}`] }));
 
 const TXT_APP_APPLICANT = defineRule({
   meta: {
@@ -220,7 +235,8 @@ const TXT_APP_APPLICANT = defineRule({
     certainty: 'heuristic',
     templates: ['2019', '2021'],
     table: 'text',
-    description: 'Applications by natural persons / by organisations in the narrative equal table B 本年新收 自然人 / the organisation columns (or with 上年结转 added).',
+    description:
+      'Applications by natural persons / by organisations (or one kind of organisation: 商业企业, 科研机构, 社会公益组织, 法律服务机构) in the narrative equal table B 本年新收 自然人 / the organisation columns / that column (or with 上年结转 added).',
     messages: {
       main: {
         zh: '正文「{excerpt}」称{who}申请 {n} 件，表中本年新收为 {v} 件',
@@ -244,6 +260,16 @@ const TXT_APP_APPLICANT = defineRule({
         input: { year: 2020, cells: tableB({ new: [1, 0, 0, 0, 0, 0, 1] }, '2019'), paras: [{ text: '接收渠道为市政府官方网站，2020年共收到1条依申请公开信息，其中1个自然人申请信息，我局已全部及时答复。', section: 1 }] },
       },
       {
+        name: '平潭 2022 「全区收到政府信息公开申请75件，涉及自然人72件、商业企业3件」 = 71 + 1 carried over, 3',
+        valid: true,
+        input: { year: 2022, cells: tableB({ new: [71, 3, 0, 0, 0, 0, 74], carry_in: [1, 0, 0, 0, 0, 0, 1] }), paras: [{ text: '2022年，全区收到政府信息公开申请75件，涉及自然人72件、商业企业3件，均在法定期限内予以答复，办结率100%。', section: 1 }] },
+      },
+      {
+        name: '平潭 2022 sentence with 「商业企业4件」 against 3 in the table',
+        valid: false,
+        input: { year: 2022, cells: tableB({ new: [71, 3, 0, 0, 0, 0, 74], carry_in: [1, 0, 0, 0, 0, 0, 1] }), paras: [{ text: '2022年，全区收到政府信息公开申请75件，涉及自然人72件、商业企业4件，均在法定期限内予以答复，办结率100%。', section: 1 }] },
+      },
+      {
         name: '沭阳县 2025 sentence with 6 organisation applications in the table',
         valid: false,
         input: {
@@ -262,6 +288,7 @@ const TXT_APP_APPLICANT = defineRule({
     const who = [
       { res: [NP_A, NP_B], word: '自然人', zh: '自然人', en: 'natural persons', refs: ['B.new.np'], carry: ['B.carry_in.np'] },
       { res: [ORG_A], word: '法人', zh: '法人或其他组织', en: 'organisations', refs: orgNew, carry: orgIn },
+      ...ORG_COLS,
     ];
     for (const s of comparableSentences(model)) {
       if (!contextOf(s).includes('申请')) continue;
@@ -273,7 +300,10 @@ const TXT_APP_APPLICANT = defineRule({
             if (seen.has(q.start)) continue;
             seen.add(q.start);
             const v = cellSum(model, w.refs);
-            if (v === null) continue;
+            if (v === null) {
+              ctx.notCompared(s, q, 'cell-not-read', w.zh);
+              continue;
+            }
             ctx.compared(s, q);
             if (v === q.n) continue;
             const cin = cellSum(model, w.carry);
@@ -312,17 +342,20 @@ export function negatedCases(sentence: string): { review: boolean; litigation: b
 
 type CaseRule = { id: 'TXT-REVIEW' | 'TXT-LITIGATION'; noun: string; refs: CellRef[]; a: RegExp; b: RegExp };
 
+// 「做好相关行政复议、行政诉讼案件的应诉工作，全县共办理相关案件74件」 (沭阳县 2025): reviews and suits together.
+const BOTH_CASES_RE = new RegExp(`(?<![议讼])(?:相关|上述|此类|各类|涉诉|两类)?案件(?:共计|共|为|有|达)?(?<n>${NUM_SRC})(?:余|多)?(?:件|起|宗|个)`, 'dg');
+
 function checkCases(ctx: RuleContext, r: CaseRule): void {
   const { model } = ctx;
   const v = cellSum(model, r.refs);
   // Every total must be a number: an empty total is not 0.
-  if (v === null || r.refs.some((ref) => cellNumber(model, ref) === null)) return;
+  const read = v !== null && r.refs.every((ref) => cellNumber(model, ref) !== null);
   for (const s of comparableSentences(model)) {
     if (!s.text.includes(r.noun.slice(-2))) continue;
     // Table C counts reviews and suits about information disclosure only: a sentence elsewhere may count
     // all of the agency's lawsuits, so it must say so; section 四 (政府信息公开行政复议、行政诉讼情况) is
     // about nothing else (issue 19: 「全年发生行政诉讼22件」 there, against 23 in table C).
-    if (s.section !== 4 && !/公开|申请|复议/.test(contextOf(s))) continue;
+    const scoped = s.section === 4 || /公开|申请|复议/.test(contextOf(s));
     const seen = new Set<number>();
     for (const re of [r.a, r.b]) {
       for (const { q, m } of boundNumbers(s, re)) {
@@ -330,11 +363,17 @@ function checkCases(ctx: RuleContext, r: CaseRule): void {
         seen.add(q.start);
         const end = m.index + m[0].length;
         if (QUALIFIED.test(clauseBefore(s.text, m.index)) || QUALIFIED.test(m.groups?.['gap'] ?? '') || /^(?:纠错|被|结果|维持|纠正|败诉|撤销)/.test(s.text.slice(end))) continue;
+        if (!scoped || !read) {
+          ctx.notCompared(s, q, scoped ? 'cell-not-read' : 'agency-wide-cases', r.noun);
+          continue;
+        }
         ctx.compared(s, q);
         if (q.n === v) continue;
         ctx.report({ data: { n: q.n, v, excerpt: excerpt(s.text, m.index, Math.max(end, q.end)) }, cells: r.refs, span: s.span });
       }
     }
+    if (/复议/.test(s.text) && /诉讼/.test(s.text)) for (const { q } of boundNumbers(s, BOTH_CASES_RE)) if (!seen.has(q.start)) ctx.notCompared(s, q, 'ambiguous-subject', '案件');
+    if (!scoped || !read || v === null) continue;
     if (v > 0) {
       const none = negatedCases(s.text);
       if (none && (r.id === 'TXT-REVIEW' ? none.review : none.litigation)) {
@@ -369,7 +408,7 @@ const TXT_REVIEW = defineRule({
       {
         name: '淮安 2024 「政府信息公开行政复议351件，其中结果维持72件…」, table 351',
         valid: true,
-        input: { year: 2024, cells: tableC([72, 64, 178, 37, 351, 3, 1, 18, 4, 26, 6, 1, 10, 3, 20]), paras: [{ text: '政府信息公开行政复议351件，其中结果维持72件，结果纠正64件，其他结果178件，尚未审结37件；政府信息公开行政诉讼46件，其中结果维持25件，结果纠正5件，其他结果9件，尚未审结7件。', section: 1 }] },
+        input: { year: 2024, cells: tableC([72, 64, 178, 37, 351, 13, 4, 8, 1, 26, 12, 1, 1, 6, 20]), paras: [{ text: '政府信息公开行政复议351件，其中结果维持72件，结果纠正64件，其他结果178件，尚未审结37件；政府信息公开行政诉讼46件，其中结果维持25件，结果纠正5件，其他结果9件，尚未审结7件。', section: 1 }] },
       },
       {
         name: '上海市政府办公厅 2025 「全年未发生因依申请公开被行政复议纠错或行政诉讼败诉情形」 is about outcomes',
@@ -408,7 +447,7 @@ const TXT_LITIGATION = defineRule({
       {
         name: '淮安 2024 「政府信息公开行政诉讼46件」 = 26 + 20',
         valid: true,
-        input: { year: 2024, cells: tableC([72, 64, 178, 37, 351, 3, 1, 18, 4, 26, 6, 1, 10, 3, 20]), paras: [{ text: '政府信息公开行政复议351件，其中结果维持72件，结果纠正64件，其他结果178件，尚未审结37件；政府信息公开行政诉讼46件，其中结果维持25件，结果纠正5件，其他结果9件，尚未审结7件。', section: 1 }] },
+        input: { year: 2024, cells: tableC([72, 64, 178, 37, 351, 13, 4, 8, 1, 26, 12, 1, 1, 6, 20]), paras: [{ text: '政府信息公开行政复议351件，其中结果维持72件，结果纠正64件，其他结果178件，尚未审结37件；政府信息公开行政诉讼46件，其中结果维持25件，结果纠正5件，其他结果9件，尚未审结7件。', section: 1 }] },
       },
       {
         name: 'seed 002 (保山 2021) 「我委没有因政府信息公开申请行政复议和提起行政诉讼情况发生」, table 0',
@@ -486,7 +525,10 @@ const TXT_ACT_CROSS = defineRule({
         const kind = m.groups!['kind'] as keyof typeof ACT_ROWS;
         const ref = model.tables.A.cells[`A.${ACT_ROWS[kind]}.dec`] ? `A.${ACT_ROWS[kind]}.dec` : `A19.${ACT_ROWS[kind]}.dec`;
         const v = cellNumber(model, ref);
-        if (v === null) continue;
+        if (v === null) {
+          ctx.notCompared(s, q, 'cell-not-read', `行政${kind}`);
+          continue;
+        }
         ctx.compared(s, q);
         if (v === q.n) continue;
         ctx.report({ data: { kind, kindEn: kindEn[kind], n: q.n, unit: q.unit, v, excerpt: excerpt(s.text, m.index, q.end) }, cells: [ref], span: s.span });
