@@ -68,7 +68,8 @@ function textCoverage(model: ReportModel, run: RunOutput): Coverage {
       const done = run.compared.get(s);
       const why = run.notCompared.get(s);
       for (const q of s.quantities) {
-        if (q.approx || q.inParens || !COUNT_UNIT.test(q.unit)) continue;
+        // An amount of money counts only where a rule bound it (TXT-ACT-FEE: 行政事业性收费, never 信息处理费).
+        if (q.approx || q.inParens || (!COUNT_UNIT.test(q.unit) && !done?.has(q.start) && !why?.has(q.start))) continue;
         if (done?.has(q.start)) {
           compared++;
           continue;

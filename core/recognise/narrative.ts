@@ -8,7 +8,9 @@ import { yearMentions } from '../text/years.ts';
 import { NUM_SRC, PARENS_RE } from '../text/numbers.ts';
 
 // Units a count is written with. 人/名 count people, kept so that a list mixing them is seen as mixed.
-const QTY_RE = new RegExp(`(?<![\\d.])(${NUM_SRC})(余|多)?(件|条|个|宗|起|项|篇|次|期|场|份|家|人|名|批)`, 'g');
+// Money (万元, 元) too, decimals allowed there only: table A's 行政事业性收费 amount is in 万元 (TXT-ACT-FEE).
+const QTY_RE = new RegExp(`(?<![\\d.])(\\d+\\.\\d+|${NUM_SRC})(余|多)?(万元|元|件|条|个|宗|起|项|篇|次|期|场|份|家|人|名|批)`, 'g');
+const MONEY_UNIT = /^(?:万元|元)$/;
 // 「3个工作日」「6个月」 are durations, 「2个百分点」 a rate.
 const NOT_A_COUNT_AFTER = /^(?:工作日|自然日|月|小时|季度|百分点|年度?|星期|周)/;
 const APPROX_BEFORE = /(?:近|约|逾|超|超过|大约|将近|接近|上|数|几|余)$/;
@@ -44,6 +46,7 @@ function readQuantities(text: string): Quantity[] {
     if (inside(quoted, start)) continue;
     const after = text.slice(end);
     if (NOT_A_COUNT_AFTER.test(after)) continue;
+    if (raw.includes('.') && !MONEY_UNIT.test(m[3]!)) continue;
     const isDigits = /^\d/.test(raw);
     // A Chinese numeral must read as one: 「十三五」 has no unit, 「万」 alone is no count.
     const n = isDigits ? Number(raw) : parseChineseNumeral(raw);

@@ -13,6 +13,7 @@ import { txtPartsRules } from './txt-parts.ts';
 import { txtFlowRules } from './txt-flow.ts';
 import { txtCaseRules } from './txt-cases.ts';
 import { txtDocsRules } from './txt-docs.ts';
+import { txtFeeRules } from './txt-fee.ts';
 import { xyearRules } from './xyear.ts';
 
 export const RULES: readonly Rule[] = [
@@ -28,6 +29,7 @@ export const RULES: readonly Rule[] = [
   ...txtFlowRules,
   ...txtCaseRules,
   ...txtDocsRules,
+  ...txtFeeRules,
   // silent unless the caller supplies last year's report (model.previous)
   ...xyearRules,
 ];
