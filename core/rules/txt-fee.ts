@@ -38,9 +38,9 @@ const TXT_ACT_FEE = defineRule({
     },
     examples: [
       {
-        name: '淮安市 2024 table A 行政事业性收费 24252.311082 万元, a sentence stating it rounded to 24252.31万元',
+        name: '平潭 2021 table A 行政事业性收费 24252.311082 万元, a sentence stating it rounded to 24252.31万元',
         valid: true,
-        input: { year: 2024, cells: { 'A.fee.amt': 24252.311082 }, paras: [{ text: '全年行政事业性收费共计24252.31万元，均按规定公开收费项目。', section: 2 }] },
+        input: { year: 2021, cells: { 'A.fee.amt': 24252.311082 }, paras: [{ text: '全年行政事业性收费共计24252.31万元，均按规定公开收费项目。', section: 2 }] },
       },
       {
         name: '保山 2021 table A 127.68 万元, a sentence stating it in 元',
