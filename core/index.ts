@@ -11,7 +11,7 @@ export { RULES, ruleById } from './rules/registry.ts';
 // The presentation: every sentence and label, per language.
 export {
   format, formatFinding, verdictText, countBySeverity, countMistakes, mistakeText, fill, inputProblemText, templateLabel, columnLabel, labelOf,
-  cellMarks, cardOf, coverageBanner, coverageReasons, csvField, csvHeader, findingsCsvRows, findingsCsv, findingsJson, plainSummary,
+  cellMarks, cardOf, coverageBanner, coverageReasons, narrativeSkipGroups, csvField, csvHeader, findingsCsvRows, findingsCsv, findingsJson, plainSummary,
   tableLayout, formLayout, totalParts, type FormCell, type FormTemplate, type FormRow, type FormSection, type FormTable, type ViewCell, type ViewRow, type ViewSection, type ViewTable,
   SEVERITY_LABEL, TABLE_LABEL, TEMPLATE_LABEL, refusalText, refusalTextBoth, isRefusal, type Refusal, type Card, type CellMark, type Banner,
 } from './present/index.ts';

@@ -115,6 +115,23 @@ describe('FindingsList on a clean report (issue 17)', () => {
   });
 });
 
+describe('FindingsList: the narrative\'s numbers (issue 19)', () => {
+  it('沭阳县 2025: 5 of its 6 numbers about the tables compared, the one not compared quoted with why, in both languages', () => {
+    const v = runCheck({ kind: 'text', text: text('shuyang-county-gov-2025.txt') }, 'shuyang').views;
+    const { container } = render(<FindingsList view={v.zh} onJump={() => {}} />);
+    const box = screen.getByTestId('narrative-numbers');
+    expect(box.textContent).toContain('正文中与表格有关的数字 6 个：已与表格比对 5 个');
+    expect(container.querySelector('.narrative-numbers summary')!.textContent).toBe('未与表格比对的数字（1 个）');
+    expect(container.querySelector('.narrative-numbers li')!.textContent).toBe('所指不明确：「全县共办理相关案件74件」');
+    cleanup();
+    render(<FindingsList view={v.en} onJump={() => {}} />);
+    const en = screen.getByTestId('narrative-numbers').textContent!;
+    expect(en).toContain('5 compared with the tables');
+    // English words around the report's own quoted clause
+    expect(en.replace(/"[^"]*"/g, '')).not.toMatch(/[\u4e00-\u9fff]/);
+  });
+});
+
 describe('ResultView', () => {
   it('focus opens the card, lights the related cells, Esc closes it; jump-to focuses the cell', async () => {
     const { container } = render(<ResultView view={seed001.zh} />);

@@ -10,5 +10,5 @@ export { tableLayout, type ViewCell, type ViewRow, type ViewSection, type ViewTa
 export { formLayout, totalParts, type FormCell, type FormTemplate, type FormRow, type FormSection, type FormTable } from './form.ts';
 export { SEVERITY_LABEL, TABLE_LABEL, TEMPLATE_LABEL } from './words.ts';
 export { coverageReasons } from './coverage.ts';
-export { narrativeSkipLines, narrativeSkipReasonText, narrativeSkipSummary, narrativeJson, type NarrativeJson } from './narrative.ts';
+export { narrativeSkipGroups, narrativeSkipLines, narrativeSkipReasonText, narrativeSkipSummary, narrativeJson, type NarrativeJson } from './narrative.ts';
 export { refusalText, refusalTextBoth, isRefusal, type Refusal } from './refusal.ts';

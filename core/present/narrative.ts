@@ -46,6 +46,12 @@ export function narrativeSkipLines(result: CheckResult, lang: Lang = 'zh'): stri
   return ['', head, ...byReason(code.skips).map(([r, ss]) => `  ${REASONS[r][lang]}${lang === 'zh' ? '：' : ': '}${ss.map((s) => quote(s, lang)).join(lang === 'zh' ? '' : ', ')}`)];
 }
 
+/** The numbers not compared grouped by reason, each quoted, for a face that lists them (the site's findings). */
+export function narrativeSkipGroups(result: CheckResult, lang: Lang = 'zh'): { why: string; quotes: string[] }[] {
+  const code = numbersOf(result);
+  return code ? byReason(code.skips).map(([r, ss]) => ({ why: REASONS[r][lang], quotes: ss.map((s) => quote(s, lang)) })) : [];
+}
+
 /** The JSON report's `narrative`: the counts and every number not compared, with its reason as a code and in words. */
 export type NarrativeJson = {
   compared: number;

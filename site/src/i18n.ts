@@ -65,6 +65,9 @@ const STRINGS = {
   emptyInput: { zh: '请先粘贴报告内容或选择文件。', en: 'Paste a report or open a file first.' },
   findings: { zh: '发现的问题', en: 'Findings' },
   listSep: { zh: '、', en: ', ' },
+  narrativeNumbers: { zh: '正文中的数字', en: 'Numbers in the narrative' },
+  colon: { zh: '：', en: ': ' },
+  quoteSep: { zh: '', en: ', ' },
   cleanChecked: { zh: '已核对，未发现错误', en: 'Checked: no errors found' },
   noFindings: { zh: '已核对的部分没有发现问题。', en: 'No problems in what was checked.' },
   tables: { zh: '识别出的表格', en: 'Tables as recognised' },
@@ -244,6 +247,7 @@ const FORMATS = {
     zh: (n: number) => `此表有 ${n} 个空白格（以斜线标出）：应填 0 的格也应写 0，空白格不计为 0。`,
     en: (n: number) => `This table has ${n} blank cells (hatched): a zero should be written as 0; a blank is not counted as 0.`,
   },
+  narrativeNotCompared: { zh: (n: number) => `未与表格比对的数字（${n} 个）`, en: (n: number) => `Numbers not compared with the tables (${n})` },
   cleanWhat: { zh: (tables: string) => `已核对：${tables}。`, en: (tables: string) => `Checked: ${tables}.` },
   tableNumbers: { zh: (table: string, n: number) => `${table}（${n} 个数字）`, en: (table: string, n: number) => `${table} (${n} numbers)` },
   previousCompared: {

@@ -1,7 +1,7 @@
 // CheckResult → SiteView: everything the page renders, as plain data, for both languages at once.
 // Built where the check ran (the worker) so only JSON crosses to the page, and a language switch needs
 // no second check. Pure; tested in Node.
-import { cardOf, cellMarks, countBySeverity, countMistakes, coverageBanner, findingsCsv, findingsJson, plainSummary, SEVERITY_LABEL, TABLE_LABEL, TEMPLATE_LABEL, tableLayout, verdictText } from '../../core/index.ts';
+import { cardOf, cellMarks, countBySeverity, countMistakes, coverageBanner, coverageReasons, narrativeSkipGroups, findingsCsv, findingsJson, plainSummary, SEVERITY_LABEL, TABLE_LABEL, TEMPLATE_LABEL, tableLayout, verdictText } from '../../core/index.ts';
 import type { Banner, Card, CellRef, CheckResult, CoverageKey, Lang, Severity, ViewTable } from '../../core/index.ts';
 import { encodePayload, payloadOf } from './share-link.ts';
 
@@ -34,6 +34,8 @@ export type SiteView = {
   banner: Banner;
   tables: ViewTable[];
   findings: ViewFinding[];
+  /** the narrative's numbers: the coverage words (compared / not compared) and the ones not compared, by reason */
+  narrative?: { reasons: string[]; skips: { why: string; quotes: string[] }[] };
   summary: string;
   csv: string;
   json: string;
@@ -89,6 +91,9 @@ export function buildView(result: CheckResult, lang: Lang, name = '', inputText?
     banner: coverageBanner(result, lang),
     tables: (['A', 'B', 'C'] as const).map((t) => tableLayout(result, t, lang, marks)),
     findings,
+    // What the narrative's numbers came to (issue 19): how many were compared with the tables, and each one
+    // that was not, with why — the same words as the command line's.
+    narrative: { reasons: coverageReasons(result, 'text', lang), skips: narrativeSkipGroups(result, lang) },
     summary: plainSummary(result, lang, name),
     csv: findingsCsv(result, lang, name),
     json: JSON.stringify(findingsJson(result, lang, name), null, 2),

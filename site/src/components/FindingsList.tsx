@@ -76,6 +76,29 @@ export function FindingsList({ view, onJump }: Props) {
           </div>
         );
       })}
+      {view.narrative && view.narrative.reasons.length > 0 && (
+        <div class="narrative-numbers" data-testid="narrative-numbers">
+          <p class="small">
+            {t('narrativeNumbers', lang)}
+            {t('colon', lang)}
+            {view.narrative.reasons.join(t('listSep', lang))}
+          </p>
+          {view.narrative.skips.length > 0 && (
+            <details>
+              <summary>{tf('narrativeNotCompared', lang, view.narrative.skips.reduce((n, g) => n + g.quotes.length, 0))}</summary>
+              <ul>
+                {view.narrative.skips.map((g) => (
+                  <li key={g.why}>
+                    {g.why}
+                    {t('colon', lang)}
+                    {g.quotes.join(t('quoteSep', lang))}
+                  </li>
+                ))}
+              </ul>
+            </details>
+          )}
+        </div>
+      )}
     </section>
   );
 }
