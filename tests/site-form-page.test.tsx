@@ -4,7 +4,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { FormPage } from '../site/src/components/FormPage.tsx';
-import { createFormState } from '../site/src/form/state.ts';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { FIXTURES } from './support/fixtures.ts';
+import { check } from '../core/index.ts';
+import { createFormState, formValuesOf } from '../site/src/form/state.ts';
 
 afterEach(cleanup);
 
@@ -43,5 +47,22 @@ describe('FormPage', () => {
     fireEvent.change(screen.getByRole('combobox', { name: /模板/ }), { target: { value: '2019' } });
     expect(screen.getByRole('textbox', { name: '（六）其他处理 / 总计' })).toBeTruthy();
     expect(screen.queryByRole('textbox', { name: '规章 / 本年制发件数' })).toBeNull();
+  });
+
+  it('a mixed report (seed 004, 鄞州区卫健局 2021) shows its 2021 table A and its single （六） row, and says so in the template switch', () => {
+    const real = check({ kind: 'text', text: readFileSync(join(FIXTURES, 'yinzhou-health-2021.txt'), 'utf8') });
+    const form = createFormState();
+    const opened = formValuesOf(real.model);
+    form.load(opened.values, opened.template);
+    render(<FormPage lang="zh" form={form} />);
+    const select = screen.getByRole('combobox', { name: /模板/ }) as HTMLSelectElement;
+    expect(select.value).toBe('mixed');
+    expect(select.selectedOptions[0]!.textContent).toBe('2021 年模板（国办公开办函〔2021〕30号） · 新旧格式混用');
+    expect((screen.getByRole('textbox', { name: '规章 / 本年制发件数' }) as HTMLInputElement).value).toBe(real.model.tables.A!.cells['A.reg.made']!.raw);
+    expect((screen.getByRole('textbox', { name: '（六）其他处理 / 总计' }) as HTMLInputElement).value).toBe(real.model.tables.B!.cells['B.other.tot']!.raw);
+    // picking the 2021 template splits （六） into its three rows: the mixed choice is gone
+    fireEvent.change(select, { target: { value: '2021' } });
+    expect(screen.queryByRole('option', { name: /新旧格式混用/ })).toBeNull();
+    expect(screen.getByRole('textbox', { name: '（六）其他处理 1.申请人无正当理由逾期不补正 / 总计' })).toBeTruthy();
   });
 });

@@ -3,8 +3,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import mammothModule from 'mammoth';
-import { cellMarks, check, docxToDoc, type CellRef, type Mammoth, type PdfJs } from '../core/index.ts';
-import { createFormState, FORM_REFS, type FormValues } from '../site/src/form/state.ts';
+import { cellMarks, check, docxToDoc, totalParts, type CellRef, type Mammoth, type PdfJs } from '../core/index.ts';
+import { createFormState, FORM_REFS, formValuesOf, templateOfValues, type FormValues } from '../site/src/form/state.ts';
 import { formHtml, formJson, formTsv, readFormJson } from '../site/src/form/export.ts';
 import { keySentences } from '../site/src/form/narrative.ts';
 import { formDocx } from '../site/src/form/docx.ts';
@@ -294,6 +294,74 @@ describe('the .docx export of the 2019 template', () => {
     expect(errors(back)).toEqual(errors(form.result.value));
     expect(errors(back)).toEqual(errors(real));
     expect(back.verdict).toBe(form.result.value.verdict);
+  });
+});
+
+describe('a mixed report (seed 004, 鄞州区卫健局 2021: the 2021 table A, a single （六）其他处理 row)', () => {
+  const yinzhou = () => check({ kind: 'text', text: readFileSync(new URL('./fixtures/yinzhou-health-2021.txt', import.meta.url), 'utf8') });
+  const cellsOf = (model: ReturnType<typeof check>['model']) => {
+    const out: FormValues = {};
+    for (const t of ['A', 'B', 'C'] as const) for (const c of Object.values(model.tables[t]?.cells ?? {})) out[c.ref] = c.raw;
+    return out;
+  };
+  const typed = (values: FormValues) => Object.fromEntries(Object.entries(values).filter(([, v]) => v !== ''));
+
+  it('opens in the form as the 2021 tables with its one （六） row, every number kept, and gives the checker’s table errors', () => {
+    const real = yinzhou();
+    expect(real.model.year).toBe(2021);
+    const values = cellsOf(real.model);
+    expect(Object.keys(values).filter((r) => r.startsWith('A.'))).toHaveLength(10);
+    const opened = formValuesOf(real.model);
+    expect(opened.template).toBe('mixed');
+    const form = createFormState();
+    form.load(opened.values, opened.template);
+    expect(form.template.value).toBe('mixed');
+    // nothing dropped: the ten table-A numbers (lost when it opened as the 2019 form) and the single （六） row
+    expect(typed(form.values.value)).toEqual(typed(values));
+    expect(form.refs()).toContain('A.reg.valid');
+    expect(form.refs()).toContain('B.other.tot');
+    expect(form.refs()).not.toContain('B.other1.tot');
+    // its cells alone (a draft, a JSON file) say the same template
+    form.load(values);
+    expect(form.template.value).toBe('mixed');
+    expect(readFormJson(formJson(form.values.value))).toEqual(form.values.value);
+    const errors = (r: ReturnType<typeof check>) => r.findings.filter((f) => f.severity === 'error').map((f) => `${f.ruleId} ${f.cells[0]}`).sort();
+    expect(errors(real)).toEqual(['APP-COL-OUTCOME-TOTAL B.total.np', 'APP-COL-OUTCOME-TOTAL B.total.tot']);
+    expect(errors(form.result.value)).toEqual(errors(real));
+    // （七）总计 is summed over the single （六） row
+    expect(totalParts('B.total.np', 'mixed')).toContain('B.other.np');
+  });
+
+  it('exported as HTML and read back by the checker: the same cells, the same template parts and errors', () => {
+    const real = yinzhou();
+    const form = createFormState();
+    form.load(cellsOf(real.model));
+    const back = check({ kind: 'html', html: `<html><body>${formHtml(form.values.value, 'zh')}</body></html>` });
+    expect(back.model.templateParts).toEqual(real.model.templateParts);
+    expect(typed(cellsOf(back.model))).toEqual(typed(cellsOf(real.model)));
+    const errors = (r: ReturnType<typeof check>) => r.findings.filter((f) => f.severity === 'error').map((f) => `${f.ruleId} ${f.cells[0]}`).sort();
+    expect(errors(back)).toEqual(errors(real));
+  });
+
+  it("as last year's report opened from its file, it prefills a 2021 form's 上年结转 and both 现行有效件数", async () => {
+    const readers: PreviousReaders = { pdfjs: async () => pdfjsModule as unknown as PdfJs, mammoth: async () => mammothModule as unknown as Mammoth };
+    const last = await previousFromFile('yinzhou-health-2021.txt', new Uint8Array(readFileSync(new URL('./fixtures/yinzhou-health-2021.txt', import.meta.url))), 'zh', readers);
+    if (last.kind !== 'model') throw new Error(last.message);
+    const form = createFormState();
+    expect(form.usePrevious(last.model).sort()).toEqual(['A.norm.valid', 'A.reg.valid', 'B.carry_in.biz', 'B.carry_in.law', 'B.carry_in.ngo', 'B.carry_in.np', 'B.carry_in.oth', 'B.carry_in.sci', 'B.carry_in.tot']);
+    expect(form.values.value['A.reg.valid']).toBe(last.model.tables.A!.cells['A.reg.valid']!.raw);
+    expect(form.template.value).toBe('2021');
+  });
+
+  it('without a table A, the year decides: a single （六） row is the 2019 form before 2021, the mixed one from 2021 on', () => {
+    const b = { 'B.new.np': '1', 'B.other.np': '0' };
+    expect(templateOfValues(b, 2020)).toBe('2019');
+    expect(templateOfValues(b, 2021)).toBe('mixed');
+    expect(templateOfValues({ 'B.new.np': '1' }, 2020)).toBe('2019');
+    expect(templateOfValues({ 'B.new.np': '1' }, 2022)).toBe('2021');
+    // the cells win over the year when they would be dropped
+    expect(templateOfValues({ 'A19.permit.delta': '1' }, 2022)).toBe('2019');
+    expect(templateOfValues({ 'A.reg.made': '1' }, 2020)).toBe('2021');
   });
 });
 

@@ -1,7 +1,7 @@
 // 「填报自查」 (issue 22): the three tables of the 2021 template as inputs, checked as they are typed.
 // The state (cells, check, marks) lives in form/state.ts; this draws it and turns keys into its actions.
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { formatFinding, formLayout, mistakeText, totalParts, type CellRef, type Lang, type Mammoth, type ReportModel } from '../../../core/index.ts';
+import { formatFinding, formLayout, mistakeText, TEMPLATE_LABEL, totalParts, type CellRef, type Lang, type Mammoth, type ReportModel } from '../../../core/index.ts';
 import { createFormState, type FormState, type FormValues } from '../form/state.ts';
 import { draftStore, FormDraftDb } from '../form/draft.ts';
 import { formHtml, formJson, formTsv, readFormJson } from '../form/export.ts';
@@ -126,9 +126,17 @@ export function FormPage({ lang, db, form: given }: { lang: Lang; db?: HistoryDb
       <div class="input-actions form-template">
         <label>
           {t('formTemplate', lang)}{' '}
-          <select value={template} onChange={(e) => form.setTemplate((e.target as HTMLSelectElement).value === '2019' ? '2019' : '2021')}>
+          <select
+            value={template}
+            onChange={(e) => {
+              const v = (e.target as HTMLSelectElement).value;
+              form.setTemplate(v === '2019' || v === 'mixed' ? v : '2021');
+            }}
+          >
             <option value="2021">{t('formTemplate2021', lang)}</option>
             <option value="2019">{t('formTemplate2019', lang)}</option>
+            {/* only while the form holds a report printed so (seed 004): the 2021 tables with a single （六） row */}
+            {template === 'mixed' && <option value="mixed">{`${t('formTemplate2021', lang)} · ${TEMPLATE_LABEL[lang].mixed}`}</option>}
           </select>
         </label>
       </div>
