@@ -125,6 +125,62 @@ describe('form state', () => {
   });
 });
 
+describe('blank cells', () => {
+  // What the checker says of a table, as data: [rule, first cell, number of cells] for the findings about tables A, B and C
+  const tableFindings = (r: ReturnType<typeof check>) =>
+    r.findings
+      .filter((f) => f.cells.length > 0 && f.cells.every((c) => /^[ABC]/.test(c)))
+      .map((f) => `${f.severity} ${f.ruleId} ${f.cells[0]} ${f.cells.length}`)
+      .sort();
+  const blankNotice = (r: ReturnType<typeof check>, table: 'A' | 'B' | 'C') => r.findings.filter((f) => f.ruleId === 'EMPTY-CELLS' && f.cells[0]!.startsWith(table));
+
+  it('an empty form: no row is missing; each table says once that its cells are blank, and nothing is checked', () => {
+    const form = createFormState();
+    const r = form.result.value;
+    expect(r.findings.filter((f) => f.ruleId === 'APP-ROWS-MISSING')).toEqual([]);
+    expect(r.findings.map((f) => f.ruleId)).toEqual(['EMPTY-CELLS', 'EMPTY-CELLS', 'EMPTY-CELLS']);
+    expect(blankNotice(r, 'A')[0]!.cells).toHaveLength(10);
+    expect(blankNotice(r, 'B')[0]!.cells).toHaveLength(25 * 7);
+    expect(blankNotice(r, 'C')[0]!.cells).toHaveLength(15);
+    // every identity of table B is blank: none is evaluated (as 普陀区卫健委 2021's blank outcome rows)
+    expect(r.coverage.B.codes.map((c) => c.code)).toEqual(['key-totals-blank', 'blank-unchecked']);
+    expect(form.marks.value.size).toBe(0);
+  });
+
+  it('普陀区卫健委 2021 (table B blank but 一 and 二, all 0) typed in says what the checker says of the report: its blank cells, no missing row', () => {
+    const real = check({ kind: 'text', text: readFileSync(new URL('./fixtures/putuo-health-2021.txt', import.meta.url), 'utf8') });
+    const form = createFormState();
+    for (const c of Object.values(real.model.tables.B!.cells)) form.setCell(c.ref, c.raw);
+    const r = form.result.value;
+    expect(r.findings.filter((f) => f.ruleId === 'APP-ROWS-MISSING')).toEqual([]);
+    expect(blankNotice(r, 'B').map((f) => f.cells)).toEqual(blankNotice(real, 'B').map((f) => f.cells));
+    expect(tableFindings(r).filter((f) => !f.includes(' A.') && !f.includes(' C.'))).toEqual(tableFindings(real).filter((f) => !f.includes(' A.') && !f.includes(' C.')));
+    expect(r.coverage.B).toEqual(real.coverage.B);
+  });
+
+  it('a half-filled form (沭阳县 2025’s 一 and 二 only): no missing row, the blank cells said once, and the checker’s verdict on the same table printed', () => {
+    const real = shuyang();
+    const form = createFormState();
+    const typed = Object.entries(real).filter(([ref]) => /^B\.(new|carry_in)\./.test(ref));
+    expect(typed).toHaveLength(14);
+    for (const [ref, raw] of typed) form.setCell(ref, raw);
+    const r = form.result.value;
+    expect(r.findings.filter((f) => f.ruleId === 'APP-ROWS-MISSING')).toEqual([]);
+    expect(r.coverage.B.codes.map((c) => c.code)).not.toContain('rows-missing');
+    expect(blankNotice(r, 'B')).toHaveLength(1);
+    expect(blankNotice(r, 'B')[0]!.cells).toHaveLength(25 * 7 - 14);
+    // The same cells printed as a report and read by the checker give the same table findings. Beside the
+    // typed 一 and 二 the blank outcome rows count as 0 (domain.md §2.0.3: a blank is 0 when another term of
+    // the equation is a number), so each column with applications does not balance yet: APP-BALANCE-DERIVED.
+    const printed = check({ kind: 'html', html: `<html><body>${formHtml(form.values.value, 'zh')}</body></html>` });
+    const bOnly = (r: ReturnType<typeof check>) => tableFindings(r).filter((f) => / B\./.test(f));
+    expect(bOnly(r)).toEqual(bOnly(printed));
+    expect(bOnly(r)).toEqual(['error APP-BALANCE-DERIVED B.new.biz 24', 'error APP-BALANCE-DERIVED B.new.law 24', 'error APP-BALANCE-DERIVED B.new.np 24', 'error APP-BALANCE-DERIVED B.new.tot 24', 'warning EMPTY-CELLS B.open.np 161']);
+    // the notices about blank cells are on no cell: only the balance marks
+    expect([...form.marks.value.values()].every((m) => m.severity === 'error')).toBe(true);
+  });
+});
+
 describe('form exports', () => {
   it('the HTML tables read back by our own HTML reader give the same cells and a clean verdict', () => {
     const real = shuyang();

@@ -114,7 +114,9 @@ export function FormPage({ lang, db, form: given }: { lang: Lang; db?: HistoryDb
   // the list says what the marks say: each mistake once (with its tied alternatives), then what no mistake explains
   const explained = new Set(result.mistakes.flatMap((m) => m.findings));
   const problems = [...result.mistakes.map((m) => mistakeText(m, result, lang)), ...findings.filter((_, k) => !explained.has(k)).map((f) => formatFinding(f, lang, result.model))];
-  // the status line counts what the marks show, each mistake once: a tied mistake marks several cells
+  // the status line counts what the marks show, each mistake once: a tied mistake marks several cells. With
+  // no mark the numbers typed are clean: what is left in the list is about the blank cells (EMPTY-CELLS, one
+  // notice per table and on no cell), which a form being filled in always has.
   const marked = new Set([...marks.values()].flatMap((m) => m.findings));
   const toFix = result.mistakes.filter((m) => m.findings.some((k) => marked.has(k))).length + [...marked].filter((k) => !explained.has(k)).length;
   // in the report's language: they are pasted into the Chinese text
@@ -216,7 +218,7 @@ export function FormPage({ lang, db, form: given }: { lang: Lang; db?: HistoryDb
         />
       </div>
       <p class="form-status" role="status" data-testid="form-status">
-        {note || (marks.size ? tf('formMarksCount', lang, toFix) : findings.length === 0 && Object.values(values).some((v) => v !== '') ? t('formClean', lang) : '')}
+        {note || (marks.size ? tf('formMarksCount', lang, toFix) : Object.values(values).some((v) => v !== '') ? t('formClean', lang) : '')}
       </p>
       {layout.map((table) => (
         <section class="table-block" key={table.id} aria-labelledby={`form-${table.id}`}>

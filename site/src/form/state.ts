@@ -92,7 +92,13 @@ export function formValuesOf(model: ReportModel): { template: FormTemplate; valu
 }
 
 export function checkValues(values: FormValues, previous?: ReportModel, template: FormTemplate = templateOfValues(values)): CheckResult {
+  // Every cell of the form goes to the core, a blank one as a blank cell (''), the way a report whose cells
+  // are empty is read (普陀区卫健委 2021, table B blank but 一 and 二): the rows are there, the blank cells
+  // are EMPTY-CELLS' one notice per table, an identity whose cells are all blank is not checked, and a blank
+  // beside a number counts as 0 (domain.md §2.0.3). Leaving blank cells out made a half-typed table B read
+  // as a table without its rows (APP-ROWS-MISSING on each row not yet typed).
   const cells: Record<string, string> = {};
+  for (const ref of REFS[template]) cells[ref] = values[ref]?.trim() ?? '';
   for (const [ref, text] of Object.entries(values)) if (text.trim() !== '') cells[ref] = text.trim();
   // with last year's report the form is its next year's, so the cross-year rules have a year to compare
   const year = previous?.year !== undefined ? { year: previous.year + 1 } : {};
@@ -121,8 +127,8 @@ export function prefillFrom(previous: ReportModel): [CellRef, string][] {
 /**
  * The cells the checker marks (core's cellMarks: a located mistake on its cell and on each tied
  * alternative's, a finding no mistake explains on its first cell), each with the value its mistake says
- * it should hold. Every cell of the form is a place to mark, typed or blank: the form's model leaves blank
- * cells out, so they have no location in the result, and cellMarks skips a cell without one.
+ * it should hold. Every cell of the form is a place to mark, typed or blank: cellMarks skips a cell without a
+ * location, so a ref the model lacks (cells of a template other than the one checked) is given one.
  */
 export function formMarks(result: CheckResult, refs: readonly CellRef[] = FORM_REFS): Map<CellRef, FormMark> {
   const everywhere = { ...result.locations };
