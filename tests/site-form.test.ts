@@ -3,8 +3,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import mammothModule from 'mammoth';
-import { cellMarks, check, docxToDoc, type CellRef, type Mammoth, type PdfJs } from '../core/index.ts';
-import { createFormState, FORM_REFS, type FormValues } from '../site/src/form/state.ts';
+import { cellMarks, check, docxToDoc, totalParts, type CellRef, type Mammoth, type PdfJs } from '../core/index.ts';
+import { createFormState, FORM_REFS, formValuesOf, templateOfValues, type FormValues } from '../site/src/form/state.ts';
 import { formHtml, formJson, formTsv, readFormJson } from '../site/src/form/export.ts';
 import { keySentences } from '../site/src/form/narrative.ts';
 import { formDocx } from '../site/src/form/docx.ts';
@@ -122,6 +122,62 @@ describe('form state', () => {
     form.setCell('B.new.biz', '1');
     expect(stored?.['B.new.biz']).toBe('1');
     expect(stored?.['B.new.np']).toBe('9');
+  });
+});
+
+describe('blank cells', () => {
+  // What the checker says of a table, as data: [rule, first cell, number of cells] for the findings about tables A, B and C
+  const tableFindings = (r: ReturnType<typeof check>) =>
+    r.findings
+      .filter((f) => f.cells.length > 0 && f.cells.every((c) => /^[ABC]/.test(c)))
+      .map((f) => `${f.severity} ${f.ruleId} ${f.cells[0]} ${f.cells.length}`)
+      .sort();
+  const blankNotice = (r: ReturnType<typeof check>, table: 'A' | 'B' | 'C') => r.findings.filter((f) => f.ruleId === 'EMPTY-CELLS' && f.cells[0]!.startsWith(table));
+
+  it('an empty form: no row is missing; each table says once that its cells are blank, and nothing is checked', () => {
+    const form = createFormState();
+    const r = form.result.value;
+    expect(r.findings.filter((f) => f.ruleId === 'APP-ROWS-MISSING')).toEqual([]);
+    expect(r.findings.map((f) => f.ruleId)).toEqual(['EMPTY-CELLS', 'EMPTY-CELLS', 'EMPTY-CELLS']);
+    expect(blankNotice(r, 'A')[0]!.cells).toHaveLength(10);
+    expect(blankNotice(r, 'B')[0]!.cells).toHaveLength(25 * 7);
+    expect(blankNotice(r, 'C')[0]!.cells).toHaveLength(15);
+    // every identity of table B is blank: none is evaluated (as 普陀区卫健委 2021's blank outcome rows)
+    expect(r.coverage.B.codes.map((c) => c.code)).toEqual(['key-totals-blank', 'blank-unchecked']);
+    expect(form.marks.value.size).toBe(0);
+  });
+
+  it('普陀区卫健委 2021 (table B blank but 一 and 二, all 0) typed in says what the checker says of the report: its blank cells, no missing row', () => {
+    const real = check({ kind: 'text', text: readFileSync(new URL('./fixtures/putuo-health-2021.txt', import.meta.url), 'utf8') });
+    const form = createFormState();
+    for (const c of Object.values(real.model.tables.B!.cells)) form.setCell(c.ref, c.raw);
+    const r = form.result.value;
+    expect(r.findings.filter((f) => f.ruleId === 'APP-ROWS-MISSING')).toEqual([]);
+    expect(blankNotice(r, 'B').map((f) => f.cells)).toEqual(blankNotice(real, 'B').map((f) => f.cells));
+    expect(tableFindings(r).filter((f) => !f.includes(' A.') && !f.includes(' C.'))).toEqual(tableFindings(real).filter((f) => !f.includes(' A.') && !f.includes(' C.')));
+    expect(r.coverage.B).toEqual(real.coverage.B);
+  });
+
+  it('a half-filled form (沭阳县 2025’s 一 and 二 only): no missing row, the blank cells said once, and the checker’s verdict on the same table printed', () => {
+    const real = shuyang();
+    const form = createFormState();
+    const typed = Object.entries(real).filter(([ref]) => /^B\.(new|carry_in)\./.test(ref));
+    expect(typed).toHaveLength(14);
+    for (const [ref, raw] of typed) form.setCell(ref, raw);
+    const r = form.result.value;
+    expect(r.findings.filter((f) => f.ruleId === 'APP-ROWS-MISSING')).toEqual([]);
+    expect(r.coverage.B.codes.map((c) => c.code)).not.toContain('rows-missing');
+    expect(blankNotice(r, 'B')).toHaveLength(1);
+    expect(blankNotice(r, 'B')[0]!.cells).toHaveLength(25 * 7 - 14);
+    // The same cells printed as a report and read by the checker give the same table findings. Beside the
+    // typed 一 and 二 the blank outcome rows count as 0 (domain.md §2.0.3: a blank is 0 when another term of
+    // the equation is a number), so each column with applications does not balance yet: APP-BALANCE-DERIVED.
+    const printed = check({ kind: 'html', html: `<html><body>${formHtml(form.values.value, 'zh')}</body></html>` });
+    const bOnly = (r: ReturnType<typeof check>) => tableFindings(r).filter((f) => / B\./.test(f));
+    expect(bOnly(r)).toEqual(bOnly(printed));
+    expect(bOnly(r)).toEqual(['error APP-BALANCE-DERIVED B.new.biz 24', 'error APP-BALANCE-DERIVED B.new.law 24', 'error APP-BALANCE-DERIVED B.new.np 24', 'error APP-BALANCE-DERIVED B.new.tot 24', 'warning EMPTY-CELLS B.open.np 161']);
+    // the notices about blank cells are on no cell: only the balance marks
+    expect([...form.marks.value.values()].every((m) => m.severity === 'error')).toBe(true);
   });
 });
 
@@ -294,6 +350,74 @@ describe('the .docx export of the 2019 template', () => {
     expect(errors(back)).toEqual(errors(form.result.value));
     expect(errors(back)).toEqual(errors(real));
     expect(back.verdict).toBe(form.result.value.verdict);
+  });
+});
+
+describe('a mixed report (seed 004, 鄞州区卫健局 2021: the 2021 table A, a single （六）其他处理 row)', () => {
+  const yinzhou = () => check({ kind: 'text', text: readFileSync(new URL('./fixtures/yinzhou-health-2021.txt', import.meta.url), 'utf8') });
+  const cellsOf = (model: ReturnType<typeof check>['model']) => {
+    const out: FormValues = {};
+    for (const t of ['A', 'B', 'C'] as const) for (const c of Object.values(model.tables[t]?.cells ?? {})) out[c.ref] = c.raw;
+    return out;
+  };
+  const typed = (values: FormValues) => Object.fromEntries(Object.entries(values).filter(([, v]) => v !== ''));
+
+  it('opens in the form as the 2021 tables with its one （六） row, every number kept, and gives the checker’s table errors', () => {
+    const real = yinzhou();
+    expect(real.model.year).toBe(2021);
+    const values = cellsOf(real.model);
+    expect(Object.keys(values).filter((r) => r.startsWith('A.'))).toHaveLength(10);
+    const opened = formValuesOf(real.model);
+    expect(opened.template).toBe('mixed');
+    const form = createFormState();
+    form.load(opened.values, opened.template);
+    expect(form.template.value).toBe('mixed');
+    // nothing dropped: the ten table-A numbers (lost when it opened as the 2019 form) and the single （六） row
+    expect(typed(form.values.value)).toEqual(typed(values));
+    expect(form.refs()).toContain('A.reg.valid');
+    expect(form.refs()).toContain('B.other.tot');
+    expect(form.refs()).not.toContain('B.other1.tot');
+    // its cells alone (a draft, a JSON file) say the same template
+    form.load(values);
+    expect(form.template.value).toBe('mixed');
+    expect(readFormJson(formJson(form.values.value))).toEqual(form.values.value);
+    const errors = (r: ReturnType<typeof check>) => r.findings.filter((f) => f.severity === 'error').map((f) => `${f.ruleId} ${f.cells[0]}`).sort();
+    expect(errors(real)).toEqual(['APP-COL-OUTCOME-TOTAL B.total.np', 'APP-COL-OUTCOME-TOTAL B.total.tot']);
+    expect(errors(form.result.value)).toEqual(errors(real));
+    // （七）总计 is summed over the single （六） row
+    expect(totalParts('B.total.np', 'mixed')).toContain('B.other.np');
+  });
+
+  it('exported as HTML and read back by the checker: the same cells, the same template parts and errors', () => {
+    const real = yinzhou();
+    const form = createFormState();
+    form.load(cellsOf(real.model));
+    const back = check({ kind: 'html', html: `<html><body>${formHtml(form.values.value, 'zh')}</body></html>` });
+    expect(back.model.templateParts).toEqual(real.model.templateParts);
+    expect(typed(cellsOf(back.model))).toEqual(typed(cellsOf(real.model)));
+    const errors = (r: ReturnType<typeof check>) => r.findings.filter((f) => f.severity === 'error').map((f) => `${f.ruleId} ${f.cells[0]}`).sort();
+    expect(errors(back)).toEqual(errors(real));
+  });
+
+  it("as last year's report opened from its file, it prefills a 2021 form's 上年结转 and both 现行有效件数", async () => {
+    const readers: PreviousReaders = { pdfjs: async () => pdfjsModule as unknown as PdfJs, mammoth: async () => mammothModule as unknown as Mammoth };
+    const last = await previousFromFile('yinzhou-health-2021.txt', new Uint8Array(readFileSync(new URL('./fixtures/yinzhou-health-2021.txt', import.meta.url))), 'zh', readers);
+    if (last.kind !== 'model') throw new Error(last.message);
+    const form = createFormState();
+    expect(form.usePrevious(last.model).sort()).toEqual(['A.norm.valid', 'A.reg.valid', 'B.carry_in.biz', 'B.carry_in.law', 'B.carry_in.ngo', 'B.carry_in.np', 'B.carry_in.oth', 'B.carry_in.sci', 'B.carry_in.tot']);
+    expect(form.values.value['A.reg.valid']).toBe(last.model.tables.A!.cells['A.reg.valid']!.raw);
+    expect(form.template.value).toBe('2021');
+  });
+
+  it('without a table A, the year decides: a single （六） row is the 2019 form before 2021, the mixed one from 2021 on', () => {
+    const b = { 'B.new.np': '1', 'B.other.np': '0' };
+    expect(templateOfValues(b, 2020)).toBe('2019');
+    expect(templateOfValues(b, 2021)).toBe('mixed');
+    expect(templateOfValues({ 'B.new.np': '1' }, 2020)).toBe('2019');
+    expect(templateOfValues({ 'B.new.np': '1' }, 2022)).toBe('2021');
+    // the cells win over the year when they would be dropped
+    expect(templateOfValues({ 'A19.permit.delta': '1' }, 2022)).toBe('2019');
+    expect(templateOfValues({ 'A.reg.made': '1' }, 2020)).toBe('2021');
   });
 });
 

@@ -37,8 +37,12 @@ const C_PRINTED = {
 const ORGS = { zh: '法人或其他组织', en: 'legal persons or other organisations' };
 const ROW_COL = (row: string, col: string): string => `${row} / ${col}`;
 
-/** the two templates a form can be filled in: 〔2021〕30号 and 〔2019〕60号 */
-export type FormTemplate = '2021' | '2019';
+/**
+ * The templates a form can be filled in: 〔2021〕30号 and 〔2019〕60号, and `mixed`, the 2021 template with
+ * （六）其他处理 as the single row of 2019, as 鄞州区卫健局 2021 (seed 004) printed it: a report opened in
+ * the form keeps every number it has (APP-OTHER-SPLIT then says the row should be three).
+ */
+export type FormTemplate = '2021' | '2019' | 'mixed';
 
 /** The three tables of a template (〔2021〕30号 by default), blank, in the official order. */
 export function formLayout(lang: Lang, template: FormTemplate = '2021'): FormTable[] {
@@ -51,7 +55,7 @@ export function formLayout(lang: Lang, template: FormTemplate = '2021'): FormTab
   const bRows: FormRow[] = [];
   const colLabels = B_COLS.map((c) => B_COL_LABELS[c][lang]);
   for (const def of B_ROWS) {
-    // （六）其他处理 is one row in 2019, three under a header in 2021
+    // （六）其他处理 is one row in 2019 (and in the mixed form), three under a header in 2021
     if (template === '2021' ? def.key === 'other' : def.key.startsWith('other') && def.key !== 'other') continue;
     if (def.key === 'open') bRows.push({ key: 'outcome-heading', label: OUTCOME[lang], cells: [], heading: true });
     const group = B_GROUPS.find((g) => g.children.includes(def.key));
@@ -94,7 +98,7 @@ export function formLayout(lang: Lang, template: FormTemplate = '2021'): FormTab
  */
 export function totalParts(ref: CellRef, template: FormTemplate = '2021'): CellRef[] | undefined {
   const [t, row, col] = ref.split('.');
-  if (t === 'B' && row === 'total') return (template === '2019' ? B_OUT_2019 : B_OUT_2021).map((r) => `B.${r}.${col}`);
+  if (t === 'B' && row === 'total') return (template === '2021' ? B_OUT_2021 : B_OUT_2019).map((r) => `B.${r}.${col}`);
   if (t === 'B' && col === 'tot' && B_ROWS.some((r) => r.key === row)) return B_COLS.filter((c) => c !== 'tot').map((c) => `B.${row}.${c}`);
   if (t === 'C' && col === 'total') return C_COLS.filter((c) => c !== 'total').map((c) => `C.${row}.${c}`);
   return undefined;

@@ -1,7 +1,7 @@
 // 「填报自查」 (issue 22): the three tables of the 2021 template as inputs, checked as they are typed.
 // The state (cells, check, marks) lives in form/state.ts; this draws it and turns keys into its actions.
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { formatFinding, formLayout, mistakeText, totalParts, type CellRef, type Lang, type Mammoth, type ReportModel } from '../../../core/index.ts';
+import { formatFinding, formLayout, mistakeText, TEMPLATE_LABEL, totalParts, type CellRef, type Lang, type Mammoth, type ReportModel } from '../../../core/index.ts';
 import { createFormState, type FormState, type FormValues } from '../form/state.ts';
 import { draftStore, FormDraftDb } from '../form/draft.ts';
 import { formHtml, formJson, formTsv, readFormJson } from '../form/export.ts';
@@ -114,7 +114,9 @@ export function FormPage({ lang, db, form: given }: { lang: Lang; db?: HistoryDb
   // the list says what the marks say: each mistake once (with its tied alternatives), then what no mistake explains
   const explained = new Set(result.mistakes.flatMap((m) => m.findings));
   const problems = [...result.mistakes.map((m) => mistakeText(m, result, lang)), ...findings.filter((_, k) => !explained.has(k)).map((f) => formatFinding(f, lang, result.model))];
-  // the status line counts what the marks show, each mistake once: a tied mistake marks several cells
+  // the status line counts what the marks show, each mistake once: a tied mistake marks several cells. With
+  // no mark the numbers typed are clean: what is left in the list is about the blank cells (EMPTY-CELLS, one
+  // notice per table and on no cell), which a form being filled in always has.
   const marked = new Set([...marks.values()].flatMap((m) => m.findings));
   const toFix = result.mistakes.filter((m) => m.findings.some((k) => marked.has(k))).length + [...marked].filter((k) => !explained.has(k)).length;
   // in the report's language: they are pasted into the Chinese text
@@ -126,9 +128,17 @@ export function FormPage({ lang, db, form: given }: { lang: Lang; db?: HistoryDb
       <div class="input-actions form-template">
         <label>
           {t('formTemplate', lang)}{' '}
-          <select value={template} onChange={(e) => form.setTemplate((e.target as HTMLSelectElement).value === '2019' ? '2019' : '2021')}>
+          <select
+            value={template}
+            onChange={(e) => {
+              const v = (e.target as HTMLSelectElement).value;
+              form.setTemplate(v === '2019' || v === 'mixed' ? v : '2021');
+            }}
+          >
             <option value="2021">{t('formTemplate2021', lang)}</option>
             <option value="2019">{t('formTemplate2019', lang)}</option>
+            {/* only while the form holds a report printed so (seed 004): the 2021 tables with a single （六） row */}
+            {template === 'mixed' && <option value="mixed">{`${t('formTemplate2021', lang)} · ${TEMPLATE_LABEL[lang].mixed}`}</option>}
           </select>
         </label>
       </div>
@@ -208,7 +218,7 @@ export function FormPage({ lang, db, form: given }: { lang: Lang; db?: HistoryDb
         />
       </div>
       <p class="form-status" role="status" data-testid="form-status">
-        {note || (marks.size ? tf('formMarksCount', lang, toFix) : findings.length === 0 && Object.values(values).some((v) => v !== '') ? t('formClean', lang) : '')}
+        {note || (marks.size ? tf('formMarksCount', lang, toFix) : Object.values(values).some((v) => v !== '') ? t('formClean', lang) : '')}
       </p>
       {layout.map((table) => (
         <section class="table-block" key={table.id} aria-labelledby={`form-${table.id}`}>

@@ -24,7 +24,7 @@ export type FormState = {
   template: ReadonlySignal<FormTemplate>;
   /** every number cell of the form, in reading order (table by table, row by row) */
   refs(): readonly CellRef[];
-  /** the other template's tables: the cells both templates share (tables B and C, but （六）) keep their numbers */
+  /** another template's tables: the cells both templates share (tables B and C, but （六）; table A between 2021 and mixed) keep their numbers */
   setTemplate(template: FormTemplate): void;
   setCell(ref: CellRef, text: string): void;
   /** a block copied from Excel/WPS (tabs between cells, newlines between rows) laid over the form from `ref` */
@@ -43,8 +43,8 @@ export type FormState = {
   usePrevious(previous: ReportModel): CellRef[];
   /** the draft replaced by the stored one, if any */
   restore(): Promise<void>;
-  /** replaces every cell (a JSON draft opened again) */
-  load(values: FormValues): void;
+  /** replaces every cell (a JSON draft opened again, a report's cells: formValuesOf), in `template` or the one the cells belong to */
+  load(values: FormValues, template?: FormTemplate): void;
   /** runs the pending check now (the UI's debounce) */
   flush(): void;
 };
@@ -60,24 +60,49 @@ function sectionGrids(template: FormTemplate): CellRef[][][] {
   return formLayout('zh', template).flatMap((t) => t.sections.map((s) => s.rows.filter((r) => !r.heading).map((r) => r.cells.map((c) => c.ref))));
 }
 
-const GRIDS: Record<FormTemplate, CellRef[][][]> = { 2021: sectionGrids('2021'), 2019: sectionGrids('2019') };
-const REFS: Record<FormTemplate, CellRef[]> = { 2021: GRIDS[2021].flat(2), 2019: GRIDS[2019].flat(2) };
+const GRIDS: Record<FormTemplate, CellRef[][][]> = { 2021: sectionGrids('2021'), 2019: sectionGrids('2019'), mixed: sectionGrids('mixed') };
+const REFS: Record<FormTemplate, CellRef[]> = { 2021: GRIDS[2021].flat(2), 2019: GRIDS[2019].flat(2), mixed: GRIDS.mixed.flat(2) };
 /** the cells of a template's form */
 export const formRefs = (template: FormTemplate): readonly CellRef[] => REFS[template];
 /** the cells of the 2021 template's form */
 export const FORM_REFS: readonly CellRef[] = REFS[2021];
 
-/** The template a set of cells belongs to: 2019's table A (A19.*) or its single （六）其他处理 row. */
-export function templateOfValues(values: FormValues): FormTemplate {
-  return Object.keys(values).some((r) => r.startsWith('A19.') || r.startsWith('B.other.')) ? '2019' : '2021';
+/**
+ * The template a set of cells belongs to, chosen so that none of them is dropped: 2019's table A (A19.*)
+ * is the 2019 form; 2021's table A (A.*) with the single （六）其他处理 row is the mixed form (鄞州区卫健局
+ * 2021, seed 004, had opened as the 2019 form and lost its ten table-A numbers). When the cells do not say
+ * (no table A), the report's year does, as the user expects it: 〔2021〕30号 from 2021 on (domain.md §1.3),
+ * a single （六） row then kept as the mixed form's; before 2021 the 2019 template.
+ */
+export function templateOfValues(values: FormValues, year?: number): FormTemplate {
+  const refs = Object.keys(values);
+  if (refs.some((r) => r.startsWith('A19.'))) return '2019';
+  const single = refs.some((r) => r.startsWith('B.other.'));
+  if (refs.some((r) => r.startsWith('A.'))) return single ? 'mixed' : '2021';
+  if (year !== undefined && year >= 2021) return single ? 'mixed' : '2021';
+  if (year !== undefined) return refs.some((r) => /^B\.other\d\./.test(r)) ? '2021' : '2019';
+  return single ? '2019' : '2021';
+}
+
+/** A report's cells as the form holds them (as written), in the template its cells and year ask for (templateOfValues). */
+export function formValuesOf(model: ReportModel): { template: FormTemplate; values: FormValues } {
+  const values: FormValues = {};
+  for (const t of ['A', 'B', 'C'] as const) for (const c of Object.values(model.tables[t]?.cells ?? {})) values[c.ref] = c.raw;
+  return { template: templateOfValues(values, model.year), values };
 }
 
 export function checkValues(values: FormValues, previous?: ReportModel, template: FormTemplate = templateOfValues(values)): CheckResult {
+  // Every cell of the form goes to the core, a blank one as a blank cell (''), the way a report whose cells
+  // are empty is read (普陀区卫健委 2021, table B blank but 一 and 二): the rows are there, the blank cells
+  // are EMPTY-CELLS' one notice per table, an identity whose cells are all blank is not checked, and a blank
+  // beside a number counts as 0 (domain.md §2.0.3). Leaving blank cells out made a half-typed table B read
+  // as a table without its rows (APP-ROWS-MISSING on each row not yet typed).
   const cells: Record<string, string> = {};
+  for (const ref of REFS[template]) cells[ref] = values[ref]?.trim() ?? '';
   for (const [ref, text] of Object.entries(values)) if (text.trim() !== '') cells[ref] = text.trim();
   // with last year's report the form is its next year's, so the cross-year rules have a year to compare
   const year = previous?.year !== undefined ? { year: previous.year + 1 } : {};
-  const model = modelFromCells({ cells, template, templateParts: { A: template, Bother: template === '2019' ? 'single' : 'split' }, ...year });
+  const model = modelFromCells({ cells, template, templateParts: { A: template === '2019' ? '2019' : '2021', Bother: template === '2021' ? 'split' : 'single' }, ...year });
   return checkModel(model, previous ? { previous } : {});
 }
 
@@ -102,8 +127,8 @@ export function prefillFrom(previous: ReportModel): [CellRef, string][] {
 /**
  * The cells the checker marks (core's cellMarks: a located mistake on its cell and on each tied
  * alternative's, a finding no mistake explains on its first cell), each with the value its mistake says
- * it should hold. Every cell of the form is a place to mark, typed or blank: the form's model leaves blank
- * cells out, so they have no location in the result, and cellMarks skips a cell without one.
+ * it should hold. Every cell of the form is a place to mark, typed or blank: cellMarks skips a cell without a
+ * location, so a ref the model lacks (cells of a template other than the one checked) is given one.
  */
 export function formMarks(result: CheckResult, refs: readonly CellRef[] = FORM_REFS): Map<CellRef, FormMark> {
   const everywhere = { ...result.locations };
