@@ -217,6 +217,10 @@ const FORMATS = {
     zh: (n: number, year: string) => `已从上年报告（${year}）预填 ${n} 格，标为「上年预填」。`,
     en: (n: number, year: string) => `${n} cell${n === 1 ? '' : 's'} prefilled from last year's report (${year}), marked "from last year".`,
   },
+  formWaiting: {
+    zh: (n: number) => `另有 ${n} 项核对等相关的格填写后进行。`,
+    en: (n: number) => `${n} more check${n === 1 ? '' : 's'} wait for cells not filled in yet.`,
+  },
   formMarksCount: { zh: (n: number) => `${n} 处有误`, en: (n: number) => `${n} problem${n === 1 ? '' : 's'} to fix` },
   pastedSize: {
     zh: (mb: string) => `已粘贴 ${mb} MB 文本（过大，不在输入框中显示）`,

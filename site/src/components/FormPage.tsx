@@ -219,6 +219,7 @@ export function FormPage({ lang, db, form: given }: { lang: Lang; db?: HistoryDb
       </div>
       <p class="form-status" role="status" data-testid="form-status">
         {note || (marks.size ? tf('formMarksCount', lang, toFix) : Object.values(values).some((v) => v !== '') ? t('formClean', lang) : '')}
+        {!note && result.waiting > 0 && Object.values(values).some((v) => v !== '') && <span class="small"> {tf('formWaiting', lang, result.waiting)}</span>}
       </p>
       {layout.map((table) => (
         <section class="table-block" key={table.id} aria-labelledby={`form-${table.id}`}>

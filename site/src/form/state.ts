@@ -18,7 +18,8 @@ export type DraftStore = { load(): Promise<FormValues | undefined>; save(values:
 
 export type FormState = {
   values: ReadonlySignal<FormValues>;
-  result: ReadonlySignal<CheckResult>;
+  /** the check of the cells as typed, without what waits for cells not typed yet (typedOnly) */
+  result: ReadonlySignal<CheckResult & { waiting: number }>;
   marks: ReadonlySignal<Map<CellRef, FormMark>>;
   /** which template's tables the form holds (〔2021〕30号 unless switched) */
   template: ReadonlySignal<FormTemplate>;
@@ -106,6 +107,29 @@ export function checkValues(values: FormValues, previous?: ReportModel, template
   return checkModel(model, previous ? { previous } : {});
 }
 
+/**
+ * The findings of tables still being typed: an identity with one side all blank in the form (a column's
+ * outcome rows and 四 before they are typed; 二 prefilled from last year with nothing else yet) is not
+ * checked until something is typed there. On a published report a blank beside numbers counts as 0
+ * (domain.md §2.0.3) and such a finding stands; in a form being filled it would mark 「（七）总计 此格应为
+ * 31」 on an empty total right after the prefill. Those findings, and the mistakes built on them, wait;
+ * `waiting` counts them for the status line.
+ */
+export function typedOnly(result: CheckResult, values: FormValues): CheckResult & { waiting: number } {
+  const blank = (ref: CellRef) => (values[ref] ?? '').trim() === '';
+  const waits = (f: CheckResult['findings'][number]) => !!f.equation && [f.equation.left, f.equation.right].some((side) => side.length > 0 && side.every((t) => blank(t.ref)));
+  const at = new Map<number, number>();
+  const findings = result.findings.filter((f, i) => {
+    if (waits(f)) return false;
+    at.set(i, at.size);
+    return true;
+  });
+  const waiting = result.findings.length - findings.length;
+  if (!waiting) return { ...result, waiting };
+  const mistakes = result.mistakes.filter((m) => m.findings.every((i) => at.has(i))).map((m) => ({ ...m, findings: m.findings.map((i) => at.get(i)!) }));
+  return { ...result, findings, mistakes, waiting };
+}
+
 /** What last year's report gives this year's form: its carry-over out as this year's carry-over in, its documents in force. */
 export function prefillFrom(previous: ReportModel): [CellRef, string][] {
   const out: [CellRef, string][] = [];
@@ -156,8 +180,8 @@ function blankValues(template: FormTemplate): FormValues {
 export function createFormState(options: FormOptions = {}): FormState {
   const template = signal<FormTemplate>('2021');
   const values = signal<FormValues>(blankValues('2021'));
-  const first = checkValues(values.peek(), undefined, '2021');
-  const result = signal<CheckResult>(first);
+  const first = typedOnly(checkValues(values.peek(), undefined, '2021'), values.peek());
+  const result = signal<CheckResult & { waiting: number }>(first);
   const marks = signal<Map<CellRef, FormMark>>(formMarks(first, REFS['2021']));
   const prefilled = signal<ReadonlySet<CellRef>>(new Set());
   let previous: ReportModel | undefined;
@@ -165,7 +189,7 @@ export function createFormState(options: FormOptions = {}): FormState {
 
   const recheck = () => {
     timer = undefined;
-    const r = checkValues(values.peek(), previous, template.peek());
+    const r = typedOnly(checkValues(values.peek(), previous, template.peek()), values.peek());
     result.value = r;
     marks.value = formMarks(r, REFS[template.peek()]);
   };
