@@ -144,6 +144,9 @@ describe('blank cells', () => {
     expect(blankNotice(r, 'C')[0]!.cells).toHaveLength(15);
     // every identity of table B is blank: none is evaluated (as 普陀区卫健委 2021's blank outcome rows)
     expect(r.coverage.B.codes.map((c) => c.code)).toEqual(['key-totals-blank', 'blank-unchecked']);
+    // nor is table A, whose blank cells no identity needs: never 「已核对」
+    expect(r.coverage.A.status).toBe('partial');
+    expect(r.coverage.A.codes).toEqual([expect.objectContaining({ code: 'blank-unchecked', count: 10 })]);
     expect(form.marks.value.size).toBe(0);
   });
 

@@ -46,6 +46,11 @@ function tableCoverage(model: ReportModel, run: RunOutput, t: TableId): Coverage
   if (t !== 'A') {
     const never = cells.filter((c) => !run.evaluated.has(c.ref) && c.value.kind !== 'unreadable').map((c) => c.ref);
     if (never.length) codes.push({ code: 'blank-unchecked', count: never.length, rows: groupRows(never) });
+  } else {
+    // Table A has few identities, so a cell no rule evaluated is no gap there; a blank one is: nothing was
+    // read to check (the fill-in form's table A before it is typed was 「已核对」).
+    const blank = cells.filter((c) => c.value.kind === 'empty').map((c) => c.ref);
+    if (blank.length) codes.push({ code: 'blank-unchecked', count: blank.length, rows: groupRows(blank) });
   }
   return cov(codes.length ? 'partial' : 'checked', codes);
 }
