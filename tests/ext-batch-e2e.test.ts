@@ -5,18 +5,14 @@
 // opens 「年报批量核对」, which shows each verdict, the 404 as 获取失败 with its status, no row for the news
 // item (never requested), and exports a CSV with one row per report. Nothing leaves the served origin.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
-import { CHROMIUM, CHROMIUM_ARGS, artifactPath, hasChromium, warnIfNoChromium } from './support/browser.ts';
+import { artifactPath, hasChromium, warnIfNoChromium } from './support/browser.ts';
+import { ROOT, buildExtension, launchWithExtension, serveLocal, type ExtensionBrowser, type Local } from './support/e2e.ts';
 
 warnIfNoChromium('extension list-page batch end-to-end tests (tests/ext-batch-e2e.test.ts)');
 
-const ROOT = join(import.meta.dirname, '..');
 const FIX = join(ROOT, 'tests', 'fixtures');
 const OUT = '.output-batch-test';
 const EXT = join(ROOT, OUT, 'chrome-mv3');
@@ -43,16 +39,15 @@ const LIST_2 = `<!doctype html><html><head><meta charset="utf-8"><title>政府�
 </body></html>`;
 
 describe.skipIf(!hasChromium)('extension: check every report a list page links', () => {
-  let server: Server;
+  let local: Local;
+  let chrome: ExtensionBrowser;
   let origin: string;
   let context: BrowserContext;
-  let profile: string;
   const served: string[] = [];
   const requests: string[] = [];
 
   beforeAll(async () => {
-    const built = spawnSync('npx', ['wxt', 'build'], { cwd: ROOT, encoding: 'utf8', timeout: 180_000, env: { ...process.env, GKC_EXT_OUT: OUT } });
-    if (built.status !== 0) throw new Error(`wxt build failed:\n${built.stdout}\n${built.stderr}`);
+    buildExtension({ out: OUT, timeout: 180_000 });
     const files: Record<string, [string, Buffer | string]> = {
       '/col/nianbao/index.html': ['text/html; charset=utf-8', LIST],
       '/col/nianbao/index_1.html': ['text/html; charset=utf-8', LIST_2],
@@ -63,7 +58,7 @@ describe.skipIf(!hasChromium)('extension: check every report a list page links',
       '/uploadfiles/202401/hongze-2023.pdf': ['application/pdf', readFileSync(join(FIX, 'hongze-district-gov-2023.pdf'))],
       '/uploadfiles/202401/scan-2023.pdf': ['application/pdf', readFileSync(join(FIX, 'ocr', 'hongze-district-gov-2023-p4-scan.pdf'))],
     };
-    server = createServer((req, res) => {
+    local = await serveLocal((req, res) => {
       const path = req.url ?? '';
       served.push(path);
       const f = files[path];
@@ -76,25 +71,14 @@ describe.skipIf(!hasChromium)('extension: check every report a list page links',
         res.end();
       }
     });
-    await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
-    origin = `http://www.shuyang.gov.cn:${(server.address() as AddressInfo).port}`;
-    const { chromium } = await import('playwright-core');
-    profile = mkdtempSync(join(tmpdir(), 'gkc-ext-batch-'));
-    context = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
-      headless: true,
-      acceptDownloads: true,
-      viewport: { width: 1280, height: 1000 },
-      args: [...CHROMIUM_ARGS, `--disable-extensions-except=${EXT}`, `--load-extension=${EXT}`, '--host-resolver-rules=MAP *.gov.cn 127.0.0.1'],
-    });
-    context.on('request', (r) => requests.push(r.url()));
-    context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+    origin = `http://www.shuyang.gov.cn:${local.port}`;
+    chrome = await launchWithExtension(EXT, { profile: 'gkc-ext-batch-', viewport: { width: 1280, height: 1000 }, acceptDownloads: true, requests });
+    context = chrome.context;
   }, 240_000);
 
   afterAll(async () => {
-    await context?.close();
-    await new Promise((ok) => (server ? server.close(ok) : ok(undefined)));
-    if (profile) rmSync(profile, { recursive: true, force: true });
+    await chrome?.close();
+    await local?.close();
   });
 
   it('one click: each report fetched from the page’s origin and checked; one row each with its verdict; the CSV one line per report', async () => {

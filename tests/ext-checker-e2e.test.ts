@@ -5,39 +5,34 @@
 // menu, so the test calls the function the menu calls (exposed on the service worker for this). The
 // checker page is the whole site: its 「填报自查」 route works there too.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BrowserContext, Worker } from 'playwright-core';
-import { CHROMIUM, CHROMIUM_ARGS, artifactPath, hasChromium, warnIfNoChromium } from './support/browser.ts';
+import { artifactPath, hasChromium, warnIfNoChromium } from './support/browser.ts';
+import { ROOT, buildExtension, launchWithExtension, serveLocal, type ExtensionBrowser, type Local } from './support/e2e.ts';
 import { FIXTURES } from './support/fixtures.ts';
 
 warnIfNoChromium('extension checker-page end-to-end tests (tests/ext-checker-e2e.test.ts)');
 
-const ROOT = join(import.meta.dirname, '..');
 const OUT = '.output-checker-test';
 const EXT = join(ROOT, OUT, 'chrome-mv3');
 
 describe.skipIf(!hasChromium)('extension checker page', () => {
-  let server: Server;
+  let local: Local;
+  let chrome: ExtensionBrowser;
   let origin: string;
   let context: BrowserContext;
   let sw: Worker;
-  let profile: string;
   const requests: string[] = [];
 
   beforeAll(async () => {
     // its own output folder: tests/ext-e2e.test.ts builds the release extension at the same time
-    const built = spawnSync('npx', ['wxt', 'build'], { cwd: ROOT, encoding: 'utf8', timeout: 180_000, env: { ...process.env, GKC_EXT_OUT: OUT } });
-    if (built.status !== 0) throw new Error(`wxt build failed:\n${built.stdout}\n${built.stderr}`);
+    buildExtension({ out: OUT, timeout: 180_000 });
     const files: Record<string, [string, string]> = {
       '/uploadfiles/nianbao-p4.png': [join(FIXTURES, 'ocr/hongze-district-gov-2023-p4.png'), 'image/png'],
       '/uploadfiles/nianbao-scan.pdf': [join(FIXTURES, 'ocr/hongze-district-gov-2023-p4-scan.pdf'), 'application/pdf'],
     };
-    server = createServer((req, res) => {
+    local = await serveLocal((req, res) => {
       const f = files[req.url ?? ''];
       if (!f) {
         res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
@@ -48,24 +43,14 @@ describe.skipIf(!hasChromium)('extension checker page', () => {
       res.writeHead(200, { 'content-type': f[1] });
       res.end(readFileSync(f[0]));
     });
-    await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
-    origin = `http://www.hongze.gov.cn:${(server.address() as AddressInfo).port}`;
-    const { chromium } = await import('playwright-core');
-    profile = mkdtempSync(join(tmpdir(), 'gkc-ext-checker-'));
-    context = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
-      headless: true,
-      viewport: { width: 1280, height: 1000 },
-      args: [...CHROMIUM_ARGS, `--disable-extensions-except=${EXT}`, `--load-extension=${EXT}`, '--host-resolver-rules=MAP *.gov.cn 127.0.0.1'],
-    });
-    context.on('request', (r) => requests.push(r.url()));
-    sw = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+    origin = `http://www.hongze.gov.cn:${local.port}`;
+    chrome = await launchWithExtension(EXT, { profile: 'gkc-ext-checker-', viewport: { width: 1280, height: 1000 }, requests });
+    ({ context, sw } = chrome);
   }, 240_000);
 
   afterAll(async () => {
-    await context?.close();
-    await new Promise((ok) => (server ? server.close(ok) : ok(undefined)));
-    if (profile) rmSync(profile, { recursive: true, force: true });
+    await chrome?.close();
+    await local?.close();
   });
 
   async function openOn(path: string) {

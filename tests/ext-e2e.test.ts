@@ -7,20 +7,16 @@
 // by the frame's own script, counted on the badge); a non-report page left untouched; and not one request
 // leaving 127.0.0.1.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BrowserContext, Page, Worker } from 'playwright-core';
 import { check, countMistakes } from '../core/index.ts';
-import { CHROMIUM, CHROMIUM_ARGS, artifactPath, hasChromium, warnIfNoChromium } from './support/browser.ts';
+import { artifactPath, hasChromium, warnIfNoChromium } from './support/browser.ts';
+import { ROOT, buildExtension, launchWithExtension, serveLocal, type ExtensionBrowser, type Local } from './support/e2e.ts';
 import { FIXTURES, shuyangWithOneChange } from './support/fixtures.ts';
 
 warnIfNoChromium('extension end-to-end tests (tests/ext-e2e.test.ts)');
 
-const ROOT = join(import.meta.dirname, '..');
 const EXT = join(ROOT, '.output', 'chrome-mv3');
 const REPORT = readFileSync(join(FIXTURES, 'shuyang-drc-2023.html'), 'utf8');
 
@@ -44,50 +40,38 @@ const PAGES: Record<string, string> = {
 };
 
 describe.skipIf(!hasChromium)('extension in chromium', () => {
-  let server: Server;
+  let local: Local;
+  let chrome: ExtensionBrowser;
   let base: string;
   let context: BrowserContext;
   let page: Page;
   let sw: Worker;
-  let profile: string;
   const requests: string[] = [];
   const served: string[] = [];
 
   beforeAll(async () => {
-    const built = spawnSync('npx', ['wxt', 'build'], { cwd: ROOT, encoding: 'utf8', timeout: 120_000 });
-    if (built.status !== 0) throw new Error(`wxt build failed:\n${built.stdout}\n${built.stderr}`);
-    server = createServer((req, res) => {
+    buildExtension({ timeout: 120_000 });
+    local = await serveLocal((req, res) => {
       served.push(req.url ?? '');
       const path = (req.url ?? '').split('?')[0]!;
       // the article from another *.gov.cn host in a frame: cross-origin, out of the page script's reach
-      const body = path === '/xframe.html' ? crossOriginFrame(port) : PAGES[path];
+      const body = path === '/xframe.html' ? crossOriginFrame(local.port) : PAGES[path];
       if (body === undefined) {
         res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
         return;
       }
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(body);
     });
-    await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
-    const port = (server.address() as AddressInfo).port;
-    base = `http://fgw.shuyang.gov.cn:${port}`;
-    profile = mkdtempSync(join(tmpdir(), 'gkc-ext-e2e-'));
-    const { chromium } = await import('playwright-core');
-    context = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
-      headless: true,
-      viewport: { width: 1280, height: 900 },
-      args: [...CHROMIUM_ARGS, `--disable-extensions-except=${EXT}`, `--load-extension=${EXT}`, '--host-resolver-rules=MAP *.gov.cn 127.0.0.1'],
-    });
-    context.on('request', (r) => requests.push(r.url()));
-    sw = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+    base = `http://fgw.shuyang.gov.cn:${local.port}`;
+    chrome = await launchWithExtension(EXT, { profile: 'gkc-ext-e2e-', viewport: { width: 1280, height: 900 }, requests });
+    ({ context, sw } = chrome);
     page = context.pages()[0] ?? (await context.newPage());
     // (the saved page's own scripts fail here: its jQuery is not served; that is the page, not us)
   }, 180_000);
 
   afterAll(async () => {
-    await context?.close();
-    await new Promise((ok) => (server ? server.close(ok) : ok(undefined)));
-    if (profile) rmSync(profile, { recursive: true, force: true });
+    await chrome?.close();
+    await local?.close();
   });
 
   /** The badge of the tab showing `page`, read in the service worker. */

@@ -6,20 +6,17 @@
 // page the content script marks. Every request Firefox makes goes through this test's proxy, so it also
 // sees that nothing but the page's own host was asked for.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { check, countMistakes } from '../core/index.ts';
 import { artifactPath } from './support/browser.ts';
+import { ROOT, buildExtension, serveLocal, type Local } from './support/e2e.ts';
 import { Firefox, hasFirefox, warnIfNoFirefox } from './support/firefox.ts';
 import { FIXTURES, shuyangWithOneChange } from './support/fixtures.ts';
 import { pictureFiles, reportPage } from './support/picture-report.ts';
 
 warnIfNoFirefox('extension end-to-end tests in Firefox (tests/ext-firefox-e2e.test.ts)');
 
-const ROOT = join(import.meta.dirname, '..');
 const OUT = '.output-firefox-e2e';
 const EXT = join(ROOT, OUT, 'firefox-mv2');
 const HOST = 'fgw.shuyang.gov.cn';
@@ -58,7 +55,7 @@ const MARKS = `[...document.querySelectorAll('[data-gkc]')].map((e) => e.getAttr
 const UI = `document.querySelector('gkc-ui')?.shadowRoot`;
 
 describe.skipIf(!hasFirefox)('extension in Firefox', () => {
-  let proxy: Server;
+  let proxy: Local;
   let ff: Firefox;
   let tab: string;
   let base: string;
@@ -66,11 +63,10 @@ describe.skipIf(!hasFirefox)('extension in Firefox', () => {
   const requests: string[] = [];
 
   beforeAll(async () => {
-    const built = spawnSync('npx', ['wxt', 'build', '-b', 'firefox'], { cwd: ROOT, encoding: 'utf8', timeout: 120_000, env: { ...process.env, GKC_EXT_OUT: OUT } });
-    if (built.status !== 0) throw new Error(`wxt build -b firefox failed:\n${built.stdout}\n${built.stderr}`);
+    buildExtension({ out: OUT, firefox: true, timeout: 120_000 });
     PICTURES = await pictureFiles();
     // A proxy, not a web server: requests arrive with absolute URLs (http://fgw.shuyang.gov.cn/…).
-    proxy = createServer((req, res) => {
+    proxy = await serveLocal((req, res) => {
       let url: URL;
       try {
         url = new URL(req.url ?? '');
@@ -90,21 +86,19 @@ describe.skipIf(!hasFirefox)('extension in Firefox', () => {
       if (body === undefined) res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
       else res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(body);
     });
-    proxy.on('connect', (req, socket) => {
+    proxy.server.on('connect', (req, socket) => {
       requests.push(`CONNECT ${req.url}`);
       socket.end('HTTP/1.1 403 Forbidden\r\n\r\n');
     });
-    await new Promise<void>((ok) => proxy.listen(0, '127.0.0.1', ok));
-    const port = (proxy.address() as AddressInfo).port;
     base = `http://${HOST}`;
-    ff = await Firefox.launch({ proxyPort: port });
+    ff = await Firefox.launch({ proxyPort: proxy.port });
     expect(await ff.installExtension(EXT)).toBe('gongkai-check@gongkai-check.invalid');
     tab = await ff.tab();
   }, 180_000);
 
   afterAll(async () => {
     await ff?.close();
-    await new Promise((ok) => (proxy ? proxy.close(ok) : ok(undefined)));
+    await proxy?.close();
   });
 
   /** The badge on our toolbar button (pinned to the toolbar in Firefox: default_area navbar). */

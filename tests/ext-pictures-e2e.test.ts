@@ -6,24 +6,20 @@
 // them) with the page's text and shows the two real table-C errors. A news page with photos and a report
 // page with only a logo get no offer. Nothing leaves the page's origin.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
-import { CHROMIUM, CHROMIUM_ARGS, artifactPath, hasChromium, warnIfNoChromium } from './support/browser.ts';
+import { artifactPath, hasChromium, warnIfNoChromium } from './support/browser.ts';
+import { ROOT, buildExtension, launchWithExtension, serveLocal, type ExtensionBrowser, type Local } from './support/e2e.ts';
 import { LOGO_ONLY, NEWS, TITLE, pictureFiles, reportPage } from './support/picture-report.ts';
 
 warnIfNoChromium('extension picture-offer end-to-end tests (tests/ext-pictures-e2e.test.ts)');
 
-const ROOT = join(import.meta.dirname, '..');
 const OUT = '.output-pictures-test';
 const EXT = join(ROOT, OUT, 'chrome-mv3');
 
 describe.skipIf(!hasChromium)('extension: a report whose tables are pictures', () => {
-  let server: Server;
+  let local: Local;
+  let chrome: ExtensionBrowser;
   let origin: string;
   let context: BrowserContext;
   /**
@@ -32,12 +28,10 @@ describe.skipIf(!hasChromium)('extension: a report whose tables are pictures', (
    * chromium sends it to secure origins only.
    */
   const served: { path: string; fetched: boolean }[] = [];
-  let profile: string;
   const requests: string[] = [];
 
   beforeAll(async () => {
-    const built = spawnSync('npx', ['wxt', 'build'], { cwd: ROOT, encoding: 'utf8', timeout: 180_000, env: { ...process.env, GKC_EXT_OUT: OUT } });
-    if (built.status !== 0) throw new Error(`wxt build failed:\n${built.stdout}\n${built.stderr}`);
+    buildExtension({ out: OUT, timeout: 180_000 });
     const png = await pictureFiles();
     const html: Record<string, string> = {
       '/nianbao.html': reportPage(),
@@ -46,7 +40,7 @@ describe.skipIf(!hasChromium)('extension: a report whose tables are pictures', (
       // an older CMS lays the page out in a <table>: the gate passes on the title, the check finds no report table
       '/layout.html': reportPage().replace('<div class="article">', '<table width="100%"><tr><td width="200">首页 &gt; 政府信息公开</td><td><div class="article">').replace('<footer>', '</td></tr></table><footer>'),
     };
-    server = createServer((req, res) => {
+    local = await serveLocal((req, res) => {
       const path = req.url ?? '';
       served.push({ path, fetched: req.headers.accept === '*/*' });
       if (html[path]) {
@@ -61,24 +55,14 @@ describe.skipIf(!hasChromium)('extension: a report whose tables are pictures', (
         res.end();
       }
     });
-    await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
-    origin = `http://www.hongze.gov.cn:${(server.address() as AddressInfo).port}`;
-    const { chromium } = await import('playwright-core');
-    profile = mkdtempSync(join(tmpdir(), 'gkc-ext-pictures-'));
-    context = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
-      headless: true,
-      viewport: { width: 1280, height: 1000 },
-      args: [...CHROMIUM_ARGS, `--disable-extensions-except=${EXT}`, `--load-extension=${EXT}`, '--host-resolver-rules=MAP *.gov.cn 127.0.0.1'],
-    });
-    context.on('request', (r) => requests.push(r.url()));
-    context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+    origin = `http://www.hongze.gov.cn:${local.port}`;
+    chrome = await launchWithExtension(EXT, { profile: 'gkc-ext-pictures-', viewport: { width: 1280, height: 1000 }, requests });
+    context = chrome.context;
   }, 240_000);
 
   afterAll(async () => {
-    await context?.close();
-    await new Promise((ok) => (server ? server.close(ok) : ok(undefined)));
-    if (profile) rmSync(profile, { recursive: true, force: true });
+    await chrome?.close();
+    await local?.close();
   });
 
   /** The page, settled: loaded, and the content script has had its look (it marks <html> when it ran). */

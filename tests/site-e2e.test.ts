@@ -6,20 +6,18 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { AddressInfo } from 'node:net';
-import type { Server } from 'node:http';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { CHROMIUM, CHROMIUM_ARGS, artifactPath, hasChromium, warnIfNoChromium } from './support/browser.ts';
+import { artifactPath, hasChromium, warnIfNoChromium } from './support/browser.ts';
+import { launchChromium, startSite, type Site } from './support/e2e.ts';
 import { FIXTURES } from './support/fixtures.ts';
 import { check } from '../core/index.ts';
 
 warnIfNoChromium('site end-to-end tests (tests/site-e2e.test.ts)');
 
-const ROOT = join(import.meta.dirname, '..');
 const text = (f: string) => readFileSync(join(FIXTURES, f), 'utf8');
 
 describe.skipIf(!hasChromium)('site in chromium', () => {
-  let server: Server;
+  let site: Site;
   let base: string;
   let browser: Browser;
   let context: BrowserContext;
@@ -27,13 +25,9 @@ describe.skipIf(!hasChromium)('site in chromium', () => {
   const requests: string[] = [];
 
   beforeAll(async () => {
-    const { build } = await import('vite');
-    await build({ configFile: join(ROOT, 'site/vite.config.ts'), logLevel: 'warn' });
-    const { startServer } = (await import('../site/serve.mjs')) as { startServer(port: number): Promise<Server> };
-    server = await startServer(0);
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
-    const { chromium } = await import('playwright-core');
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    site = await startSite();
+    base = site.base;
+    browser = await launchChromium();
     context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: base });
     context.on('request', (r) => requests.push(r.url()));
@@ -44,7 +38,7 @@ describe.skipIf(!hasChromium)('site in chromium', () => {
 
   afterAll(async () => {
     await browser?.close();
-    await new Promise((ok) => (server ? server.close(ok) : ok(undefined)));
+    await site?.close();
   });
 
   async function paste(data: Record<string, string>, on: Page = page) {

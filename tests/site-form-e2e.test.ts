@@ -5,36 +5,30 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { AddressInfo } from 'node:net';
-import type { Server } from 'node:http';
 import type { Browser, Page } from 'playwright-core';
 import mammothModule from 'mammoth';
 import * as pdfjsModule from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { check, checkPdf, docxToDoc, type Mammoth, type PdfJs } from '../core/index.ts';
-import { CHROMIUM, CHROMIUM_ARGS, artifactPath, hasChromium, warnIfNoChromium } from './support/browser.ts';
+import { artifactPath, hasChromium, warnIfNoChromium } from './support/browser.ts';
+import { launchChromium, startSite, type Site } from './support/e2e.ts';
 import { FIXTURES } from './support/fixtures.ts';
 
 warnIfNoChromium('form end-to-end tests (tests/site-form-e2e.test.ts)');
 
-const ROOT = join(import.meta.dirname, '..');
 const SHUYANG = check({ kind: 'text', text: readFileSync(join(FIXTURES, 'shuyang-county-gov-2025.txt'), 'utf8') });
 const TABLE_B = Object.values(SHUYANG.model.tables.B!.cells).map((c) => [c.ref, c.raw] as const);
 
 describe.skipIf(!hasChromium)('the fill-in form in chromium', () => {
-  let server: Server;
+  let site: Site;
   let base: string;
   let browser: Browser;
   let page: Page;
   const errors: string[] = [];
 
   beforeAll(async () => {
-    const { build } = await import('vite');
-    await build({ configFile: join(ROOT, 'site/vite.config.ts'), logLevel: 'warn' });
-    const { startServer } = (await import('../site/serve.mjs')) as { startServer(port: number): Promise<Server> };
-    server = await startServer(0);
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
-    const { chromium } = await import('playwright-core');
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    site = await startSite();
+    base = site.base;
+    browser = await launchChromium();
     page = await (await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true })).newPage();
     page.on('pageerror', (e) => errors.push(e.message));
     await page.goto(base);
@@ -42,7 +36,7 @@ describe.skipIf(!hasChromium)('the fill-in form in chromium', () => {
 
   afterAll(async () => {
     await browser?.close();
-    await new Promise((ok) => (server ? server.close(ok) : ok(undefined)));
+    await site?.close();
   });
 
   const marks = () => page.locator('td[data-gkc]').evaluateAll((els) => els.map((td) => `${td.querySelector('input')!.getAttribute('data-gkc-cell')}:${td.querySelector('.form-mark')!.textContent}`));

@@ -6,33 +6,27 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { readFileSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
-import type { Server } from 'node:http';
 import type { Browser, Page } from 'playwright-core';
-import { CHROMIUM, CHROMIUM_ARGS, artifactPath, hasChromium, warnIfNoChromium } from './support/browser.ts';
+import { artifactPath, hasChromium, warnIfNoChromium } from './support/browser.ts';
+import { ROOT, launchChromium, startSite, type Site } from './support/e2e.ts';
 import { FIXTURES } from './support/fixtures.ts';
 
 warnIfNoChromium('site OCR end-to-end tests (tests/site-ocr-e2e.test.ts)');
 
-const ROOT = join(import.meta.dirname, '..');
 const OCR = join(FIXTURES, 'ocr');
 
 describe.skipIf(!hasChromium)('site OCR in chromium', () => {
-  let server: Server;
+  let site: Site;
   let base: string;
   let browser: Browser;
   let page: Page;
   const requests: string[] = [];
 
   beforeAll(async () => {
-    const { build } = await import('vite');
     // its own output folder: the other browser test builds the site at the same time
-    await build({ configFile: join(ROOT, 'site/vite.config.ts'), logLevel: 'warn', build: { outDir: join(ROOT, 'dist/site-ocr-test') } });
-    const { startServer } = await import('../site/serve.mjs');
-    server = await startServer(0, join(ROOT, 'dist/site-ocr-test'));
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
-    const { chromium } = await import('playwright-core');
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    site = await startSite(join(ROOT, 'dist/site-ocr-test'));
+    base = site.base;
+    browser = await launchChromium();
     const context = await browser.newContext({ viewport: { width: 1280, height: 1000 } });
     context.on('request', (r) => requests.push(r.url()));
     page = await context.newPage();
@@ -41,7 +35,7 @@ describe.skipIf(!hasChromium)('site OCR in chromium', () => {
 
   afterAll(async () => {
     await browser?.close();
-    await new Promise((ok) => (server ? server.close(ok) : ok(undefined)));
+    await site?.close();
   });
 
   const boxes = () => page.locator('.ocr-box[data-gkc]').evaluateAll((els) => els.map((e) => `${e.getAttribute('data-gkc-cell')}:${e.getAttribute('data-gkc')}`));
