@@ -1,6 +1,7 @@
 // Public API of the core: check(input) → CheckResult, format(result, lang). Pure TypeScript: no DOM
 // globals, no Node built-ins (the CLI in cli.ts is the one Node-aware file).
 export { check, checkModel, toDoc, withPrevious, type CheckInput, type CheckOptions } from './pipeline/check.ts';
+export { locateMistakes } from './pipeline/mistakes.ts';
 export { agencyKey, previousReport } from './model/agency.ts';
 export { modelFromCells, type CellsInput } from './model/from-cells.ts';
 export { textToDoc } from './adapters/text/index.ts';

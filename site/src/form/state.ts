@@ -1,7 +1,7 @@
 // The state of the fill-in form (「填报自查」, issue 22), outside any component: the cells as typed, the
 // check of them by the core after every change, and each cell's mark with the value the mistake says it
 // should hold (「此格应为 12」). Totals are filled from their parts only when asked (computeTotal).
-import { cellMarks, checkModel, formLayout, modelFromCells, totalParts, type CellRef, type CheckResult, type FormTemplate, type ReportModel, type Severity } from '../../../core/index.ts';
+import { cellMarks, checkModel, formLayout, locateMistakes, modelFromCells, totalParts, type CellRef, type CheckResult, type FormTemplate, type ReportModel, type Severity } from '../../../core/index.ts';
 import { signal, type ReadonlySignal } from '../store.ts';
 
 /** what the clerk typed in each cell, '' for blank */
@@ -126,8 +126,15 @@ export function typedOnly(result: CheckResult, values: FormValues): CheckResult 
   });
   const waiting = result.findings.length - findings.length;
   if (!waiting) return { ...result, waiting };
-  const mistakes = result.mistakes.filter((m) => m.findings.every((i) => at.has(i))).map((m) => ({ ...m, findings: m.findings.map((i) => at.get(i)!) }));
-  return { ...result, findings, mistakes, waiting };
+  // The mistakes again, over a model without the blank sides that wait: the core's solver reads every
+  // identity of the model, and a balance whose outcome side is blank would pull a typed row's tie toward
+  // 「或应为 0」 (3 + 1 ≠ 3 typed in row 一 alone: 自然人 2, 商业企业 0 or 总计 4, as on a full table).
+  const untyped = new Set<CellRef>();
+  for (const f of result.findings) if (waits(f)) for (const side of [f.equation!.left, f.equation!.right]) if (side.every((t) => blank(t.ref))) side.forEach((t) => untyped.add(t.ref));
+  const tables = Object.fromEntries(
+    Object.entries(result.model.tables).map(([id, t]) => [id, t && { ...t, cells: Object.fromEntries(Object.entries(t.cells).filter(([ref]) => !untyped.has(ref))) }]),
+  ) as CheckResult['model']['tables'];
+  return { ...result, findings, mistakes: locateMistakes({ ...result.model, tables }, findings), waiting };
 }
 
 /** What last year's report gives this year's form: its carry-over out as this year's carry-over in, its documents in force. */
