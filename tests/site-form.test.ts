@@ -207,6 +207,14 @@ describe('blank cells', () => {
 });
 
 describe('form exports', () => {
+  it('tables A and B typed, table C still blank: the printed tables read back say table C is blank, not unreadable', () => {
+    const typed = Object.fromEntries(Object.entries(shuyang()).filter(([ref]) => !ref.startsWith('C.')));
+    const back = check({ kind: 'html', html: `<html><body>${formHtml(typed, 'zh')}</body></html>` });
+    expect(back.coverage.C.status).toBe('partial');
+    expect(back.coverage.C.codes.map((c) => c.code)).toEqual(['key-totals-blank', 'blank-unchecked']);
+    expect(back.findings.find((f) => f.ruleId === 'EMPTY-CELLS' && f.cells[0] === 'C.rev.keep')?.cells).toHaveLength(15);
+  });
+
   it('the HTML tables read back by our own HTML reader give the same cells and a clean verdict', () => {
     const real = shuyang();
     const back = check({ kind: 'html', html: `<html><body>${formHtml(real, 'zh')}</body></html>` });

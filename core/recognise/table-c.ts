@@ -15,7 +15,11 @@ export function recogniseTableC(grids: GridCell[][][], headings: { text: string;
   const rows = labelledRows(grids);
   const anchor = keepColumn(rows);
   // Value rows: at least one number and no more than a short row label (「案件数量」) before the numbers.
-  const valueRows = rows.filter((r) => r.labels.length <= 1 && r.values.some((c) => /\d/.test(c.text)));
+  const withNumbers = rows.filter((r) => r.labels.length <= 1 && r.values.some((c) => /\d/.test(c.text)));
+  // A table C left blank is still there: its one row of 15 empty cells under the header, and it is blank,
+  // not "could not be read" (the fill-in form's tables printed before table C is typed).
+  const blankRows = rows.filter((r) => r.labels.length === 0 && r.values.length === 15 && r.values.every((c) => c.text.trim() === ''));
+  const valueRows = withNumbers.length || blankRows.length !== 1 ? withNumbers : blankRows;
   const groups: { group?: CGroup; cells: GridCell[] }[] = [];
   for (const r of valueRows) {
     let cells = r.values;
