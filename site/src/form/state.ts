@@ -117,20 +117,18 @@ export function checkValues(values: FormValues, previous?: ReportModel, template
  */
 export function typedOnly(result: CheckResult, values: FormValues): CheckResult & { waiting: number } {
   const blank = (ref: CellRef) => (values[ref] ?? '').trim() === '';
-  const waits = (f: CheckResult['findings'][number]) => !!f.equation && [f.equation.left, f.equation.right].some((side) => side.length > 0 && side.every((t) => blank(t.ref)));
-  const at = new Map<number, number>();
-  const findings = result.findings.filter((f, i) => {
-    if (waits(f)) return false;
-    at.set(i, at.size);
-    return true;
+  // the cells of every equation side not typed yet: a finding with one waits
+  const untyped = new Set<CellRef>();
+  const findings = result.findings.filter((f) => {
+    const sides = f.equation ? [f.equation.left, f.equation.right].filter((side) => side.length > 0 && side.every((t) => blank(t.ref))) : [];
+    for (const side of sides) for (const t of side) untyped.add(t.ref);
+    return !sides.length;
   });
   const waiting = result.findings.length - findings.length;
   if (!waiting) return { ...result, waiting };
   // The mistakes again, over a model without the blank sides that wait: the core's solver reads every
   // identity of the model, and a balance whose outcome side is blank would pull a typed row's tie toward
   // 「或应为 0」 (3 + 1 ≠ 3 typed in row 一 alone: 自然人 2, 商业企业 0 or 总计 4, as on a full table).
-  const untyped = new Set<CellRef>();
-  for (const f of result.findings) if (waits(f)) for (const side of [f.equation!.left, f.equation!.right]) if (side.every((t) => blank(t.ref))) side.forEach((t) => untyped.add(t.ref));
   const tables = Object.fromEntries(
     Object.entries(result.model.tables).map(([id, t]) => [id, t && { ...t, cells: Object.fromEntries(Object.entries(t.cells).filter(([ref]) => !untyped.has(ref))) }]),
   ) as CheckResult['model']['tables'];
