@@ -43,15 +43,11 @@ function tableCoverage(model: ReportModel, run: RunOutput, t: TableId): Coverage
   // (seed 000: every outcome row, （七）总计 and 四 blank).
   const blankTotals = (KEY_TOTALS[t] ?? []).filter((ref) => table.cells[ref]?.value.kind === 'empty');
   if (blankTotals.length) codes.push({ code: 'key-totals-blank', cells: blankTotals });
-  if (t !== 'A') {
-    const never = cells.filter((c) => !run.evaluated.has(c.ref) && c.value.kind !== 'unreadable').map((c) => c.ref);
-    if (never.length) codes.push({ code: 'blank-unchecked', count: never.length, rows: groupRows(never) });
-  } else {
-    // Table A has few identities, so a cell no rule evaluated is no gap there; a blank one is: nothing was
-    // read to check (the fill-in form's table A before it is typed was 「已核对」).
-    const blank = cells.filter((c) => c.value.kind === 'empty').map((c) => c.ref);
-    if (blank.length) codes.push({ code: 'blank-unchecked', count: blank.length, rows: groupRows(blank) });
-  }
+  // Cells not checked: in B and C every cell no identity evaluated. Table A has few identities, so there
+  // only a blank cell is a gap: nothing was read to check (the fill-in form's table A before it is typed
+  // was 「已核对」).
+  const never = cells.filter((c) => (t === 'A' ? c.value.kind === 'empty' : !run.evaluated.has(c.ref) && c.value.kind !== 'unreadable')).map((c) => c.ref);
+  if (never.length) codes.push({ code: 'blank-unchecked', count: never.length, rows: groupRows(never) });
   return cov(codes.length ? 'partial' : 'checked', codes);
 }
 
