@@ -16,6 +16,11 @@ export function tableB(rows: Record<string, V[]>, layout: '2019' | '2021' = '202
   return out;
 }
 
+/** 淮安市 2024's own table C (72 64 178 37 351 | 13 4 8 1 26 | 12 1 1 6 20), and its sentence about it. */
+export const HUAIAN_2024_C: V[] = [72, 64, 178, 37, 351, 13, 4, 8, 1, 26, 12, 1, 1, 6, 20];
+export const HUAIAN_2024_CASES =
+  '政府信息公开行政复议351件，其中结果维持72件，结果纠正64件，其他结果178件，尚未审结37件；政府信息公开行政诉讼46件，其中结果维持25件，结果纠正5件，其他结果9件，尚未审结7件。';
+
 /** Table C cells from the 15 numbers in table order. */
 export function tableC(values: V[]): Record<CellRef, V> {
   const out: Record<CellRef, V> = {};

@@ -13,7 +13,7 @@ import { defineRule, type Rule, type RuleContext } from './rule.ts';
 import { NUM_SRC, blankParens } from '../text/numbers.ts';
 import { CAVEAT, boundNumbers, cellNumber, comparableSentences, contextOf, excerpt } from './txt-match.ts';
 import { C_COL_LABELS, C_GROUP_LABELS } from '../template/table-c.ts';
-import { tableC } from './examples.ts';
+import { HUAIAN_2024_C, HUAIAN_2024_CASES, tableC } from './examples.ts';
 
 type Kind = 'rev' | 'lit' | 'litd' | 'lita';
 type Col = 'keep' | 'fix' | 'other' | 'pending';
@@ -143,10 +143,6 @@ const MESSAGES = {
   },
 };
 
-// 淮安市 2024's own table C: 72 64 178 37 351 | 13 4 8 1 26 | 12 1 1 6 20.
-const HUAIAN_C = [72, 64, 178, 37, 351, 13, 4, 8, 1, 26, 12, 1, 1, 6, 20];
-const HUAIAN =
-  '政府信息公开行政复议351件，其中结果维持72件，结果纠正64件，其他结果178件，尚未审结37件；政府信息公开行政诉讼46件，其中结果维持25件，结果纠正5件，其他结果9件，尚未审结7件。';
 
 const TXT_REVIEW_OUTCOME = defineRule({
   meta: {
@@ -162,22 +158,22 @@ const TXT_REVIEW_OUTCOME = defineRule({
       {
         name: '淮安市 2024 「政府信息公开行政复议351件，其中结果维持72件，结果纠正64件，其他结果178件，尚未审结37件」 = table C',
         valid: true,
-        input: { year: 2024, cells: tableC(HUAIAN_C), paras: [{ text: HUAIAN, section: 1 }] },
+        input: { year: 2024, cells: tableC(HUAIAN_2024_C), paras: [{ text: HUAIAN_2024_CASES, section: 1 }] },
       },
       {
         name: '淮安市 2024\'s sentence with 「结果维持70件」: against 72 in the table',
         valid: false,
-        input: { year: 2024, cells: tableC(HUAIAN_C), paras: [{ text: HUAIAN.replace('结果维持72件', '结果维持70件'), section: 1 }] },
+        input: { year: 2024, cells: tableC(HUAIAN_2024_C), paras: [{ text: HUAIAN_2024_CASES.replace('结果维持72件', '结果维持70件'), section: 1 }] },
       },
       {
         name: '淮安市 2024\'s suits with 「尚未审结37件」 in their list: 37 is the reviews\' count, never compared with 行政复议 (the suits\' is 7)',
         valid: true,
-        input: { year: 2024, cells: tableC(HUAIAN_C), paras: [{ text: '政府信息公开行政复议351件；政府信息公开行政诉讼46件，其中结果维持25件，结果纠正5件，其他结果9件，尚未审结37件。', section: 1 }] },
+        input: { year: 2024, cells: tableC(HUAIAN_2024_C), paras: [{ text: '政府信息公开行政复议351件；政府信息公开行政诉讼46件，其中结果维持25件，结果纠正5件，其他结果9件，尚未审结37件。', section: 1 }] },
       },
       {
         name: '「行政复议、行政诉讼案件…其中结果维持…」: the outcome\'s subject is two kinds of case, skipped',
         valid: true,
-        input: { year: 2024, cells: tableC(HUAIAN_C), paras: [{ text: '全年涉及政府信息公开的行政复议、行政诉讼案件397件，其中结果维持1件。', section: 1 }] },
+        input: { year: 2024, cells: tableC(HUAIAN_2024_C), paras: [{ text: '全年涉及政府信息公开的行政复议、行政诉讼案件397件，其中结果维持1件。', section: 1 }] },
       },
     ],
   },
@@ -199,22 +195,22 @@ const TXT_LITIGATION_OUTCOME = defineRule({
       {
         name: '淮安市 2024 「政府信息公开行政诉讼46件，其中结果维持25件，结果纠正5件，其他结果9件，尚未审结7件」 = 13 + 12, 4 + 1, 8 + 1, 1 + 6',
         valid: true,
-        input: { year: 2024, cells: tableC(HUAIAN_C), paras: [{ text: HUAIAN, section: 1 }] },
+        input: { year: 2024, cells: tableC(HUAIAN_2024_C), paras: [{ text: HUAIAN_2024_CASES, section: 1 }] },
       },
       {
         name: '淮安市 2024\'s sentence with the suits\' 「其他结果8件」: table C has 8 + 1',
         valid: false,
-        input: { year: 2024, cells: tableC(HUAIAN_C), paras: [{ text: HUAIAN.replace('其他结果9件', '其他结果8件'), section: 1 }] },
+        input: { year: 2024, cells: tableC(HUAIAN_2024_C), paras: [{ text: HUAIAN_2024_CASES.replace('其他结果9件', '其他结果8件'), section: 1 }] },
       },
       {
         name: '「未经复议直接起诉的行政诉讼26件，其中结果维持12件」 against 未经复议直接起诉 alone (13)',
         valid: false,
-        input: { year: 2024, cells: tableC(HUAIAN_C), paras: [{ text: '政府信息公开未经复议直接起诉的行政诉讼26件，其中结果维持12件。', section: 4 }] },
+        input: { year: 2024, cells: tableC(HUAIAN_2024_C), paras: [{ text: '政府信息公开未经复议直接起诉的行政诉讼26件，其中结果维持12件。', section: 4 }] },
       },
       {
         name: 'the same outcomes of an agency\'s suits in general, in section 一 with no word of disclosure: not compared',
         valid: true,
-        input: { year: 2024, cells: tableC(HUAIAN_C), paras: [{ text: '全年办理行政诉讼46件，其中结果维持30件。', section: 1 }] },
+        input: { year: 2024, cells: tableC(HUAIAN_2024_C), paras: [{ text: '全年办理行政诉讼46件，其中结果维持30件。', section: 1 }] },
       },
     ],
   },

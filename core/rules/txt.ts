@@ -7,7 +7,7 @@ import { defineRule, type Rule, type RuleContext } from './rule.ts';
 import { NUM_SRC } from '../text/numbers.ts';
 import { CAVEAT, NOT_APPLICATIONS, applicationsReceived, boundNumbers, cellNumber, cellSum, clauseBefore, comparableSentences, contextOf, excerpt } from './txt-match.ts';
 import { B_ORG_COLS } from '../template/table-b.ts';
-import { tableB, tableC } from './examples.ts';
+import { HUAIAN_2024_C, HUAIAN_2024_CASES, tableB, tableC } from './examples.ts';
 
 const APP_UNIT = '(?:件|条|个|宗|份)';
 
@@ -408,7 +408,7 @@ const TXT_REVIEW = defineRule({
       {
         name: '淮安 2024 「政府信息公开行政复议351件，其中结果维持72件…」, table 351',
         valid: true,
-        input: { year: 2024, cells: tableC([72, 64, 178, 37, 351, 13, 4, 8, 1, 26, 12, 1, 1, 6, 20]), paras: [{ text: '政府信息公开行政复议351件，其中结果维持72件，结果纠正64件，其他结果178件，尚未审结37件；政府信息公开行政诉讼46件，其中结果维持25件，结果纠正5件，其他结果9件，尚未审结7件。', section: 1 }] },
+        input: { year: 2024, cells: tableC(HUAIAN_2024_C), paras: [{ text: HUAIAN_2024_CASES, section: 1 }] },
       },
       {
         name: '上海市政府办公厅 2025 「全年未发生因依申请公开被行政复议纠错或行政诉讼败诉情形」 is about outcomes',
@@ -447,7 +447,7 @@ const TXT_LITIGATION = defineRule({
       {
         name: '淮安 2024 「政府信息公开行政诉讼46件」 = 26 + 20',
         valid: true,
-        input: { year: 2024, cells: tableC([72, 64, 178, 37, 351, 13, 4, 8, 1, 26, 12, 1, 1, 6, 20]), paras: [{ text: '政府信息公开行政复议351件，其中结果维持72件，结果纠正64件，其他结果178件，尚未审结37件；政府信息公开行政诉讼46件，其中结果维持25件，结果纠正5件，其他结果9件，尚未审结7件。', section: 1 }] },
+        input: { year: 2024, cells: tableC(HUAIAN_2024_C), paras: [{ text: HUAIAN_2024_CASES, section: 1 }] },
       },
       {
         name: 'seed 002 (保山 2021) 「我委没有因政府信息公开申请行政复议和提起行政诉讼情况发生」, table 0',
