@@ -8,9 +8,9 @@ export type CellMark = { ref: CellRef; severity: Severity; findings: number[] };
 const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
 /** Finding `index` marks `ref`: a cell marked by several findings lists them all and takes the worst severity. */
-export function addToMark<M extends CellMark>(marks: Map<CellRef, M>, ref: CellRef, severity: Severity, index: number, make: (m: CellMark) => M = (m) => m as M): void {
+export function addToMark(marks: Map<CellRef, CellMark>, ref: CellRef, severity: Severity, index: number): void {
   const m = marks.get(ref);
-  if (!m) marks.set(ref, make({ ref, severity, findings: [index] }));
+  if (!m) marks.set(ref, { ref, severity, findings: [index] });
   else {
     m.findings.push(index);
     if (RANK[severity] < RANK[m.severity]) m.severity = severity;

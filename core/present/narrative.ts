@@ -43,7 +43,7 @@ export function narrativeSkipLines(result: CheckResult, lang: Lang = 'zh'): stri
   const code = numbersOf(result);
   if (!code?.skips.length) return [];
   const head = lang === 'zh' ? `【正文中未与表格比对的数字（${code.skips.length} 个）】` : `[Numbers in the narrative not compared with the tables (${code.skips.length})]`;
-  return ['', head, ...byReason(code.skips).map(([r, ss]) => `  ${REASONS[r][lang]}${lang === 'zh' ? '：' : ': '}${ss.map((s) => quote(s, lang)).join(lang === 'zh' ? '' : ', ')}`)];
+  return ['', head, ...narrativeSkipGroups(result, lang).map((g) => `  ${g.why}${lang === 'zh' ? '：' : ': '}${g.quotes.join(lang === 'zh' ? '' : ', ')}`)];
 }
 
 /** The numbers not compared grouped by reason, each quoted, for a face that lists them (the site's findings). */

@@ -57,10 +57,10 @@ const TXT_ACT_FEE = defineRule({
   check(ctx) {
     const { model } = ctx;
     if (!model.tables.A || model.templateParts.A === '2019') return;
+    const v = cellNumber(model, 'A.fee.amt');
     for (const s of comparableSentences(model)) {
       if (!s.text.includes('行政事业性收费') || INFO_FEE.test(s.text)) continue;
       for (const { q, m } of boundNumbers(s, FEE_RE)) {
-        const v = cellNumber(model, 'A.fee.amt');
         if (v === null) {
           ctx.notCompared(s, q, 'cell-not-read', '行政事业性收费');
           continue;
