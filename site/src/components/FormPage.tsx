@@ -10,6 +10,7 @@ import { formDocx } from '../form/docx.ts';
 import { useValue } from '../store.ts';
 import { getCheck, listChecks, type HistoryDb, type HistoryEntry } from '../history.ts';
 import { loadPdfJs } from '../files.ts';
+import { TableHead } from './TableHead.tsx';
 import { previousFromFile, type PreviousReaders } from '../form/previous.ts';
 import { t, tf } from '../i18n.ts';
 
@@ -228,44 +229,7 @@ export function FormPage({ lang, db, form: given }: { lang: Lang; db?: HistoryDb
             <div class="table-scroll" key={i}>
               <table class="report-table form-table" data-gkc-table={table.id}>
                 {s.caption && <caption>{s.caption}</caption>}
-                <thead>
-                  {s.columnGroup ? (
-                    <>
-                      <tr>
-                        <th scope="col" rowSpan={2}>
-                          {t('item', lang)}
-                        </th>
-                        {s.columns.map((c, k) =>
-                          k === s.columnGroup!.from ? (
-                            <th scope="colgroup" colSpan={s.columnGroup!.span} key="group">
-                              {s.columnGroup!.label}
-                            </th>
-                          ) : k > s.columnGroup!.from && k < s.columnGroup!.from + s.columnGroup!.span ? null : (
-                            <th scope="col" rowSpan={2} key={c}>
-                              {c}
-                            </th>
-                          ),
-                        )}
-                      </tr>
-                      <tr>
-                        {s.columns.slice(s.columnGroup.from, s.columnGroup.from + s.columnGroup.span).map((c) => (
-                          <th scope="col" key={c}>
-                            {c}
-                          </th>
-                        ))}
-                      </tr>
-                    </>
-                  ) : (
-                    <tr>
-                      <th scope="col">{t('item', lang)}</th>
-                      {s.columns.map((c) => (
-                        <th scope="col" key={c}>
-                          {c}
-                        </th>
-                      ))}
-                    </tr>
-                  )}
-                </thead>
+                <TableHead columns={s.columns} columnGroup={s.columnGroup} lang={lang} />
                 <tbody>
                   {s.rows.map((row) =>
                     row.heading ? (

@@ -5,6 +5,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Lang } from '../../../core/index.ts';
 import type { ViewCell, ViewTable } from '../../../core/index.ts';
 import { t, tf } from '../i18n.ts';
+import { TableHead } from './TableHead.tsx';
 
 export type CellEvents = {
   onEnter(ref: string, el: HTMLElement, via: 'hover' | 'focus'): void;
@@ -42,16 +43,7 @@ export function ReportTables({ tables, lang, related, active, events }: Props) {
               <ScrollBox key={i} lang={lang}>
                 <table class="report-table" data-gkc-table={table.id}>
                   {s.caption && <caption>{s.caption}</caption>}
-                  <thead>
-                    <tr>
-                      <th scope="col">{t('item', lang)}</th>
-                      {s.columns.map((c) => (
-                        <th scope="col" key={c}>
-                          {c}
-                        </th>
-                      ))}
-                    </tr>
-                  </thead>
+                  <TableHead columns={s.columns} lang={lang} />
                   <tbody>
                     {s.rows.map((row) =>
                       row.heading ? (
