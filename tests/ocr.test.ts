@@ -6,7 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { binarise, estimateSkew, rotate, toGray, type Gray } from '../core/ocr/image.ts';
 import { detectRules, tablesFromRules } from '../core/ocr/grid.ts';
 import { applyHomography, homography, keystone, tableFrame, unwarp } from '../core/ocr/perspective.ts';
-import { labelMatcher, matchTemplateLabel } from '../core/ocr/labels.ts';
+import { labelMatcher, matchTemplateLabel, matchTemplatePrefix } from '../core/ocr/labels.ts';
+import { labelPrefix, PREFIX_CHARS } from '../core/ocr/label-prefix.ts';
 import { stripCjkSpaces, type Recogniser } from '../core/ocr/recogniser.ts';
 import { ocrPage, OcrAbortError } from '../core/ocr/page.ts';
 import { checkImage, checkImages, checkPdfWithOcr, restsOnDoubtful, type OcrCheck } from '../core/pipeline/ocr.ts';
@@ -180,6 +181,46 @@ describe('OCR text clean-up and label matching', () => {
     expect(matchTemplateLabel('2023年全区受理政府信息公开申请21件').matched).toBeUndefined();
     expect(labelMatcher(['结果维持', '结果纠正'])('结果').matched).toBeUndefined();
   });
+
+  it('a long label read by its beginning: the one template label it begins, the longest wording of its row; none when two rows begin alike', () => {
+    // Readings of the first ten character widths of 淮安市 2024's label cells (p4, p5).
+    expect(matchTemplatePrefix('(二 )部分公开〈区分处').matched).toBe('（二）部分公开（区分处理的，只计这一情形，不计其他情形）');
+    expect(matchTemplatePrefix('1.申请人无正当理由').matched).toBe('1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请');
+    expect(matchTemplatePrefix('2.申请人逾期未按').matched).toBe('2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请');
+    expect(matchTemplatePrefix('〈本列数据的勾稽关').matched).toBe('（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）');
+    expect(matchTemplatePrefix('7.属于行政执').matched).toBe('7.属于行政执法案卷');
+    expect(matchTemplatePrefix('二、上年结转政府信').matched).toBe('二、上年结转政府信息公开申请数量');
+    // A character misread: still that label.
+    expect(matchTemplatePrefix('二、上年结转政腐信').matched).toBe('二、上年结转政府信息公开申请数量');
+    // Five rows begin 「第二十条第」: the cell is read whole.
+    expect(matchTemplatePrefix('第二十条第').matched).toBeUndefined();
+    expect(matchTemplatePrefix('2023年全区受理政府信').matched).toBeUndefined();
+  });
+
+  it('labelPrefix: a label cell longer than the budget cut to its first character widths, its lines side by side; a short one left whole', () => {
+    // 「characters」: 20×20 blocks 6 px apart, on lines 20 px tall.
+    const cell = (perLine: number[]) => {
+      const c = canvas(40 + 26 * Math.max(...perLine), 20 + 34 * perLine.length);
+      perLine.forEach((n, l) => {
+        for (let k = 0; k < n; k++) c.fill(10 + 26 * k, 10 + 34 * l, 30 + 26 * k, 30 + 34 * l);
+      });
+      return c.image;
+    };
+    expect(labelPrefix(cell([8]))).toBeUndefined();
+    expect(labelPrefix(cell([5, 4]))).toBeUndefined();
+    const blocks = (g: Gray) => {
+      let n = 0;
+      for (let x = 1; x < g.width; x++) if (g.data[(g.height >> 1) * g.width + x]! < 128 && g.data[(g.height >> 1) * g.width + x - 1]! >= 128) n++;
+      return n;
+    };
+    const one = labelPrefix(cell([20]))!;
+    expect(one.height).toBe(20 + 20);
+    expect(blocks(one)).toBe(Math.ceil((PREFIX_CHARS * 20) / 26));
+    // Lines of 6 and 9 (7.5 and 11.4 widths): the first whole, then the second's first 2.5 widths, on one line.
+    const two = labelPrefix(cell([6, 9]))!;
+    expect(two.height).toBe(40);
+    expect(blocks(two)).toBe(6 + 2);
+  });
 });
 
 describe('OCR of real report pages (tesseract.js, offline)', () => {
@@ -253,6 +294,12 @@ describe('OCR of real report pages (tesseract.js, offline)', () => {
     expect(acc.right / acc.total).toBeGreaterThanOrEqual(0.99);
     // Numbers the readers disagreed on are flagged, and a finding resting on one would say so.
     for (const d of r.ocr.doubtful) if (d.ref) expect(restsOnDoubtful(r, [d.ref])).toBe(true);
+    // The long labels of table B's （六） rows were read by their beginning and are the template's rows,
+    // numbered as printed (「1、」).
+    const cells = r.ocr.pages.flatMap((p) => p.cells);
+    const six = cells.filter((c) => c.kind === 'label' && c.read.endsWith('…') && c.text.includes('申请人'));
+    expect(six.map((c) => c.text)).toEqual(['1、申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请', '2、申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请']);
+    expect(cells.filter((c) => c.kind === 'label' && c.read.endsWith('…')).length).toBeGreaterThan(5);
   });
 
   it('洪泽区 2023 page 4 with its ruling lines erased: the borderless fallback finds the same errors, and says so', async () => {

@@ -43,7 +43,7 @@ export const SECTION_HEADINGS = [
   '六、其他需要报告的事项',
 ];
 
-function templateLabels(): string[] {
+export function templateLabels(): string[] {
   const out = new Set<string>(EXTRA);
   for (const r of B_ROWS) for (const part of r.label.split(' ')) out.add(part);
   for (const g of B_GROUPS) out.add(g.label);
@@ -130,6 +130,43 @@ function repairNumbering(read: string): string {
   if (open) return `（${open[1]}）${read.slice(open[0].length)}`;
   if (!m || ('(（'.includes(m[1]!) && m[3] && ')）'.includes(m[3]))) return read;
   return `（${m[2]}）${read.slice(m[0].length)}`;
+}
+
+/**
+ * A reading of a label's beginning (label-prefix.ts) → the one template label it begins. The reading is
+ * compared with each label's first characters, as many as were read (one more or fewer, for a character
+ * dropped or doubled); the labels about as near as the best must all be wordings of one row (one's
+ * characters begin the other's: 「（二）部分公开」 and its full wording), and the longest is returned.
+ * Labels the beginning cannot tell apart (「第二十条第（」) give no match: the cell is read whole.
+ */
+export function labelPrefixMatcher(labels: string[] = templateLabels(), minSimilarity = 0.7): LabelMatcher {
+  const entries = labels.map((l) => ({ label: l, key: [...comparable(l)] })).filter((e) => e.key.length >= 2);
+  return (read: string): LabelMatch => {
+    const q = [...comparable(read)];
+    if (q.length < 3) return { text: read, similarity: 0 };
+    const scored = entries.map((e) => {
+      let sim = 0;
+      for (const n of [q.length - 1, q.length, q.length + 1]) {
+        if (n < 2 || n > e.key.length) continue;
+        sim = Math.max(sim, 1 - editDistance(q.join(''), e.key.slice(0, n).join('')) / Math.max(q.length, n));
+      }
+      return { ...e, sim };
+    });
+    const best = Math.max(...scored.map((e) => e.sim));
+    if (best < minSimilarity) return { text: read, similarity: best };
+    const near = scored.filter((e) => e.sim > best - 0.15);
+    const longest = near.reduce((a, b) => (b.key.length > a.key.length ? b : a));
+    const begins = (a: string[], b: string[]) => a.every((c, i) => b[i] === c);
+    if (!near.every((e) => begins(e.key, longest.key))) return { text: read, similarity: best };
+    return { text: longest.label, matched: longest.label, similarity: best };
+  };
+}
+
+let prefixes: LabelMatcher | undefined;
+/** The prefix matcher over every template label (built once). */
+export function matchTemplatePrefix(read: string): LabelMatch {
+  prefixes ??= labelPrefixMatcher();
+  return prefixes(repairNumbering(read));
 }
 
 let headings: LabelMatcher | undefined;

@@ -8,7 +8,8 @@ import type { Block, GridCell, SourceRef } from '../types.ts';
 import { binarise, crop, downscale, dropSolidInk, enlarge, enlargeFactor, estimateSkew, otsu, pad, rotate, toGray, type Box, type Gray, type OcrImage } from './image.ts';
 import { detectRules, tablesFromRules, type TableGrid } from './grid.ts';
 import { components, cropCell, type CellCrop } from './cells.ts';
-import { matchSectionHeading, matchTemplateLabel } from './labels.ts';
+import { matchSectionHeading, matchTemplateLabel, matchTemplatePrefix } from './labels.ts';
+import { labelPrefix } from './label-prefix.ts';
 import type { Reading, Recogniser } from './recogniser.ts';
 import { positionedToDoc, type TextItem } from '../adapters/pdf/positioned.ts';
 import { flattenLighting, keystone, tableFrame, unwarp, type Point } from './perspective.ts';
@@ -183,14 +184,14 @@ export async function ocrPage(image: OcrImage, rec: Recogniser, options: OcrOpti
     progress('cells', 0, jobs.length);
     const cuts: CellCrop[] = jobs.map(({ c }) => cropCell(g, c.box, inset, threshold));
     // The digit reader's stacked calls and the Chinese reader's run side by side, one worker each.
-    const [sure, words] = await Promise.all([unwarped ? [] : sureNumbers(rec, cuts, check), labelsRead(rec, cuts, check)]);
+    const [sure, { chinese: words, labels }] = await Promise.all([unwarped ? [] : sureNumbers(rec, cuts, check), labelsRead(rec, cuts, check)]);
     const cells = await Promise.all(
       jobs.map(async ({ ti, c }, i): Promise<OcrCell> => {
         const cut = cuts[i]!;
         const base = { table: ti, row: c.row, col: c.col, rowSpan: c.rowSpan, colSpan: c.colSpan, bbox: toOriginal(c.box) };
         if (cut.kind === 'empty') return { ...base, kind: 'empty', text: '', read: '', confidence: 100, doubtful: false };
         check();
-        const r = sure[i] ?? (await readCell(rec, cut, opts.lowConfidence, !unwarped, words[i]));
+        const r = sure[i] ?? labels[i] ?? (await readCell(rec, cut, opts.lowConfidence, !unwarped, words[i]));
         progress('cells', ++done, jobs.length);
         return { ...base, ...r };
       }),
@@ -413,20 +414,37 @@ function isSure(d: Reading, cut: Extract<CellCrop, { kind: 'ink' }>): boolean {
 
 /**
  * The Chinese reader's reading of every cell that does not look like a number (labels), in stacked
- * calls: what readCell reads those cells with first.
+ * calls: what readCell reads those cells with first. A long label is read by its beginning
+ * (label-prefix.ts): one that begins a template label is that label (`labels`); one that does not is
+ * left for readCell to read whole.
  */
-async function labelsRead(rec: Recogniser, cuts: CellCrop[], check: () => void): Promise<(Reading | undefined)[]> {
-  const out: (Reading | undefined)[] = [];
-  if (!rec.labelLines) return out;
+async function labelsRead(rec: Recogniser, cuts: CellCrop[], check: () => void): Promise<{ chinese: (Reading | undefined)[]; labels: (CellReading | undefined)[] }> {
+  const chinese: (Reading | undefined)[] = [];
+  const labels: (CellReading | undefined)[] = [];
+  if (!rec.labelLines) return { chinese, labels };
   const idx = cuts.flatMap((c, i) => (c.kind === 'ink' && !c.numeric ? [i] : []));
+  const prefixes = idx.map((i) => labelPrefix((cuts[i] as Extract<CellCrop, { kind: 'ink' }>).image));
   const read = await inStacks(
-    idx.map((i) => (cuts[i] as Extract<CellCrop, { kind: 'ink' }>).image),
+    idx.map((i, j) => prefixes[j] ?? (cuts[i] as Extract<CellCrop, { kind: 'ink' }>).image),
     rec.labelLines.bind(rec),
     check,
   );
-  // Ink the block reader made nothing of is read again on its own, in line mode, as before.
-  idx.forEach((i, j) => (out[i] = read[j]?.text ? read[j] : undefined));
-  return out;
+  idx.forEach((i, j) => {
+    const r = read[j];
+    if (!r?.text) return; // ink the block reader made nothing of: read again on its own, in line mode
+    if (!prefixes[j]) chinese[i] = r;
+    else {
+      const m = matchTemplatePrefix(r.text);
+      if (m.matched) labels[i] = { kind: 'label', text: asPrinted(m.matched, r.text), read: `${r.text}…`, confidence: r.confidence, doubtful: false };
+    }
+  });
+  return { chinese, labels };
+}
+
+/** A template label with the numbering's mark as the report printed it: 「1、申请人…」 (淮安市 2024 p5), not the template's 「1.」. */
+function asPrinted(label: string, read: string): string {
+  const printed = /^\s*\d+\s*([.、．])/.exec(read)?.[1];
+  return printed ? label.replace(/^(\d+)[.、．]/, `$1${printed}`) : label;
 }
 
 /** Number cells stacked per call: at most this many (a table B column block; ~3 000 px tall at 150 dpi). */
