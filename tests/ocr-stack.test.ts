@@ -1,7 +1,7 @@
 // Crops stacked for one recogniser call (core/ocr/stack.ts): the bands where each crop sits, and the
 // recogniser's lines given back to the right crop — or to none, so the crop is read on its own.
 import { describe, expect, it } from 'vitest';
-import { readingsOfStack, stackCrops } from '../core/ocr/stack.ts';
+import { distinctCrops, readingsOfStack, stackCrops } from '../core/ocr/stack.ts';
 import type { Gray } from '../core/ocr/image.ts';
 
 const box = (width: number, height: number, v = 0): Gray => ({ width, height, data: new Uint8Array(width * height).fill(v) });
@@ -52,5 +52,18 @@ describe('readingsOfStack', () => {
       { y0: 71, y1: 84, text: '重复', confidence: 95 },
     ], { multiLine: true });
     expect(out[1]).toEqual({ text: '重复申请', confidence: 80 });
+  });
+});
+
+describe('distinctCrops', () => {
+  it('crops alike pixel for pixel are one; a pixel or the size apart, they are two', () => {
+    const zero = box(10, 20, 7);
+    const again = box(10, 20, 7);
+    const speck = box(10, 20, 7);
+    speck.data[55] = 8;
+    const wider = box(20, 10, 7); // the same pixels, another shape
+    const { distinct, index } = distinctCrops([zero, speck, again, wider, zero]);
+    expect(distinct).toEqual([zero, speck, wider]);
+    expect(index).toEqual([0, 1, 0, 2, 0]);
   });
 });

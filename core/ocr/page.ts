@@ -10,6 +10,7 @@ import { detectRules, tablesFromRules, type TableGrid } from './grid.ts';
 import { components, cropCell, type CellCrop } from './cells.ts';
 import { matchSectionHeading, matchTemplateLabel, matchTemplatePrefix } from './labels.ts';
 import { labelPrefix } from './label-prefix.ts';
+import { distinctCrops } from './stack.ts';
 import type { Reading, Recogniser } from './recogniser.ts';
 import { positionedToDoc, type TextItem } from '../adapters/pdf/positioned.ts';
 import { flattenLighting, keystone, tableFrame, unwarp, type Point } from './perspective.ts';
@@ -472,14 +473,18 @@ async function sureNumbers(rec: Recogniser, cuts: CellCrop[], check: () => void)
   return out;
 }
 
-/** `read` over the crops in stacks of at most STACK_MAX, the readings in the crops' order. */
+/**
+ * `read` over the crops in stacks of at most STACK_MAX, the readings in the crops' order; crops alike
+ * pixel for pixel read once (stack.ts distinctCrops).
+ */
 async function inStacks(crops: Gray[], read: (part: Gray[]) => Promise<(Reading | undefined)[]>, check: () => void): Promise<(Reading | undefined)[]> {
+  const { distinct, index } = distinctCrops(crops);
   const out: (Reading | undefined)[] = [];
-  for (let k = 0; k < crops.length; k += STACK_MAX) {
+  for (let k = 0; k < distinct.length; k += STACK_MAX) {
     check();
-    out.push(...(await read(crops.slice(k, k + STACK_MAX))));
+    out.push(...(await read(distinct.slice(k, k + STACK_MAX))));
   }
-  return out;
+  return index.map((k) => out[k]);
 }
 
 /** A crop thresholded at its own Otsu level: black ink on white paper, nothing grey. */

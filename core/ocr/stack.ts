@@ -58,3 +58,38 @@ export function readingsOfStack(bands: [number, number][], lines: StackLine[], o
     return { text: sorted.map((l) => l.text).join(''), confidence: Math.min(...sorted.map((l) => l.confidence)) };
   });
 }
+
+/**
+ * The distinct crops (same size, same pixels) and, for each crop, which distinct one it is. A page
+ * rendered from a digital file repeats its crops: the 「0」s of a table come out pixel for pixel alike
+ * (洪泽区 2023 p4: 156 number crops read as is and black and white, 22 distinct; 淮安市 2024 p4: 178, 72).
+ * The same pixels read the same, so each is read once. A scan's noise leaves every crop its own.
+ */
+export function distinctCrops(crops: Gray[]): { distinct: Gray[]; index: number[] } {
+  const distinct: Gray[] = [];
+  const byHash = new Map<number, number[]>();
+  const index = crops.map((c) => {
+    const h = hashOf(c);
+    const same = byHash.get(h) ?? [];
+    const k = same.find((d) => equal(distinct[d]!, c));
+    if (k !== undefined) return k;
+    distinct.push(c);
+    byHash.set(h, [...same, distinct.length - 1]);
+    return distinct.length - 1;
+  });
+  return { distinct, index };
+}
+
+/** FNV-1a over the size and the pixels. */
+function hashOf(g: Gray): number {
+  let h = Math.imul(0x811c9dc5 ^ g.width, 0x01000193) ^ g.height;
+  const d = g.data;
+  for (let i = 0; i < d.length; i++) h = Math.imul(h ^ d[i]!, 0x01000193);
+  return h >>> 0;
+}
+
+function equal(a: Gray, b: Gray): boolean {
+  if (a.width !== b.width || a.height !== b.height) return false;
+  for (let i = 0; i < a.data.length; i++) if (a.data[i] !== b.data[i]) return false;
+  return true;
+}
