@@ -177,6 +177,16 @@ export async function ocrPage(image: OcrImage, rec: Recogniser, options: OcrOpti
   };
   const placed: { y: number; block: Block }[] = [];
 
+  // The prose lines outside the tables are sent to the Chinese readers right after the label cells (which
+  // the cells wait for), not after the cells are done: they are read while the digit reader finishes its
+  // stacks and second looks, instead of afterwards with one core idle (淮安市 2024 p4 and p5).
+  let prose: Promise<Line[]> | undefined;
+  const startProse = () => {
+    if (prose || !(tables.length || opts.borderless === 'off') || !opts.prose) return;
+    prose = readProse(rec, g, ink, tables, check);
+    prose.catch(() => undefined); // a failure is met where it is awaited, not as an unhandled rejection meanwhile
+  };
+
   if (tables.length) {
     const thick = median([...rules.horizontal, ...rules.vertical].map((s) => s.thick)) ?? 2;
     const inset = Math.ceil(thick / 2) + 2;
@@ -185,7 +195,9 @@ export async function ocrPage(image: OcrImage, rec: Recogniser, options: OcrOpti
     progress('cells', 0, jobs.length);
     const cuts: CellCrop[] = jobs.map(({ c }) => cropCell(g, c.box, inset, threshold));
     // The digit reader's stacked calls and the Chinese reader's run side by side, one worker each.
-    const [sure, { chinese: words, labels }] = await Promise.all([unwarped ? [] : sureNumbers(rec, cuts, check), labelsRead(rec, cuts, check)]);
+    const first = Promise.all([unwarped ? [] : sureNumbers(rec, cuts, check), labelsRead(rec, cuts, check)]);
+    startProse();
+    const [sure, { chinese: words, labels }] = await first;
     const cells = await Promise.all(
       jobs.map(async ({ ti, c }, i): Promise<OcrCell> => {
         const cut = cuts[i]!;
@@ -236,26 +248,10 @@ export async function ocrPage(image: OcrImage, rec: Recogniser, options: OcrOpti
     info.numbers = words.filter((w) => NUMBER.test(w.text)).length;
     info.proseLines = blocks.length - grids.length;
     blocks.forEach((block, i) => placed.push({ y: i, block }));
-  } else if (opts.prose) {
-    check();
-    const lines = proseLines(ink, g.width, g.height, tables.map((t) => t.box));
-    info.proseLines = lines.length;
-    let done = 0;
-    progress('prose', 0, lines.length);
-    const cuts = lines.map((box) => pad(enlarge(crop(g, [box[0] - 2, box[1] - 2, box[2] + 2, box[3] + 2]), enlargeFactor(box[3] - box[1])), 10));
-    check();
-    // All the lines in stacked calls; a line the stack could not give back is read on its own.
-    const labelLines = rec.labelLines?.bind(rec);
-    const stacked = labelLines ? await inStacks(cuts, labelLines, check) : [];
-    const read = await Promise.all(
-      lines.map(async (box, i) => {
-        check();
-        const s = stacked[i];
-        const r = s?.text ? s : await rec.label(cuts[i]!, { singleLine: true });
-        progress('prose', ++done, lines.length);
-        return { box, text: r.text, confidence: r.confidence };
-      }),
-    );
+  } else if ((startProse(), prose)) {
+    const read = await prose;
+    info.proseLines = read.length;
+    progress('prose', read.length, read.length);
     for (const p of paragraphs(read.filter((l) => l.text.trim() !== ''))) {
       const heading = p.text.length <= 30 ? matchSectionHeading(p.text) : undefined;
       const text = heading?.matched ?? p.text;
@@ -276,6 +272,22 @@ export async function ocrPage(image: OcrImage, rec: Recogniser, options: OcrOpti
   }
   placed.sort((a, b) => a.y - b.y);
   return { blocks: placed.map((p) => p.block), info };
+}
+
+/** The lines of text outside the tables, read in stacked calls; a line the stack could not give back is read on its own. */
+async function readProse(rec: Recogniser, g: Gray, ink: Uint8Array, tables: TableGrid[], check: () => void): Promise<Line[]> {
+  const lines = proseLines(ink, g.width, g.height, tables.map((t) => t.box));
+  const cuts = lines.map((box) => pad(enlarge(crop(g, [box[0] - 2, box[1] - 2, box[2] + 2, box[3] + 2]), enlargeFactor(box[3] - box[1])), 10));
+  const labelLines = rec.labelLines?.bind(rec);
+  const stacked = labelLines ? await inStacks(cuts, labelLines, check) : [];
+  return Promise.all(
+    lines.map(async (box, i) => {
+      check();
+      const s = stacked[i];
+      const r = s?.text ? s : await rec.label(cuts[i]!, { singleLine: true });
+      return { box, text: r.text, confidence: r.confidence };
+    }),
+  );
 }
 
 function median(xs: number[]): number | undefined {
