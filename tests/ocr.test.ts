@@ -213,13 +213,18 @@ describe('OCR text clean-up and label matching', () => {
       for (let x = 1; x < g.width; x++) if (g.data[(g.height >> 1) * g.width + x]! < 128 && g.data[(g.height >> 1) * g.width + x - 1]! >= 128) n++;
       return n;
     };
-    const one = labelPrefix(cell([20]))!;
+    const { image: one, cut } = labelPrefix(cell([20]))!;
+    expect(cut).toBe(true);
     expect(one.height).toBe(20 + 20);
     expect(blocks(one)).toBe(Math.ceil((PREFIX_CHARS * 20) / 26));
     // Lines of 6 and 9 (7.5 and 11.4 widths): the first whole, then the second's first 2.5 widths, on one line.
-    const two = labelPrefix(cell([6, 9]))!;
+    const two = labelPrefix(cell([6, 9]))!.image;
     expect(two.height).toBe(40);
     expect(blocks(two)).toBe(6 + 2);
+    // Written top to bottom, a character a line: laid out on one line whole, not cut.
+    const upright = labelPrefix(cell([1, 1, 1, 1, 1, 1, 1]))!;
+    expect(upright.cut).toBe(false);
+    expect([upright.image.height, blocks(upright.image)]).toEqual([40, 7]);
   });
 });
 

@@ -40,18 +40,24 @@ function textLines(g: Gray, t: number): Line[] {
     if (last && b[0] - last[1] - 1 <= Math.max(2, tallest / 5)) last[1] = b[1];
     else merged.push([...b]);
   }
-  return merged.flatMap(([y0, y1]) => {
+  const found = merged.flatMap(([y0, y1]) => {
     let x0 = w;
     let x1 = -1;
+    let ink = 0;
     for (let y = y0; y <= y1; y++) {
       for (let x = 0, i = y * w; x < w; x++, i++) {
         if (data[i]! > t) continue;
+        ink++;
         if (x < x0) x0 = x;
         if (x > x1) x1 = x;
       }
     }
-    return x1 >= 0 ? [{ y0, y1: y1 + 1, x0, x1: x1 + 1 }] : [];
+    return x1 >= 0 ? [{ y0, y1: y1 + 1, x0, x1: x1 + 1, ink }] : [];
   });
+  // Specks above or between the lines (淮安市 2024 p4's upright 「法人或其他组织」 has two over its first
+  // character) are no line: a band with a fifth of the ink of the inkiest or less is dropped.
+  const most = Math.max(0, ...found.map((l) => l.ink));
+  return found.filter((l) => l.ink > most / 5).map(({ y0, y1, x0, x1 }) => ({ y0, y1, x0, x1 }));
 }
 
 /** A column of the line with no ink, at or right of x and before `limit`, else x itself (a cut between two characters). */
@@ -66,18 +72,24 @@ function gapAt(g: Gray, t: number, l: Line, x: number, limit: number): number {
 
 /**
  * The label crop cut to its first `chars` character widths (a character as wide as its line is tall),
- * its lines laid side by side on one line; undefined when the crop is no longer than that and is read
- * whole.
+ * its lines laid side by side on one line (`cut`); a cell written top to bottom, a character or so a
+ * line (淮安市 2024 p4's 「法人或其他组织」 header, 7 lines in a narrow column), laid out so whole, which the
+ * stacked reader otherwise gives back empty; undefined for any other crop no longer than the budget,
+ * read as it is.
  */
-export function labelPrefix(g: Gray, chars = PREFIX_CHARS): Gray | undefined {
+export function labelPrefix(g: Gray, chars = PREFIX_CHARS): { image: Gray; cut: boolean } | undefined {
   const t = otsu(g);
   const lines = textLines(g, t);
   if (!lines.length) return undefined;
   const widths = lines.map((l) => (l.x1 - l.x0) / Math.max(1, l.y1 - l.y0));
+  // Upright: three or more lines, two in three of them a character or so wide (a speck band may be wider).
+  const narrow = widths.filter((x) => x <= 1.5).length;
+  const upright = narrow >= 3 && narrow >= (2 * lines.length) / 3;
   // A little over the budget is read whole: cutting it saves less than a misread prefix costs.
-  if (widths.reduce((s, x) => s + x, 0) <= chars + 2) return undefined;
+  const cut = widths.reduce((s, x) => s + x, 0) > chars + 2;
+  if (!cut && !upright) return undefined;
   const parts: Line[] = [];
-  let left = chars;
+  let left = cut ? chars : Infinity;
   for (const [i, l] of lines.entries()) {
     if (left <= 0) break;
     if (widths[i]! <= left) {
@@ -103,5 +115,5 @@ export function labelPrefix(g: Gray, chars = PREFIX_CHARS): Gray | undefined {
     for (let y = p.y0; y < p.y1; y++) data.set(g.data.subarray(y * g.width + p.x0, y * g.width + p.x1), (top + y - p.y0) * width + x);
     x += p.x1 - p.x0 + space;
   }
-  return { width, height, data };
+  return { image: { width, height, data }, cut };
 }

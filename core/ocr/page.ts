@@ -438,14 +438,14 @@ async function labelsRead(rec: Recogniser, cuts: CellCrop[], check: () => void):
   const idx = cuts.flatMap((c, i) => (c.kind === 'ink' && !c.numeric ? [i] : []));
   const prefixes = idx.map((i) => labelPrefix((cuts[i] as Extract<CellCrop, { kind: 'ink' }>).image));
   const read = await inStacks(
-    idx.map((i, j) => prefixes[j] ?? (cuts[i] as Extract<CellCrop, { kind: 'ink' }>).image),
+    idx.map((i, j) => prefixes[j]?.image ?? (cuts[i] as Extract<CellCrop, { kind: 'ink' }>).image),
     rec.labelLines.bind(rec),
     check,
   );
   idx.forEach((i, j) => {
     const r = read[j];
     if (!r?.text) return; // ink the block reader made nothing of: read again on its own, in line mode
-    if (!prefixes[j]) chinese[i] = r;
+    if (!prefixes[j]?.cut) chinese[i] = r;
     else {
       const m = matchTemplatePrefix(r.text);
       if (m.matched) labels[i] = { kind: 'label', text: asPrinted(m.matched, r.text), read: `${r.text}…`, confidence: r.confidence, doubtful: false };
