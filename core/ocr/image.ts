@@ -13,7 +13,7 @@ export type Box = [number, number, number, number];
 
 export function toGray(img: OcrImage): Gray {
   const n = img.width * img.height;
-  if (img.data.length === n) return { width: img.width, height: img.height, data: Uint8Array.from(img.data) };
+  if (img.data.length === n) return { width: img.width, height: img.height, data: new Uint8Array(img.data) };
   if (img.data.length !== n * 4) throw new Error(`image data has ${img.data.length} bytes for ${img.width}×${img.height}: neither grey nor RGBA`);
   const out = new Uint8Array(n);
   const d = img.data;
@@ -34,11 +34,16 @@ export function downscale(g: Gray, maxWidth: number): { image: Gray; scale: numb
   const h = Math.max(1, Math.round(g.height * scale));
   const sum = new Float64Array(w * h);
   const cnt = new Float64Array(w * h);
+  // The target column of each source column is the same on every row: worked out once.
+  const tx = new Int32Array(g.width);
+  for (let x = 0; x < g.width; x++) tx[x] = Math.min(w - 1, Math.floor(x * scale));
+  const src = g.data;
   for (let y = 0; y < g.height; y++) {
-    const ty = Math.min(h - 1, Math.floor(y * scale));
+    const row = Math.min(h - 1, Math.floor(y * scale)) * w;
+    const from = y * g.width;
     for (let x = 0; x < g.width; x++) {
-      const k = ty * w + Math.min(w - 1, Math.floor(x * scale));
-      sum[k]! += g.data[y * g.width + x]!;
+      const k = row + tx[x]!;
+      sum[k]! += src[from + x]!;
       cnt[k]! += 1;
     }
   }
@@ -49,8 +54,10 @@ export function downscale(g: Gray, maxWidth: number): { image: Gray; scale: numb
 
 /** Otsu's threshold on the grey histogram: pixels at or below it are ink. */
 export function otsu(g: Gray): number {
-  const hist = new Float64Array(256);
-  for (const v of g.data) hist[v]!++;
+  // Integer counts (exact either way); a plain indexed loop, not the typed array's iterator.
+  const hist = new Uint32Array(256);
+  const d = g.data;
+  for (let i = 0; i < d.length; i++) hist[d[i]!]!++;
   const total = g.data.length;
   let sumAll = 0;
   for (let i = 0; i < 256; i++) sumAll += i * hist[i]!;
@@ -78,7 +85,8 @@ export function otsu(g: Gray): number {
 /** 1 where the pixel is ink. */
 export function binarise(g: Gray, threshold = otsu(g)): Uint8Array {
   const out = new Uint8Array(g.data.length);
-  for (let i = 0; i < out.length; i++) out[i] = g.data[i]! <= threshold ? 1 : 0;
+  const d = g.data;
+  for (let i = 0; i < out.length; i++) out[i] = d[i]! <= threshold ? 1 : 0;
   return out;
 }
 
@@ -90,24 +98,36 @@ export function estimateSkew(ink: Uint8Array, width: number, height: number, max
   // ±10°: scanners and phone apps routinely give 1–5°, and at 3° the rules are no longer rules (issue 16).
   // Every third column is plenty for a page. (Every row: skipping rows makes the unsheared profile
   // look peaked by itself, half its bins empty.)
-  const xs: number[] = [];
-  const ys: number[] = [];
+  // The ink points grouped by sampled column (column c is x = 3c), each column's ys in one flat array:
+  // every angle then takes x·tan once per column, not once per point. The bins hold integer counts
+  // and their squares sum exactly, so the order the points are binned in changes nothing.
+  const cols = Math.ceil(width / 3);
+  const start = new Int32Array(cols + 1);
   for (let y = 0; y < height; y++) {
-    for (let x = 0; x < width; x += 3) {
-      if (ink[y * width + x]) {
-        xs.push(x);
-        ys.push(y);
-      }
-    }
+    const row = y * width;
+    for (let c = 0; c < cols; c++) if (ink[row + 3 * c]) start[c + 1]!++;
   }
-  if (xs.length < 50) return 0;
+  for (let c = 0; c < cols; c++) start[c + 1]! += start[c]!;
+  const n = start[cols]!;
+  if (n < 50) return 0;
+  const ys = new Int32Array(n);
+  const fill = start.slice(0, cols);
+  for (let y = 0; y < height; y++) {
+    const row = y * width;
+    for (let c = 0; c < cols; c++) if (ink[row + 3 * c]) ys[fill[c]!++] = y;
+  }
+  const bins = new Int32Array(height + 2 * Math.ceil(width * Math.abs(Math.tan((((maxDeg + 1) * Math.PI) / 180)))) + 8);
   const score = (deg: number): number => {
     const t = Math.tan((deg * Math.PI) / 180);
-    const bins = new Float64Array(height + 2 * Math.ceil(width * Math.abs(t)) + 4);
+    const len = height + 2 * Math.ceil(width * Math.abs(t)) + 4;
     const off = Math.ceil(width * Math.abs(t)) + 2;
-    for (let i = 0; i < xs.length; i++) bins[Math.round(ys[i]! - xs[i]! * t) + off]!++;
+    bins.fill(0, 0, len);
+    for (let c = 0; c < cols; c++) {
+      const xt = 3 * c * t;
+      for (let i = start[c]!, e = start[c + 1]!; i < e; i++) bins[Math.round(ys[i]! - xt) + off]!++;
+    }
     let s = 0;
-    for (const b of bins) s += b * b;
+    for (let i = 0; i < len; i++) s += bins[i]! * bins[i]!;
     return s;
   };
   let best = 0;
@@ -199,18 +219,30 @@ export function enlarge(g: Gray, factor: number): Gray {
   const w = Math.round(g.width * factor);
   const h = Math.round(g.height * factor);
   const out = new Uint8Array(w * h);
+  // Each output column samples the same source columns with the same weight on every row: worked out once.
+  const xa = new Int32Array(w);
+  const xb = new Int32Array(w);
+  const fxs = new Float64Array(w);
+  for (let x = 0; x < w; x++) {
+    const sx = Math.min(g.width - 1, Math.max(0, (x + 0.5) / factor - 0.5));
+    xa[x] = Math.floor(sx);
+    xb[x] = Math.min(g.width - 1, xa[x]! + 1);
+    fxs[x] = sx - xa[x]!;
+  }
+  const src = g.data;
   for (let y = 0; y < h; y++) {
     const sy = Math.min(g.height - 1, Math.max(0, (y + 0.5) / factor - 0.5));
     const y0 = Math.floor(sy);
     const y1 = Math.min(g.height - 1, y0 + 1);
     const fy = sy - y0;
+    const r0 = y0 * g.width;
+    const r1 = y1 * g.width;
     for (let x = 0; x < w; x++) {
-      const sx = Math.min(g.width - 1, Math.max(0, (x + 0.5) / factor - 0.5));
-      const x0 = Math.floor(sx);
-      const x1 = Math.min(g.width - 1, x0 + 1);
-      const fx = sx - x0;
-      const top = g.data[y0 * g.width + x0]! * (1 - fx) + g.data[y0 * g.width + x1]! * fx;
-      const bot = g.data[y1 * g.width + x0]! * (1 - fx) + g.data[y1 * g.width + x1]! * fx;
+      const x0 = xa[x]!;
+      const x1 = xb[x]!;
+      const fx = fxs[x]!;
+      const top = src[r0 + x0]! * (1 - fx) + src[r0 + x1]! * fx;
+      const bot = src[r1 + x0]! * (1 - fx) + src[r1 + x1]! * fx;
       out[y * w + x] = Math.round(top * (1 - fy) + bot * fy);
     }
   }
@@ -243,26 +275,29 @@ export function dropSolidInk(ink: Uint8Array, width: number, height: number, siz
       x = e;
     }
   }
-  const out = Uint8Array.from(ink);
+  const out = ink.slice();
   let any = false;
-  for (let x = 0; x < width; x++) {
-    let y = 0;
-    while (y < height) {
-      if (!ink[y * width + x]) {
-        y++;
+  // Down the columns, row by row (a column at a time walks memory a row apart per pixel): each column's
+  // open run starts at runStart[x], and a run is looked at again only when it ends longer than `size`.
+  const runStart = new Int32Array(width).fill(-1);
+  for (let y = 0; y <= height; y++) {
+    const row = y * width;
+    for (let x = 0; x < width; x++) {
+      const on = y < height && ink[row + x] !== 0;
+      const s = runStart[x]!;
+      if (on) {
+        if (s < 0) runStart[x] = y;
         continue;
       }
-      let e = y;
-      while (e < height && ink[e * width + x]) e++;
-      if (e - y > size) {
-        for (let k = y; k < e; k++) {
-          if (across[k * width + x]! > size) {
-            out[k * width + x] = 0;
-            any = true;
-          }
+      if (s < 0) continue;
+      runStart[x] = -1;
+      if (y - s <= size) continue;
+      for (let k = s; k < y; k++) {
+        if (across[k * width + x]! > size) {
+          out[k * width + x] = 0;
+          any = true;
         }
       }
-      y = e;
     }
   }
   return any ? out : ink;
