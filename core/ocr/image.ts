@@ -279,44 +279,41 @@ export function enlargeFactor(lineHeight: number): number {
  * table is found (a phone photo of 洪泽区 2023 p4, issue 16).
  */
 export function dropSolidInk(ink: Uint8Array, width: number, height: number, size = 16): Uint8Array {
-  const across = new Uint16Array(width * height);
+  // Only ink in a long run across can go, so only there is the run down looked at: found by walking up
+  // and down the column from the first such pixel of it, and remembered for the rest of that run
+  // (rows come in order). No column is walked further than its height in all.
+  const downEnd = new Int32Array(width); // per column: end (exclusive) of the run down last measured
+  const downLong = new Uint8Array(width); // …and whether that run is longer than `size`
+  let out: Uint8Array | undefined; // copied at the first pixel dropped: most pages have none
   for (let y = 0; y < height; y++) {
+    const row = y * width;
     let x = 0;
     while (x < width) {
-      if (!ink[y * width + x]) {
+      if (!ink[row + x]) {
         x++;
         continue;
       }
       let e = x;
-      while (e < width && ink[y * width + e]) e++;
-      across.fill(Math.min(65535, e - x), y * width + x, y * width + e);
+      while (e < width && ink[row + e]) e++;
+      // (The run across was counted up to 65 535.)
+      if (Math.min(65535, e - x) > size) {
+        for (let k = x; k < e; k++) {
+          if (y >= downEnd[k]!) {
+            let top = y;
+            while (top > 0 && ink[(top - 1) * width + k]) top--;
+            let end = y + 1;
+            while (end < height && ink[end * width + k]) end++;
+            downEnd[k] = end;
+            downLong[k] = end - top > size ? 1 : 0;
+          }
+          if (downLong[k]) {
+            out ??= ink.slice();
+            out[row + k] = 0;
+          }
+        }
+      }
       x = e;
     }
   }
-  const out = ink.slice();
-  let any = false;
-  // Down the columns, row by row (a column at a time walks memory a row apart per pixel): each column's
-  // open run starts at runStart[x], and a run is looked at again only when it ends longer than `size`.
-  const runStart = new Int32Array(width).fill(-1);
-  for (let y = 0; y <= height; y++) {
-    const row = y * width;
-    for (let x = 0; x < width; x++) {
-      const on = y < height && ink[row + x] !== 0;
-      const s = runStart[x]!;
-      if (on) {
-        if (s < 0) runStart[x] = y;
-        continue;
-      }
-      if (s < 0) continue;
-      runStart[x] = -1;
-      if (y - s <= size) continue;
-      for (let k = s; k < y; k++) {
-        if (across[k * width + x]! > size) {
-          out[k * width + x] = 0;
-          any = true;
-        }
-      }
-    }
-  }
-  return any ? out : ink;
+  return out ?? ink;
 }
