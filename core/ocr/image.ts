@@ -84,9 +84,12 @@ export function otsu(g: Gray): number {
 
 /** 1 where the pixel is ink. */
 export function binarise(g: Gray, threshold = otsu(g)): Uint8Array {
+  // A grey level's answer looked up, not worked out again for each pixel.
+  const lut = new Uint8Array(256);
+  for (let v = 0; v < 256; v++) lut[v] = v <= threshold ? 1 : 0;
   const out = new Uint8Array(g.data.length);
   const d = g.data;
-  for (let i = 0; i < out.length; i++) out[i] = d[i]! <= threshold ? 1 : 0;
+  for (let i = 0; i < out.length; i++) out[i] = lut[d[i]!]!;
   return out;
 }
 
@@ -248,21 +251,33 @@ export function enlarge(g: Gray, factor: number): Gray {
     fxs[x] = sx - xa[x]!;
   }
   const src = g.data;
+  /** source row r interpolated across, at every output column */
+  const across = (r: number, into: Float64Array) => {
+    const from = r * g.width;
+    for (let x = 0; x < w; x++) into[x] = src[from + xa[x]!]! * (1 - fxs[x]!) + src[from + xb[x]!]! * fxs[x]!;
+  };
+  // Consecutive output rows share source rows (by `factor` of them): the two in use are kept interpolated across.
+  let top = new Float64Array(w);
+  let bot = new Float64Array(w);
+  let topRow = -1;
+  let botRow = -1;
   for (let y = 0; y < h; y++) {
     const sy = Math.min(g.height - 1, Math.max(0, (y + 0.5) / factor - 0.5));
     const y0 = Math.floor(sy);
     const y1 = Math.min(g.height - 1, y0 + 1);
     const fy = sy - y0;
-    const r0 = y0 * g.width;
-    const r1 = y1 * g.width;
-    for (let x = 0; x < w; x++) {
-      const x0 = xa[x]!;
-      const x1 = xb[x]!;
-      const fx = fxs[x]!;
-      const top = src[r0 + x0]! * (1 - fx) + src[r0 + x1]! * fx;
-      const bot = src[r1 + x0]! * (1 - fx) + src[r1 + x1]! * fx;
-      out[y * w + x] = Math.round(top * (1 - fy) + bot * fy);
+    if (y0 !== topRow) {
+      if (y0 === botRow) {
+        [top, bot] = [bot, top];
+        botRow = -1;
+      } else across(y0, top);
+      topRow = y0;
     }
+    if (y1 !== botRow) {
+      across(y1, bot);
+      botRow = y1;
+    }
+    for (let x = 0; x < w; x++) out[y * w + x] = Math.round(top[x]! * (1 - fy) + bot[x]! * fy);
   }
   return { width: w, height: h, data: out };
 }
