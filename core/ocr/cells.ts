@@ -22,34 +22,44 @@ type Component = { x0: number; y0: number; x1: number; y1: number; area: number 
 
 /** Connected ink components (8-neighbourhood) of a binary image. */
 export function components(ink: Uint8Array, width: number, height: number): Component[] {
-  const label = new Int32Array(width * height);
+  // Filled a row's run at a time (scanline flood fill): a component is its set of pixels whatever the
+  // order they are found in, so its box and area are the same as a pixel-by-pixel fill's.
+  const label = new Uint8Array(width * height);
   const out: Component[] = [];
-  const stack: number[] = [];
+  const seeds: number[] = [];
   for (let start = 0; start < ink.length; start++) {
     if (!ink[start] || label[start]) continue;
     const c: Component = { x0: width, y0: height, x1: -1, y1: -1, area: 0 };
-    label[start] = out.length + 1;
-    stack.push(start);
-    while (stack.length) {
-      const p = stack.pop()!;
-      const x = p % width;
-      const y = (p - x) / width;
-      c.area++;
-      if (x < c.x0) c.x0 = x;
-      if (x > c.x1) c.x1 = x;
+    seeds.push(start);
+    while (seeds.length) {
+      const p = seeds.pop()!;
+      if (label[p]) continue;
+      const y = Math.floor(p / width);
+      const row = y * width;
+      // The whole run of unlabelled ink through p along its row.
+      let l = p - row;
+      let r = l;
+      while (l > 0 && ink[row + l - 1] && !label[row + l - 1]) l--;
+      while (r < width - 1 && ink[row + r + 1] && !label[row + r + 1]) r++;
+      label.fill(1, row + l, row + r + 1);
+      c.area += r - l + 1;
+      if (l < c.x0) c.x0 = l;
+      if (r > c.x1) c.x1 = r;
       if (y < c.y0) c.y0 = y;
       if (y > c.y1) c.y1 = y;
-      for (let dy = -1; dy <= 1; dy++) {
-        const ny = y + dy;
+      // A seed for each run of unlabelled ink touching it (diagonals too) in the rows above and below.
+      const a = Math.max(0, l - 1);
+      const b = Math.min(width - 1, r + 1);
+      for (let ny = y - 1; ny <= y + 1; ny += 2) {
         if (ny < 0 || ny >= height) continue;
-        for (let dx = -1; dx <= 1; dx++) {
-          const nx = x + dx;
-          if (nx < 0 || nx >= width) continue;
-          const q = ny * width + nx;
+        const nrow = ny * width;
+        let inRun = false;
+        for (let x = a; x <= b; x++) {
+          const q = nrow + x;
           if (ink[q] && !label[q]) {
-            label[q] = out.length + 1;
-            stack.push(q);
-          }
+            if (!inRun) seeds.push(q);
+            inRun = true;
+          } else inRun = false;
         }
       }
     }
