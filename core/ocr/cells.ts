@@ -41,7 +41,8 @@ export function components(ink: Uint8Array, width: number, height: number): Comp
       let r = l;
       while (l > 0 && ink[row + l - 1] && !label[row + l - 1]) l--;
       while (r < width - 1 && ink[row + r + 1] && !label[row + r + 1]) r++;
-      label.fill(1, row + l, row + r + 1);
+      // (A loop: most runs are a few pixels, too short to be worth a call to fill.)
+      for (let k = row + l; k <= row + r; k++) label[k] = 1;
       c.area += r - l + 1;
       if (l < c.x0) c.x0 = l;
       if (r > c.x1) c.x1 = r;
