@@ -54,10 +54,21 @@ export function downscale(g: Gray, maxWidth: number): { image: Gray; scale: numb
 
 /** Otsu's threshold on the grey histogram: pixels at or below it are ink. */
 export function otsu(g: Gray): number {
-  // Integer counts (exact either way); a plain indexed loop, not the typed array's iterator.
-  const hist = new Uint32Array(256);
+  // Integer counts (exact either way), in a plain indexed loop, not the typed array's iterator. Four
+  // histograms taking turns, summed after: a page is mostly one grey (paper), and one histogram would
+  // make each count wait for the previous increment of the same bin.
+  const part = new Uint32Array(1024);
   const d = g.data;
-  for (let i = 0; i < d.length; i++) hist[d[i]!]!++;
+  const n4 = d.length - (d.length % 4);
+  for (let i = 0; i < n4; i += 4) {
+    part[d[i]!]!++;
+    part[256 + d[i + 1]!]!++;
+    part[512 + d[i + 2]!]!++;
+    part[768 + d[i + 3]!]!++;
+  }
+  for (let i = n4; i < d.length; i++) part[d[i]!]!++;
+  const hist = new Uint32Array(256);
+  for (let v = 0; v < 256; v++) hist[v] = part[v]! + part[256 + v]! + part[512 + v]! + part[768 + v]!;
   const total = g.data.length;
   let sumAll = 0;
   for (let i = 0; i < 256; i++) sumAll += i * hist[i]!;
