@@ -2,7 +2,7 @@
 // that touch each other form one table; their positions cut it into elementary cells, and where the rule
 // between two neighbouring cells is missing the two are one merged cell (rowSpan / colSpan), as in the
 // report's Word original. Works on a deskewed binary image (1 = ink).
-import type { Box } from './image.ts';
+import { wordsOf, type Box } from './image.ts';
 
 /** A rule: a thin band of ink. Horizontal: `pos` is its y, `from`–`to` its x extent; vertical the other way. */
 export type Segment = { pos: number; from: number; to: number; thick: number };
@@ -25,12 +25,10 @@ export function detectRules(ink: Uint8Array, width: number, height: number, opts
   const minH = opts.minH ?? Math.max(30, Math.round(width * 0.03));
   const minV = opts.minV ?? Math.max(22, Math.round(width * 0.022));
   const maxThick = opts.maxThick ?? Math.max(6, Math.round(width / 200));
-  // Most of a page is paper: four pixels read at once (a 32-bit word of the ink, which wants the bytes
-  // aligned) skip it four at a time.
-  const aligned = ink.byteOffset % 4 === 0 ? ink : ink.slice();
-  const words = new Uint32Array(aligned.buffer, aligned.byteOffset, aligned.length >>> 2);
-  const horizontal = bands(runsAlongRows(aligned, words, width, height, minH), maxThick);
-  const vertical = bands(runsDownColumns(aligned, words, width, height, minV), maxThick);
+  // Most of a page is paper: skipped four pixels at a time.
+  const words = wordsOf(ink);
+  const horizontal = bands(runsAlongRows(ink, words, width, height, minH), maxThick);
+  const vertical = bands(runsDownColumns(ink, words, width, height, minV), maxThick);
   return { horizontal, vertical };
 }
 
