@@ -22,34 +22,45 @@ type Component = { x0: number; y0: number; x1: number; y1: number; area: number 
 
 /** Connected ink components (8-neighbourhood) of a binary image. */
 export function components(ink: Uint8Array, width: number, height: number): Component[] {
-  const label = new Int32Array(width * height);
+  // Filled a row's run at a time (scanline flood fill): a component is its set of pixels whatever the
+  // order they are found in, so its box and area are the same as a pixel-by-pixel fill's.
+  const label = new Uint8Array(width * height);
   const out: Component[] = [];
-  const stack: number[] = [];
+  const seeds: number[] = [];
   for (let start = 0; start < ink.length; start++) {
     if (!ink[start] || label[start]) continue;
     const c: Component = { x0: width, y0: height, x1: -1, y1: -1, area: 0 };
-    label[start] = out.length + 1;
-    stack.push(start);
-    while (stack.length) {
-      const p = stack.pop()!;
-      const x = p % width;
-      const y = (p - x) / width;
-      c.area++;
-      if (x < c.x0) c.x0 = x;
-      if (x > c.x1) c.x1 = x;
+    seeds.push(start);
+    while (seeds.length) {
+      const p = seeds.pop()!;
+      if (label[p]) continue;
+      const y = Math.floor(p / width);
+      const row = y * width;
+      // The whole run of unlabelled ink through p along its row.
+      let l = p - row;
+      let r = l;
+      while (l > 0 && ink[row + l - 1] && !label[row + l - 1]) l--;
+      while (r < width - 1 && ink[row + r + 1] && !label[row + r + 1]) r++;
+      // (A loop: most runs are a few pixels, too short to be worth a call to fill.)
+      for (let k = row + l; k <= row + r; k++) label[k] = 1;
+      c.area += r - l + 1;
+      if (l < c.x0) c.x0 = l;
+      if (r > c.x1) c.x1 = r;
       if (y < c.y0) c.y0 = y;
       if (y > c.y1) c.y1 = y;
-      for (let dy = -1; dy <= 1; dy++) {
-        const ny = y + dy;
+      // A seed for each run of unlabelled ink touching it (diagonals too) in the rows above and below.
+      const a = Math.max(0, l - 1);
+      const b = Math.min(width - 1, r + 1);
+      for (let ny = y - 1; ny <= y + 1; ny += 2) {
         if (ny < 0 || ny >= height) continue;
-        for (let dx = -1; dx <= 1; dx++) {
-          const nx = x + dx;
-          if (nx < 0 || nx >= width) continue;
-          const q = ny * width + nx;
+        const nrow = ny * width;
+        let inRun = false;
+        for (let x = a; x <= b; x++) {
+          const q = nrow + x;
           if (ink[q] && !label[q]) {
-            label[q] = out.length + 1;
-            stack.push(q);
-          }
+            if (!inRun) seeds.push(q);
+            inRun = true;
+          } else inRun = false;
         }
       }
     }
@@ -89,10 +100,12 @@ export function faintInkThreshold(g: Gray): number | undefined {
   const { width: w, height: h } = g;
   const mx = Math.floor(w * 0.15);
   const my = Math.floor(h * 0.15);
-  const vals: number[] = [];
-  for (let y = my; y < h - my; y++) for (let x = mx; x < w - mx; x++) vals.push(g.data[y * w + x]!);
+  // Grey levels in a typed array: its sort is numeric, and needs no comparator.
+  const vals = new Uint8Array(Math.max(0, h - 2 * my) * Math.max(0, w - 2 * mx));
+  let n = 0;
+  for (let y = my; y < h - my; y++) for (let x = mx; x < w - mx; x++) vals[n++] = g.data[y * w + x]!;
   if (vals.length < 16) return undefined;
-  vals.sort((a, b) => a - b);
+  vals.sort();
   const paper = vals[Math.floor(vals.length * 0.9)]!;
   const dark = vals[Math.floor(vals.length * 0.01)]!;
   if (paper - dark < FAINT_CONTRAST) return undefined;
@@ -129,9 +142,7 @@ function cutAt(g: Gray, inner: Box, t: number): CellCrop {
     if (colInk(right - 1) > 0.5) (right--, (moved = true));
     if (!moved) break;
   }
-  for (let y = 0; y < h; y++) {
-    for (let x = 0; x < w; x++) if (y < top || y >= bottom || x < left || x >= right) ink[y * w + x] = 0;
-  }
+  clearOutside(ink, w, h, [left, top, right, bottom], 0);
   const comps = components(ink, w, h);
   const tall = Math.max(0, ...comps.map((c) => c.y1 - c.y0 + 1));
   // A thin sliver hugging the cut edge is what is left of a rule: whitened. Specks (a few pixels) stay in
@@ -151,11 +162,9 @@ function cutAt(g: Gray, inner: Box, t: number): CellCrop {
   const bx1 = Math.max(...kept.map((c) => c.x1)) + 1;
   const by1 = Math.max(...kept.map((c) => c.y1)) + 1;
   // Whiten the stripped edges and the slivers, then trim to the ink with a margin.
-  const clean = Uint8Array.from(g.data);
-  for (let y = 0; y < h; y++) {
-    for (let x = 0; x < w; x++) if (y < top || y >= bottom || x < left || x >= right) clean[y * w + x] = 255;
-  }
-  for (const c of slivers) for (let y = c.y0; y <= c.y1; y++) for (let x = c.x0; x <= c.x1; x++) clean[y * w + x] = 255;
+  const clean = g.data.slice();
+  clearOutside(clean, w, h, [left, top, right, bottom], 255);
+  for (const c of slivers) for (let y = c.y0; y <= c.y1; y++) clean.fill(255, y * w + c.x0, y * w + c.x1 + 1);
   const m = 3;
   const trimmed = crop({ width: w, height: h, data: clean }, [Math.max(0, bx0 - m), Math.max(0, by0 - m), Math.min(w, bx1 + m), Math.min(h, by1 + m)]);
   const lines = lineCount(kept);
@@ -171,6 +180,19 @@ function cutAt(g: Gray, inner: Box, t: number): CellCrop {
     lines,
     inkBox: [inner[0] + bx0, inner[1] + by0, inner[0] + bx1, inner[1] + by1],
   };
+}
+
+/** Sets every pixel outside `box` to `v`: whole rows above and below it, the ends of the rows beside it. */
+function clearOutside(a: Uint8Array, w: number, h: number, [x0, y0, x1, y1]: Box, v: number): void {
+  // Clamped to the row: a narrow cell's edges stripped from both sides may cross (then all is cleared).
+  const l = Math.min(w, Math.max(0, x0));
+  const r = Math.min(w, Math.max(0, x1));
+  a.fill(v, 0, y0 * w);
+  a.fill(v, y1 * w, h * w);
+  for (let y = y0; y < y1; y++) {
+    a.fill(v, y * w, y * w + l);
+    a.fill(v, y * w + r, (y + 1) * w);
+  }
 }
 
 /** Text lines in a cell: groups of components that overlap vertically. */

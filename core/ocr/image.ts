@@ -13,7 +13,7 @@ export type Box = [number, number, number, number];
 
 export function toGray(img: OcrImage): Gray {
   const n = img.width * img.height;
-  if (img.data.length === n) return { width: img.width, height: img.height, data: Uint8Array.from(img.data) };
+  if (img.data.length === n) return { width: img.width, height: img.height, data: new Uint8Array(img.data) };
   if (img.data.length !== n * 4) throw new Error(`image data has ${img.data.length} bytes for ${img.width}×${img.height}: neither grey nor RGBA`);
   const out = new Uint8Array(n);
   const d = img.data;
@@ -34,11 +34,16 @@ export function downscale(g: Gray, maxWidth: number): { image: Gray; scale: numb
   const h = Math.max(1, Math.round(g.height * scale));
   const sum = new Float64Array(w * h);
   const cnt = new Float64Array(w * h);
+  // The target column of each source column is the same on every row: worked out once.
+  const tx = new Int32Array(g.width);
+  for (let x = 0; x < g.width; x++) tx[x] = Math.min(w - 1, Math.floor(x * scale));
+  const src = g.data;
   for (let y = 0; y < g.height; y++) {
-    const ty = Math.min(h - 1, Math.floor(y * scale));
+    const row = Math.min(h - 1, Math.floor(y * scale)) * w;
+    const from = y * g.width;
     for (let x = 0; x < g.width; x++) {
-      const k = ty * w + Math.min(w - 1, Math.floor(x * scale));
-      sum[k]! += g.data[y * g.width + x]!;
+      const k = row + tx[x]!;
+      sum[k]! += src[from + x]!;
       cnt[k]! += 1;
     }
   }
@@ -49,8 +54,21 @@ export function downscale(g: Gray, maxWidth: number): { image: Gray; scale: numb
 
 /** Otsu's threshold on the grey histogram: pixels at or below it are ink. */
 export function otsu(g: Gray): number {
-  const hist = new Float64Array(256);
-  for (const v of g.data) hist[v]!++;
+  // Integer counts (exact either way), in a plain indexed loop, not the typed array's iterator. Four
+  // histograms taking turns, summed after: a page is mostly one grey (paper), and one histogram would
+  // make each count wait for the previous increment of the same bin.
+  const part = new Uint32Array(1024);
+  const d = g.data;
+  const n4 = d.length - (d.length % 4);
+  for (let i = 0; i < n4; i += 4) {
+    part[d[i]!]!++;
+    part[256 + d[i + 1]!]!++;
+    part[512 + d[i + 2]!]!++;
+    part[768 + d[i + 3]!]!++;
+  }
+  for (let i = n4; i < d.length; i++) part[d[i]!]!++;
+  const hist = new Uint32Array(256);
+  for (let v = 0; v < 256; v++) hist[v] = part[v]! + part[256 + v]! + part[512 + v]! + part[768 + v]!;
   const total = g.data.length;
   let sumAll = 0;
   for (let i = 0; i < 256; i++) sumAll += i * hist[i]!;
@@ -77,8 +95,12 @@ export function otsu(g: Gray): number {
 
 /** 1 where the pixel is ink. */
 export function binarise(g: Gray, threshold = otsu(g)): Uint8Array {
+  // A grey level's answer looked up, not worked out again for each pixel.
+  const lut = new Uint8Array(256);
+  for (let v = 0; v < 256; v++) lut[v] = v <= threshold ? 1 : 0;
   const out = new Uint8Array(g.data.length);
-  for (let i = 0; i < out.length; i++) out[i] = g.data[i]! <= threshold ? 1 : 0;
+  const d = g.data;
+  for (let i = 0; i < out.length; i++) out[i] = lut[d[i]!]!;
   return out;
 }
 
@@ -90,26 +112,26 @@ export function estimateSkew(ink: Uint8Array, width: number, height: number, max
   // ±10°: scanners and phone apps routinely give 1–5°, and at 3° the rules are no longer rules (issue 16).
   // Every third column is plenty for a page. (Every row: skipping rows makes the unsheared profile
   // look peaked by itself, half its bins empty.)
-  const xs: number[] = [];
-  const ys: number[] = [];
+  // The ink points grouped by sampled column (column c is x = 3c), each column's ys in one flat array:
+  // every angle then takes x·tan once per column, not once per point. The bins hold integer counts
+  // and their squares sum exactly, so the order the points are binned in changes nothing.
+  const cols = Math.ceil(width / 3);
+  const start = new Int32Array(cols + 1);
   for (let y = 0; y < height; y++) {
-    for (let x = 0; x < width; x += 3) {
-      if (ink[y * width + x]) {
-        xs.push(x);
-        ys.push(y);
-      }
-    }
+    const row = y * width;
+    for (let c = 0; c < cols; c++) if (ink[row + 3 * c]) start[c + 1]!++;
   }
-  if (xs.length < 50) return 0;
-  const score = (deg: number): number => {
-    const t = Math.tan((deg * Math.PI) / 180);
-    const bins = new Float64Array(height + 2 * Math.ceil(width * Math.abs(t)) + 4);
-    const off = Math.ceil(width * Math.abs(t)) + 2;
-    for (let i = 0; i < xs.length; i++) bins[Math.round(ys[i]! - xs[i]! * t) + off]!++;
-    let s = 0;
-    for (const b of bins) s += b * b;
-    return s;
-  };
+  for (let c = 0; c < cols; c++) start[c + 1]! += start[c]!;
+  const n = start[cols]!;
+  if (n < 50) return 0;
+  const ys = new Int32Array(n);
+  const fill = start.slice(0, cols);
+  for (let y = 0; y < height; y++) {
+    const row = y * width;
+    for (let c = 0; c < cols; c++) if (ink[row + 3 * c]) ys[fill[c]!++] = y;
+  }
+  const points: ColumnPoints = { cols, start, ys, width, height, bins: new Int32Array(0) };
+  const score = (deg: number) => shearScore(points, deg);
   let best = 0;
   let bestScore = score(0);
   for (let d = -maxDeg; d <= maxDeg + 1e-9; d += 0.1) {
@@ -128,6 +150,46 @@ export function estimateSkew(ink: Uint8Array, width: number, height: number, max
     }
   }
   return (best * Math.PI) / 180;
+}
+
+/** Ink points by sampled column (x = 3c): column c's ys are ys[start[c]] … ys[start[c + 1] - 1], in order. */
+type ColumnPoints = { cols: number; start: Int32Array; ys: Int32Array; width: number; height: number; bins: Int32Array };
+
+/** Sum of squares of the row profile of the points sheared by `deg` (estimateSkew's score). */
+function shearScore(p: ColumnPoints, deg: number): number {
+  const { cols, start, ys, width, height } = p;
+  const t = Math.tan((deg * Math.PI) / 180);
+  const len = height + 2 * Math.ceil(width * Math.abs(t)) + 4;
+  const off = Math.ceil(width * Math.abs(t)) + 2;
+  if (p.bins.length < len) p.bins = new Int32Array(len);
+  const bins = p.bins;
+  bins.fill(0, 0, len);
+  for (let c = 0; c < cols; c++) {
+    const xt = 3 * c * t;
+    const e = start[c + 1]!;
+    // Each point's bin is Math.round(y - xt) + off. With y an integer that is y + Math.round(-xt) + off
+    // exactly, unless -xt lies within rounding error of a half (y - xt is rounded to a double before
+    // Math.round sees it; its error is below 1e-9 for any page under a million pixels tall): those
+    // columns, all but never, take the point-by-point sum.
+    const nx = -xt;
+    if (Math.abs(nx - Math.floor(nx) - 0.5) > 1e-6 && height < 1e6 && Math.abs(xt) < 1e6) {
+      const base = Math.round(nx) + off;
+      for (let i = start[c]!; i < e; i++) bins[ys[i]! + base]!++;
+    } else for (let i = start[c]!; i < e; i++) bins[Math.round(ys[i]! - xt) + off]!++;
+  }
+  let s = 0;
+  for (let i = 0; i < len; i++) s += bins[i]! * bins[i]!;
+  return s;
+}
+
+/**
+ * The bytes of `a` as 32-bit words, four pixels each, for loops that skip paper (a zero word) four
+ * pixels at a time; over a copy when `a` does not start on a 4-byte boundary. Bytes after the last
+ * whole word are in none.
+ */
+export function wordsOf(a: Uint8Array): Uint32Array {
+  const b = a.byteOffset % 4 === 0 ? a : a.slice();
+  return new Uint32Array(b.buffer, b.byteOffset, b.length >>> 2);
 }
 
 /** Rotates by -angle about the centre (undoing a skew of `angle`), bilinear, white outside. */
@@ -199,20 +261,44 @@ export function enlarge(g: Gray, factor: number): Gray {
   const w = Math.round(g.width * factor);
   const h = Math.round(g.height * factor);
   const out = new Uint8Array(w * h);
+  // Each output column samples the same source columns with the same weight on every row: worked out once.
+  const xa = new Int32Array(w);
+  const xb = new Int32Array(w);
+  const fxs = new Float64Array(w);
+  for (let x = 0; x < w; x++) {
+    const sx = Math.min(g.width - 1, Math.max(0, (x + 0.5) / factor - 0.5));
+    xa[x] = Math.floor(sx);
+    xb[x] = Math.min(g.width - 1, xa[x]! + 1);
+    fxs[x] = sx - xa[x]!;
+  }
+  const src = g.data;
+  /** source row r interpolated across, at every output column */
+  const across = (r: number, into: Float64Array) => {
+    const from = r * g.width;
+    for (let x = 0; x < w; x++) into[x] = src[from + xa[x]!]! * (1 - fxs[x]!) + src[from + xb[x]!]! * fxs[x]!;
+  };
+  // Consecutive output rows share source rows (by `factor` of them): the two in use are kept interpolated across.
+  let top = new Float64Array(w);
+  let bot = new Float64Array(w);
+  let topRow = -1;
+  let botRow = -1;
   for (let y = 0; y < h; y++) {
     const sy = Math.min(g.height - 1, Math.max(0, (y + 0.5) / factor - 0.5));
     const y0 = Math.floor(sy);
     const y1 = Math.min(g.height - 1, y0 + 1);
     const fy = sy - y0;
-    for (let x = 0; x < w; x++) {
-      const sx = Math.min(g.width - 1, Math.max(0, (x + 0.5) / factor - 0.5));
-      const x0 = Math.floor(sx);
-      const x1 = Math.min(g.width - 1, x0 + 1);
-      const fx = sx - x0;
-      const top = g.data[y0 * g.width + x0]! * (1 - fx) + g.data[y0 * g.width + x1]! * fx;
-      const bot = g.data[y1 * g.width + x0]! * (1 - fx) + g.data[y1 * g.width + x1]! * fx;
-      out[y * w + x] = Math.round(top * (1 - fy) + bot * fy);
+    if (y0 !== topRow) {
+      if (y0 === botRow) {
+        [top, bot] = [bot, top];
+        botRow = -1;
+      } else across(y0, top);
+      topRow = y0;
     }
+    if (y1 !== botRow) {
+      across(y1, bot);
+      botRow = y1;
+    }
+    for (let x = 0; x < w; x++) out[y * w + x] = Math.round(top[x]! * (1 - fy) + bot[x]! * fy);
   }
   return { width: w, height: h, data: out };
 }
@@ -229,41 +315,47 @@ export function enlargeFactor(lineHeight: number): number {
  * table is found (a phone photo of 洪泽区 2023 p4, issue 16).
  */
 export function dropSolidInk(ink: Uint8Array, width: number, height: number, size = 16): Uint8Array {
-  const across = new Uint16Array(width * height);
+  // Only ink in a long run across can go, so only there is the run down looked at: found by walking up
+  // and down the column from the first such pixel of it, and remembered for the rest of that run
+  // (rows come in order). No column is walked further than its height in all.
+  const downEnd = new Int32Array(width); // per column: end (exclusive) of the run down last measured
+  const downLong = new Uint8Array(width); // …and whether that run is longer than `size`
+  let out: Uint8Array | undefined; // copied at the first pixel dropped: most pages have none
+  // Paper is skipped four pixels at a time.
+  const words = wordsOf(ink);
   for (let y = 0; y < height; y++) {
+    const row = y * width;
     let x = 0;
     while (x < width) {
-      if (!ink[y * width + x]) {
+      if (((row + x) & 3) === 0 && x + 3 < width && words[(row + x) >>> 2] === 0) {
+        x += 4;
+        continue;
+      }
+      if (!ink[row + x]) {
         x++;
         continue;
       }
       let e = x;
-      while (e < width && ink[y * width + e]) e++;
-      across.fill(Math.min(65535, e - x), y * width + x, y * width + e);
-      x = e;
-    }
-  }
-  const out = Uint8Array.from(ink);
-  let any = false;
-  for (let x = 0; x < width; x++) {
-    let y = 0;
-    while (y < height) {
-      if (!ink[y * width + x]) {
-        y++;
-        continue;
-      }
-      let e = y;
-      while (e < height && ink[e * width + x]) e++;
-      if (e - y > size) {
-        for (let k = y; k < e; k++) {
-          if (across[k * width + x]! > size) {
-            out[k * width + x] = 0;
-            any = true;
+      while (e < width && ink[row + e]) e++;
+      // (The run across was counted up to 65 535.)
+      if (Math.min(65535, e - x) > size) {
+        for (let k = x; k < e; k++) {
+          if (y >= downEnd[k]!) {
+            let top = y;
+            while (top > 0 && ink[(top - 1) * width + k]) top--;
+            let end = y + 1;
+            while (end < height && ink[end * width + k]) end++;
+            downEnd[k] = end;
+            downLong[k] = end - top > size ? 1 : 0;
+          }
+          if (downLong[k]) {
+            out ??= ink.slice();
+            out[row + k] = 0;
           }
         }
       }
-      y = e;
+      x = e;
     }
   }
-  return any ? out : ink;
+  return out ?? ink;
 }
