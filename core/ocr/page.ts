@@ -502,7 +502,9 @@ async function inStacks(crops: Gray[], read: (part: Gray[]) => Promise<(Reading 
 /** A crop thresholded at its own Otsu level: black ink on white paper, nothing grey. */
 function crisp(g: Gray): Gray {
   const t = otsu(g);
-  return { width: g.width, height: g.height, data: Uint8Array.from(g.data, (v) => (v <= t ? 0 : 255)) };
+  const data = new Uint8Array(g.data.length);
+  for (let i = 0; i < data.length; i++) data[i] = g.data[i]! <= t ? 0 : 255;
+  return { width: g.width, height: g.height, data };
 }
 
 /** Words (any Chinese character) or a dash or slash that stands for an empty cell. */
