@@ -7,7 +7,7 @@ import { binarise, estimateSkew, rotate, toGray, type Gray } from '../core/ocr/i
 import { detectRules, tablesFromRules } from '../core/ocr/grid.ts';
 import { applyHomography, homography, keystone, tableFrame, unwarp } from '../core/ocr/perspective.ts';
 import { labelMatcher, matchTemplateLabel, matchTemplatePrefix } from '../core/ocr/labels.ts';
-import { labelPrefix, PREFIX_CHARS } from '../core/ocr/label-prefix.ts';
+import { labelPrefix } from '../core/ocr/label-prefix.ts';
 import { stripCjkSpaces, type Recogniser } from '../core/ocr/recogniser.ts';
 import { ocrPage, OcrAbortError } from '../core/ocr/page.ts';
 import { checkImage, checkImages, checkPdfWithOcr, restsOnDoubtful, type OcrCheck } from '../core/pipeline/ocr.ts';
@@ -206,23 +206,24 @@ describe('OCR text clean-up and label matching', () => {
       });
       return c.image;
     };
-    expect(labelPrefix(cell([8]))).toBeUndefined();
-    expect(labelPrefix(cell([5, 4]))).toBeUndefined();
+    // A budget of ten character widths; a little over it (up to twelve) is read whole.
+    expect(labelPrefix(cell([8]), 10)).toBeUndefined();
+    expect(labelPrefix(cell([5, 4]), 10)).toBeUndefined();
     const blocks = (g: Gray) => {
       let n = 0;
       for (let x = 1; x < g.width; x++) if (g.data[(g.height >> 1) * g.width + x]! < 128 && g.data[(g.height >> 1) * g.width + x - 1]! >= 128) n++;
       return n;
     };
-    const { image: one, cut } = labelPrefix(cell([20]))!;
+    const { image: one, cut } = labelPrefix(cell([20]), 10)!;
     expect(cut).toBe(true);
     expect(one.height).toBe(20 + 20);
-    expect(blocks(one)).toBe(Math.ceil((PREFIX_CHARS * 20) / 26));
+    expect(blocks(one)).toBe(Math.ceil((10 * 20) / 26));
     // Lines of 6 and 9 (7.5 and 11.4 widths): the first whole, then the second's first 2.5 widths, on one line.
-    const two = labelPrefix(cell([6, 9]))!.image;
+    const two = labelPrefix(cell([6, 9]), 10)!.image;
     expect(two.height).toBe(40);
     expect(blocks(two)).toBe(6 + 2);
     // Written top to bottom, a character a line: laid out on one line whole, not cut.
-    const upright = labelPrefix(cell([1, 1, 1, 1, 1, 1, 1]))!;
+    const upright = labelPrefix(cell([1, 1, 1, 1, 1, 1, 1]), 10)!;
     expect(upright.cut).toBe(false);
     expect([upright.image.height, blocks(upright.image)]).toEqual([40, 7]);
   });

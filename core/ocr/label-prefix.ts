@@ -1,7 +1,7 @@
 // A long label cell read by its beginning. The Chinese reader's cost follows the characters it reads
 // (tesseract.js chi_sim, ~5 ms of CPU a character on this project's 2-core machine, issue 16), and the
 // template's labels are told apart by their first few characters: after its numbering, no two labels of
-// the 2019 and 2021 templates that are not wordings of the same row share more than six (「第二十条第（一）项」
+// the 2019 and 2021 templates that are not wordings of the same row share more than five (「第二十条第（一）项」
 // and 「第二十条第（五）项」; 「7.属于行政执法案卷」 and 「8.属于行政查询事项」). So a label cell longer than
 // PREFIX_CHARS character widths is cut to its first PREFIX_CHARS, in reading order (a wrapped cell's lines
 // side by side), and the reading is matched against the template labels' beginnings (labels.ts). What
@@ -9,8 +9,12 @@
 // Measured on 淮安市 2024 p4 (39 label cells, 324 characters): see tests/bench/ocr.ts.
 import { otsu, type Gray } from './image.ts';
 
-/** Character widths read of a long label: numbering (up to three widths, 「（二）」) and six to seven characters. */
-export const PREFIX_CHARS = 10;
+/**
+ * Character widths read of a long label: its numbering (up to three widths, 「（二）」) and five to seven
+ * characters. Ten widths were tried first: on the degraded forms of the four pages in tests/bench/ocr.ts
+ * eight read as many numbers right or more (JPEG q35: 278 against 271 of 278, the 「3、其他」 row read).
+ */
+export const PREFIX_CHARS = 8;
 
 type Line = { y0: number; y1: number; x0: number; x1: number };
 
