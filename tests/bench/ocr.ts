@@ -40,6 +40,23 @@
 // labels misread). Tried and not kept: two pages in flight, so the next page's grid overlaps this page's
 // recognition (4 pages: 1985 → 2078 ms a page, no gain: the recognisers are the bottleneck); the black
 // and white digit read dropped (no gain, and 3 numbers wrong with no doubt flag instead of 1).
+// Then (2026-11-30, later): long labels read by their first eight character widths and matched to the
+// template label they begin (core/ocr/label-prefix.ts), crops alike pixel for pixel read once
+// (stack.ts distinctCrops: 156 number reads of 洪泽区 p4 are 22 distinct crops on a clean render, 155
+// on the degraded scan), a page's prose lines sent right after its label cells, an upright label cell
+// laid out on one line, and the main thread's pixel work 55–65 % faster (110 ms a page). This VM's speed
+// drifts by a third within an hour, so old and new code were run in turn: clean pages 2.85 → 2.03 s a
+// page, CPU 5.0 → 3.7 s (three runs each, alternating). Whole bench on a quiet moment: clean pages
+// 1.5 s a page (淮安市 p4 and p5 1.26 s; 洪泽区 p4 2.1 s, its 12 prose lines), CPU 2.7 s; an hour later the
+// same code 2.0 s. Numbers right: clean 278/278, photo 276, blur σ1.0 265, 100 dpi 275, JPEG q35
+// 278/278 (淮安市 p5's 「3、其他」 row now read); wrong with no doubt flag: 1 (100 dpi p5, as before).
+// CPU a page now (steady state, per thread): the Chinese readers 1.25 s on table pages and 2.3–2.6 s on
+// pages with 12–14 prose lines, the digit reader 0.45–0.55 s, the main thread 0.2–0.3 s, V8's own
+// threads ~0.3 s. The Chinese reader costs ~4 ms of CPU a character and next to nothing a line (labels
+// side by side in one strip instead of stacked: the same CPU), so a page's characters set its floor.
+// Tried and not kept: tessdata_fast chi_sim (Debian's tesseract-ocr-chi-sim: no faster here), no
+// dictionaries, no inverted-text retry (no change), labels squeezed sideways (misread), two pages in
+// flight again (−3 %, noise), two Chinese readers in the browser (no clear change on two cores).
 import { performance } from 'node:perf_hooks';
 import { checkImage } from '../../core/pipeline/ocr.ts';
 import { createNodeRecogniser } from '../../core/cli-ocr.ts';
