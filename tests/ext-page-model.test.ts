@@ -54,8 +54,14 @@ describe('page model', () => {
   });
 
   it('the consistent page checked in full: the pill says so, in either language', () => {
-    expect(pageModel(input(CONSISTENT)).pill).toBe('已核对，未发现错误 · 提示 1');
-    expect(pageModel(input(CONSISTENT, {}, 'en')).pill).toBe('Checked, no errors found · 1 info');
+    const zh = pageModel(input(CONSISTENT));
+    const en = pageModel(input(CONSISTENT, {}, 'en'));
+    expect(zh.pill).toBe('已核对，未发现错误 · 提示 1');
+    expect(en.pill).toBe('Checked, no errors found · 1 info');
+    // The narrative checked in full still says what of it was compared with the tables, as a note.
+    expect(zh.notices.text).toBeUndefined();
+    expect(zh.tableNotes.text).toEqual(['正文中与表格有关的数字 1 个：已与表格比对 1 个']);
+    expect(en.tableNotes.text).toEqual(['1 number in the narrative concerns the tables: 1 compared with the tables']);
   });
 
   it('a check that did not come back never reads as clean', () => {

@@ -69,7 +69,7 @@ export function coverageReasonText(r: CoverageReason, lang: Lang = 'zh', table?:
     case 'narrative-numbers':
       return zh
         ? `正文中与表格有关的数字 ${r.compared + r.skipped} 个：已与表格比对 ${r.compared} 个${r.skipped ? `，${r.skipped} 个未比对：${narrativeSkipSummary(r.skips, lang)}` : ''}`
-        : `${r.compared + r.skipped} numbers in the narrative concern the tables: ${r.compared} compared with the tables${r.skipped ? `, ${r.skipped} not: ${narrativeSkipSummary(r.skips, lang)}` : ''}`;
+        : `${r.compared + r.skipped === 1 ? '1 number in the narrative concerns' : `${r.compared + r.skipped} numbers in the narrative concern`} the tables: ${r.compared} compared with the tables${r.skipped ? `, ${r.skipped} not: ${narrativeSkipSummary(r.skips, lang)}` : ''}`;
     case 'narrative-not-run':
       return zh ? '正文与表格数字的一致性核对（TXT-*）未运行' : 'Narrative-versus-table checks (TXT-*) were not run';
   }

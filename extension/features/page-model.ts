@@ -51,11 +51,14 @@ export function pageModel(input: PageInput): UiModel {
   const pill = w.counts({ ...counts, dismissed: 0 });
   if (!result) return { lang, counts, headline: failure !== undefined ? w.failed(failure) : '', level: 'warn', general: [], notices: {}, tableNotes: {}, findings: [], mistakes: [], pill, template: '' };
   const notices: Partial<Record<CoverageKey, string[]>> = {};
+  const tableNotes: Partial<Record<CoverageKey, string[]>> = {};
   for (const k of ['A', 'B', 'C', 'text'] as const) {
     const c = result.coverage[k];
     if (c.status !== 'checked') notices[k] = c.reasons[lang].length ? c.reasons[lang] : [w.notChecked];
+    // Checked in full and still something to say: how many of the narrative's numbers were compared with
+    // the tables, as the CLI and the site always say (a note, not a 「not checked」 notice).
+    else if (c.reasons[lang].length) tableNotes[k] = [...c.reasons[lang]];
   }
-  const tableNotes: Partial<Record<CoverageKey, string[]>> = {};
   const listed = marks.findings.filter((f) => {
     if (result.findings[f.index]?.notice) {
       (tableNotes[f.table] ??= []).push(f.card.message);
