@@ -9,7 +9,12 @@ import type { OcrWorkerReply, OcrWorkerRequest } from './ocr.worker.ts';
 import OcrWorker from './ocr.worker.ts?worker';
 
 const IDLE_MS = 60_000;
-/** A worker that cannot start (wasm blocked by a policy, a file missing) never answers. */
+/**
+ * A worker that cannot start (wasm blocked by a policy, a file missing) never answers: given up after
+ * this long without a word from the engine while it loads. Each step of its loading is a word, so a slow
+ * machine's long load is not cut short (Firefox's checker page under a full test run's load once took
+ * over 60 s from the first word to the engine being ready; ext-firefox-e2e, pictures).
+ */
 const LOAD_TIMEOUT_MS = 60_000;
 
 export type BridgeProgress = { type: 'loading' } | { type: 'progress'; progress: OcrProgress };
@@ -55,7 +60,8 @@ export class OcrBridge {
         const m = e.data;
         if (m.id !== id) return;
         if (m.type === 'loading') {
-          opts.onProgress?.({ type: 'loading' });
+          if (loadTimer === undefined) opts.onProgress?.({ type: 'loading' });
+          clearTimeout(loadTimer);
           loadTimer = setTimeout(() => {
             finish();
             this.terminate();

@@ -10,6 +10,8 @@ export type OcrWorkerReply =
   | { id: number; type: 'error'; error: string };
 
 let recogniser: Promise<TesseractRecogniser> | undefined;
+/** The job waiting for the engine to load: each step of the loading is said to its bridge (bridge.ts LOAD_TIMEOUT_MS). */
+let loadingJob: number | undefined;
 const post = (m: OcrWorkerReply) => (self as unknown as Worker).postMessage(m);
 
 function load(base: string): Promise<TesseractRecogniser> {
@@ -26,6 +28,10 @@ function load(base: string): Promise<TesseractRecogniser> {
         workerBlobURL: false,
         // the models come from this site or extension: nothing to cache in IndexedDB
         cacheMethod: 'none',
+        // tesseract.js reports each step of a worker's loading (core, language data, API) here
+        logger: () => {
+          if (loadingJob !== undefined) post({ id: loadingJob, type: 'loading' });
+        },
       },
       // One Chinese reader in a page: a second one's memory and start-up, on top of every open checker
       // page's own engine, made Firefox's next checker page fail to start its engine (ext-firefox-e2e,
@@ -40,8 +46,11 @@ function load(base: string): Promise<TesseractRecogniser> {
 self.onmessage = async (e: MessageEvent<OcrWorkerRequest>) => {
   const { id, base, pages } = e.data;
   try {
-    if (!recogniser) post({ id, type: 'loading' });
-    const rec = await load(base);
+    if (!recogniser) {
+      loadingJob = id;
+      post({ id, type: 'loading' });
+    }
+    const rec = await load(base).finally(() => (loadingJob = undefined));
     const out: OcrPage[] = [];
     for (const p of pages) out.push(await ocrPage(p.image, rec, { page: p.page, onProgress: (progress) => post({ id, type: 'progress', progress }) }));
     post({ id, type: 'done', pages: out });
