@@ -142,13 +142,14 @@ function repairNumbering(read: string): string {
 export function labelPrefixMatcher(labels: string[] = templateLabels(), minSimilarity = 0.7): LabelMatcher {
   const entries = labels.map((l) => ({ label: l, key: [...comparable(l)] })).filter((e) => e.key.length >= 2);
   return (read: string): LabelMatch => {
-    const q = [...comparable(read)];
-    if (q.length < 3) return { text: read, similarity: 0 };
+    const q = comparable(read);
+    const len = [...q].length;
+    if (len < 3) return { text: read, similarity: 0 };
     const scored = entries.map((e) => {
       let sim = 0;
-      for (const n of [q.length - 1, q.length, q.length + 1]) {
+      for (const n of [len - 1, len, len + 1]) {
         if (n < 2 || n > e.key.length) continue;
-        sim = Math.max(sim, 1 - editDistance(q.join(''), e.key.slice(0, n).join('')) / Math.max(q.length, n));
+        sim = Math.max(sim, 1 - editDistance(q, e.key.slice(0, n).join('')) / Math.max(len, n));
       }
       return { ...e, sim };
     });

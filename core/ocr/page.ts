@@ -181,10 +181,12 @@ export async function ocrPage(image: OcrImage, rec: Recogniser, options: OcrOpti
   // the cells wait for), not after the cells are done: they are read while the digit reader finishes its
   // stacks and second looks, instead of afterwards with one core idle (淮安市 2024 p4 and p5).
   let prose: Promise<Line[]> | undefined;
-  const startProse = () => {
-    if (prose || !(tables.length || opts.borderless === 'off') || !opts.prose) return;
-    prose = readProse(rec, g, ink, tables, check);
-    prose.catch(() => undefined); // a failure is met where it is awaited, not as an unhandled rejection meanwhile
+  const startProse = (): Promise<Line[]> => {
+    if (!prose) {
+      prose = readProse(rec, g, ink, tables, check);
+      prose.catch(() => undefined); // a failure is met where it is awaited, not as an unhandled rejection meanwhile
+    }
+    return prose;
   };
 
   if (tables.length) {
@@ -196,7 +198,7 @@ export async function ocrPage(image: OcrImage, rec: Recogniser, options: OcrOpti
     const cuts: CellCrop[] = jobs.map(({ c }) => cropCell(g, c.box, inset, threshold));
     // The digit reader's stacked calls and the Chinese reader's run side by side, one worker each.
     const first = Promise.all([unwarped ? [] : sureNumbers(rec, cuts, check), labelsRead(rec, cuts, check)]);
-    startProse();
+    if (opts.prose) startProse();
     const [sure, { chinese: words, labels }] = await first;
     const cells = await Promise.all(
       jobs.map(async ({ ti, c }, i): Promise<OcrCell> => {
@@ -248,8 +250,8 @@ export async function ocrPage(image: OcrImage, rec: Recogniser, options: OcrOpti
     info.numbers = words.filter((w) => NUMBER.test(w.text)).length;
     info.proseLines = blocks.length - grids.length;
     blocks.forEach((block, i) => placed.push({ y: i, block }));
-  } else if ((startProse(), prose)) {
-    const read = await prose;
+  } else if (opts.prose) {
+    const read = await startProse();
     info.proseLines = read.length;
     progress('prose', read.length, read.length);
     for (const p of paragraphs(read.filter((l) => l.text.trim() !== ''))) {
