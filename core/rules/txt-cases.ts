@@ -11,7 +11,7 @@
 import type { CellRef, NarrativeSentence } from '../types.ts';
 import { defineRule, type Rule, type RuleContext } from './rule.ts';
 import { NUM_SRC, blankParens } from '../text/numbers.ts';
-import { CAVEAT, boundNumbers, cellNumber, comparableSentences, contextOf, excerpt } from './txt-match.ts';
+import { CAVEAT, boundNumbers, canCompare, cellNumber, comparableSentences, contextOf, excerpt } from './txt-match.ts';
 import { C_COL_LABELS, C_GROUP_LABELS } from '../template/table-c.ts';
 import { HUAIAN_2024_C, HUAIAN_2024_CASES, tableC } from './examples.ts';
 
@@ -122,12 +122,8 @@ function checkOutcomes(ctx: RuleContext, kinds: Kind[]): void {
         const refs: CellRef[] = KIND_GROUPS[found.kind].map((g) => `C.${g}.${col}`);
         // Every cell must be a number: a blank outcome cell is not 0 here.
         const vs = refs.map((ref) => cellNumber(model, ref));
-        if (vs.some((v) => v === null)) {
-          ctx.notCompared(s, q, 'cell-not-read', subject);
-          continue;
-        }
-        const v = vs.reduce((a: number, b) => a + b!, 0);
-        ctx.compared(s, q);
+        const v = vs.some((x) => x === null) ? null : vs.reduce((a: number, b) => a + b!, 0);
+        if (!canCompare(ctx, s, q, v, subject)) continue;
         if (q.n === v) continue;
         const data = { kind: KIND_LABELS[found.kind], part: C_COL_LABELS[col], n: q.n, v, excerpt: excerpt(s.text, Math.min(m.index, q.start), Math.max(q.end, m.index + m[0].length)) };
         ctx.report({ data, cells: refs, span: s.span });

@@ -10,7 +10,7 @@
 import type { CellRef } from '../types.ts';
 import { defineRule, type Rule } from './rule.ts';
 import { NUM_SRC } from '../text/numbers.ts';
-import { boundNumbers, cellNumber, comparableSentences, excerpt } from './txt-match.ts';
+import { boundNumbers, canCompare, cellNumber, comparableSentences, excerpt } from './txt-match.ts';
 
 // 「规章制度」 is an agency's own rules, never a 规章; 「政策性文件」 is no 规范性文件.
 const DOCS_RE = new RegExp(`(?<noun>规章(?!制度)|(?:行政)?规范性文件)(?:共计|共|为|有)?(?<n>${NUM_SRC})(?:件|个|份)`, 'dg');
@@ -99,12 +99,8 @@ const TXT_ACT_DOCS = defineRule({
         }
         const ref: CellRef = `A.${noun === '规章' ? 'reg' : 'norm'}.${col}`;
         const v = cellNumber(model, ref);
-        if (v === null) {
-          // 上海市政府办公厅 2025's table A rows have 2 of 3 values; 平潭 2022's 行政规范性文件 row runs its digits together
-          ctx.notCompared(s, q, 'cell-not-read', noun);
-          continue;
-        }
-        ctx.compared(s, q);
+        // 上海市政府办公厅 2025's table A rows have 2 of 3 values; 平潭 2022's 行政规范性文件 row runs its digits together
+        if (!canCompare(ctx, s, q, v, noun)) continue;
         if (q.n !== v) ctx.report({ data: { n: q.n, v, cell: { cell: ref }, excerpt: excerpt(s.text, m.index, q.end) }, cells: [ref], span: s.span });
       }
     }

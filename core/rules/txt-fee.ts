@@ -6,7 +6,7 @@
 // The text may round (「4068.21万元」 for 4068.208) or write 元: the amounts agree when the table's, in the
 // text's unit, rounds to the text's figure at the text's decimals.
 import { defineRule, type Rule } from './rule.ts';
-import { boundNumbers, cellNumber, comparableSentences, excerpt } from './txt-match.ts';
+import { boundNumbers, canCompare, cellNumber, comparableSentences, excerpt } from './txt-match.ts';
 
 const FEE_RE = /行政事业性收费(?:收入|金额|总额|总金额|数额)?(?:共计|合计|共|为|是|达|：|:|，|,){0,2}(?<n>\d+(?:\.\d+)?)(?:万元|元)/dg;
 const INFO_FEE = /信息处理费|政府信息公开收费/;
@@ -61,11 +61,7 @@ const TXT_ACT_FEE = defineRule({
     for (const s of comparableSentences(model)) {
       if (!s.text.includes('行政事业性收费') || INFO_FEE.test(s.text)) continue;
       for (const { q, m } of boundNumbers(s, FEE_RE)) {
-        if (v === null) {
-          ctx.notCompared(s, q, 'cell-not-read', '行政事业性收费');
-          continue;
-        }
-        ctx.compared(s, q);
+        if (!canCompare(ctx, s, q, v, '行政事业性收费')) continue;
         const raw = m.groups!['n']!;
         if (!agrees(q.n, raw, q.unit, v)) ctx.report({ data: { n: raw, unit: q.unit, v, excerpt: excerpt(s.text, m.index, q.end) }, cells: ['A.fee.amt'], span: s.span });
       }

@@ -6,7 +6,7 @@
 import type { CellRef, NarrativeSentence } from '../types.ts';
 import { defineRule, type Rule } from './rule.ts';
 import { NUM_SRC } from '../text/numbers.ts';
-import { CAVEAT, NOT_APPLICATIONS, boundNumbers, cellNumber, comparableSentences, contextOf, excerpt } from './txt-match.ts';
+import { CAVEAT, NOT_APPLICATIONS, boundNumbers, canCompare, cellNumber, comparableSentences, contextOf, excerpt } from './txt-match.ts';
 import { tableB } from './examples.ts';
 
 /**
@@ -185,11 +185,7 @@ const TXT_APP_CARRY = defineRule({
             seen.add(q.start);
             if (NOT_APPLICATIONS.test((m.groups?.['gap'] ?? '').replace(/结转/g, '')) || !aboutApplications(s, Math.max(m.index, q.end))) continue;
             // 上海市科委 2024's conversion left 四、结转下年度 总计 blank
-            if (v === null) {
-              ctx.notCompared(s, q, 'cell-not-read', c.messageId === 'in' ? '上年结转' : '结转下年度');
-              continue;
-            }
-            ctx.compared(s, q);
+            if (!canCompare(ctx, s, q, v, c.messageId === 'in' ? '上年结转' : '结转下年度')) continue;
             if (q.n === v) continue;
             ctx.report({ messageId: c.messageId, data: { n: q.n, v, excerpt: excerpt(s.text, Math.min(m.index, q.start), Math.max(q.end, m.index + m[0].length)) }, cells: [c.ref], span: s.span });
           }

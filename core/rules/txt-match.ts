@@ -1,6 +1,7 @@
 // Shared by the TXT-* rules: which sentences may be compared at all, binding a regex's number to the
 // counted quantity it names, reading table cells under the empty-cell policy, and the excerpt shown.
 import type { CellRef, NarrativeSentence, Quantity, ReportModel } from '../types.ts';
+import type { RuleContext } from './rule.ts';
 import { cellOf } from '../model/cells.ts';
 import { NUM_SRC } from '../text/numbers.ts';
 
@@ -32,6 +33,20 @@ export function boundNumbers(s: NarrativeSentence, re: RegExp): Bound[] {
     out.push({ q, m });
   }
   return out;
+}
+
+/**
+ * Whether a stated number can be compared with the table's value `v` for it: counted as compared when
+ * it can; listed as not compared, the cell not read or blank (`subject`: the words it was bound to),
+ * when `v` is null.
+ */
+export function canCompare(ctx: RuleContext, s: NarrativeSentence, q: Quantity, v: number | null, subject: string): v is number {
+  if (v === null) {
+    ctx.notCompared(s, q, 'cell-not-read', subject);
+    return false;
+  }
+  ctx.compared(s, q);
+  return true;
 }
 
 /** A single cell's number; EMPTY or absent is no number (EMPTY ≠ 0). */

@@ -5,7 +5,7 @@
 import type { CellRef, ReportModel } from '../types.ts';
 import { defineRule, type Rule, type RuleContext } from './rule.ts';
 import { NUM_SRC } from '../text/numbers.ts';
-import { CAVEAT, NOT_APPLICATIONS, applicationsReceived, boundNumbers, cellNumber, cellSum, clauseBefore, comparableSentences, contextOf, excerpt } from './txt-match.ts';
+import { CAVEAT, NOT_APPLICATIONS, applicationsReceived, boundNumbers, canCompare, cellNumber, cellSum, clauseBefore, comparableSentences, contextOf, excerpt } from './txt-match.ts';
 import { B_ORG_COLS } from '../template/table-b.ts';
 import { HUAIAN_2024_C, HUAIAN_2024_CASES, tableB, tableC } from './examples.ts';
 
@@ -87,11 +87,7 @@ const TXT_APP_NEW = defineRule({
     const tot = cellNumber(model, 'B.new.tot');
     const cin = cellNumber(model, 'B.carry_in.tot');
     for (const a of applicationsReceived(comparableSentences(model))) {
-      if (tot === null) {
-        ctx.notCompared(a.s, a.q, 'cell-not-read', a.verb);
-        continue;
-      }
-      ctx.compared(a.s, a.q);
+      if (!canCompare(ctx, a.s, a.q, tot, a.verb)) continue;
       if (a.n === tot) continue;
       // 「受理」 often counts what was carried over too (沭阳县 2025: 749 = 713 + 36); 「新收」 never does.
       const avail = cin !== null && cin > 0 && a.verb !== '新收' ? tot + cin : null;
@@ -204,11 +200,7 @@ const TXT_APP_OUTCOME = defineRule({
         const refs = outcome.rows(model).map((r) => `B.${r}.tot`);
         const v = refs.length === 1 ? cellNumber(model, refs[0]!) : cellSum(model, refs);
         // 上海市科委 2024: table B's outcome rows could not be paired with their numbers
-        if (v === null) {
-          ctx.notCompared(s, q, 'cell-not-read', outcome.label);
-          continue;
-        }
-        ctx.compared(s, q);
+        if (!canCompare(ctx, s, q, v, outcome.label)) continue;
         if (v === q.n) continue;
         ctx.report({ data: { outcome: outcome.label, n: q.n, v, excerpt: excerpt(s.text, m.index, q.end) }, cells: refs, span: s.span });
       }
@@ -300,11 +292,7 @@ const TXT_APP_APPLICANT = defineRule({
             if (seen.has(q.start)) continue;
             seen.add(q.start);
             const v = cellSum(model, w.refs);
-            if (v === null) {
-              ctx.notCompared(s, q, 'cell-not-read', w.zh);
-              continue;
-            }
-            ctx.compared(s, q);
+            if (!canCompare(ctx, s, q, v, w.zh)) continue;
             if (v === q.n) continue;
             const cin = cellSum(model, w.carry);
             if (cin !== null && v + cin === q.n) continue;
@@ -525,11 +513,7 @@ const TXT_ACT_CROSS = defineRule({
         const kind = m.groups!['kind'] as keyof typeof ACT_ROWS;
         const ref = model.tables.A.cells[`A.${ACT_ROWS[kind]}.dec`] ? `A.${ACT_ROWS[kind]}.dec` : `A19.${ACT_ROWS[kind]}.dec`;
         const v = cellNumber(model, ref);
-        if (v === null) {
-          ctx.notCompared(s, q, 'cell-not-read', `行政${kind}`);
-          continue;
-        }
-        ctx.compared(s, q);
+        if (!canCompare(ctx, s, q, v, `行政${kind}`)) continue;
         if (v === q.n) continue;
         ctx.report({ data: { kind, kindEn: kindEn[kind], n: q.n, unit: q.unit, v, excerpt: excerpt(s.text, m.index, q.end) }, cells: [ref], span: s.span });
       }
