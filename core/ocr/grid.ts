@@ -2,7 +2,7 @@
 // that touch each other form one table; their positions cut it into elementary cells, and where the rule
 // between two neighbouring cells is missing the two are one merged cell (rowSpan / colSpan), as in the
 // report's Word original. Works on a deskewed binary image (1 = ink).
-import { wordsOf, type Box } from './image.ts';
+import { inkWords, paperWord, type Box } from './image.ts';
 
 /** A rule: a thin band of ink. Horizontal: `pos` is its y, `from`–`to` its x extent; vertical the other way. */
 export type Segment = { pos: number; from: number; to: number; thick: number };
@@ -26,7 +26,7 @@ export function detectRules(ink: Uint8Array, width: number, height: number, opts
   const minV = opts.minV ?? Math.max(22, Math.round(width * 0.022));
   const maxThick = opts.maxThick ?? Math.max(6, Math.round(width / 200));
   // Most of a page is paper: skipped four pixels at a time.
-  const words = wordsOf(ink);
+  const words = inkWords(ink);
   const horizontal = bands(runsAlongRows(ink, words, width, height, minH), maxThick);
   const vertical = bands(runsDownColumns(ink, words, width, height, minV), maxThick);
   return { horizontal, vertical };
@@ -45,7 +45,7 @@ function runsAlongRows(ink: Uint8Array, words: Uint32Array, width: number, heigh
     let lastInk = -10;
     for (let x = 0; x < width; x++) {
       const i = row + x;
-      if ((i & 3) === 0 && x + 3 < width && words[i >>> 2] === 0) {
+      if (paperWord(words, i, row + width)) {
         x += 3;
         continue;
       }
@@ -74,7 +74,7 @@ function runsDownColumns(ink: Uint8Array, words: Uint32Array, width: number, hei
     const row = y * width;
     for (let x = 0; x < width; x++) {
       const i = row + x;
-      if ((i & 3) === 0 && x + 3 < width && words[i >>> 2] === 0) {
+      if (paperWord(words, i, row + width)) {
         x += 3;
         continue;
       }

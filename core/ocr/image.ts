@@ -187,9 +187,14 @@ function shearScore(p: ColumnPoints, deg: number): number {
  * pixels at a time; over a copy when `a` does not start on a 4-byte boundary. Bytes after the last
  * whole word are in none.
  */
-export function wordsOf(a: Uint8Array): Uint32Array {
+export function inkWords(a: Uint8Array): Uint32Array {
   const b = a.byteOffset % 4 === 0 ? a : a.slice();
   return new Uint32Array(b.buffer, b.byteOffset, b.length >>> 2);
+}
+
+/** The four pixels from `i` are paper: `i` starts a word of `inkWords`, the word ends before `end`, and it is zero. */
+export function paperWord(words: Uint32Array, i: number, end: number): boolean {
+  return (i & 3) === 0 && i + 3 < end && words[i >>> 2] === 0;
 }
 
 /** Rotates by -angle about the centre (undoing a skew of `angle`), bilinear, white outside. */
@@ -322,12 +327,12 @@ export function dropSolidInk(ink: Uint8Array, width: number, height: number, siz
   const downLong = new Uint8Array(width); // …and whether that run is longer than `size`
   let out: Uint8Array | undefined; // copied at the first pixel dropped: most pages have none
   // Paper is skipped four pixels at a time.
-  const words = wordsOf(ink);
+  const words = inkWords(ink);
   for (let y = 0; y < height; y++) {
     const row = y * width;
     let x = 0;
     while (x < width) {
-      if (((row + x) & 3) === 0 && x + 3 < width && words[(row + x) >>> 2] === 0) {
+      if (paperWord(words, row + x, row + width)) {
         x += 4;
         continue;
       }

@@ -3,7 +3,7 @@
 // parallel nor at right angles and no grid is found (a 2% keystone lost every cell of 淮安市 2024).
 // The light is evened out by dividing by the paper's own brightness; the keystone is undone by finding
 // the table's outer frame (its four corners) and warping the page so that frame is a rectangle again.
-import { sampleBilinear, wordsOf, type Gray } from './image.ts';
+import { inkWords, paperWord, sampleBilinear, type Gray } from './image.ts';
 
 export type Point = [number, number];
 /** A 3×3 projective transform with h33 = 1, as its other 8 entries in row order. */
@@ -87,9 +87,9 @@ export function tableFrame(ink: Uint8Array, width: number, height: number): [Poi
   const stack: number[] = [];
   let best: { size: number; corners: [Point, Point, Point, Point] } | undefined;
   // Paper is skipped four pixels at a time.
-  const words = wordsOf(ink);
+  const words = inkWords(ink);
   for (let start = 0; start < ink.length; start++) {
-    if ((start & 3) === 0 && start + 3 < ink.length && words[start >>> 2] === 0) {
+    if (paperWord(words, start, ink.length)) {
       start += 3;
       continue;
     }
