@@ -192,6 +192,9 @@ describe('OCR text clean-up and label matching', () => {
     expect(matchTemplatePrefix('二、上年结转政府信').matched).toBe('二、上年结转政府信息公开申请数量');
     // A character misread: still that label.
     expect(matchTemplatePrefix('二、上年结转政腐信').matched).toBe('二、上年结转政府信息公开申请数量');
+    // A speck read as a sign between the number and its dot (洪泽区 2023 p4).
+    expect(matchTemplatePrefix('5$.要求行政机关确').matched).toBe('5.要求行政机关确认或重新出具已获取信息');
+    expect(matchTemplateLabel('5$.要求行政机关确认或重新出具已获取信息').text).toBe('5.要求行政机关确认或重新出具已获取信息');
     // Five rows begin 「第二十条第」: the cell is read whole.
     expect(matchTemplatePrefix('第二十条第').matched).toBeUndefined();
     expect(matchTemplatePrefix('2023年全区受理政府信').matched).toBeUndefined();

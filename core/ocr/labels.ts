@@ -125,6 +125,11 @@ function repairNumbering(read: string): string {
   const m = /^\s*([(（《〈<])\s*([一二三四五六七八九十]{1,3})\s*([)）》〉>]?)\s*/.exec(read);
   // 「了.骆于行政执法全孝」: the 「7.」 of 「7.属于行政执法案卷」 read as 了 (淮安市 2024 at 100 dpi).
   if (/^\s*了[.．]/.test(read)) return read.replace(/^\s*了/, '7');
+  // 「5$.要求行政机关确」: a speck between the number and its dot read as a sign (洪泽区 2023 p4, a clean
+  // render): the sign is no part of the label, and with it the beginning matched no row, so the cell
+  // was read again whole, the page's last and longest call.
+  const sign = /^\s*(\d{1,2})\s*[$'"‘’“”`^*~|¦,，:：;；]+\s*([.．、])/.exec(read);
+  if (sign) return `${sign[1]}${sign[2]}${read.slice(sign[0].length)}`;
   // 「七 )总计」: the opening half lost (淮安市 2024 p5, JPEG q35).
   const open = /^\s*([一二三四五六七八九十]{1,3})\s*[)）》〉]\s*/.exec(read);
   if (open) return `（${open[1]}）${read.slice(open[0].length)}`;
