@@ -113,10 +113,39 @@ describe('OCR of degraded real pages (tesseract.js, offline)', () => {
       const r = await checkImage(await page(), rec, { prose: false });
       expect(r.ocr.pages[0]!.skewDegrees).toBeCloseTo(skew, 0);
       expect(errorsOf(r)).toEqual(HONGZE_ERRORS);
+      // Its digits stay 11 px tall or more even at 100 dpi: the real errors are certain, not misreadings.
+      expect(undoubtedErrors(r).sort()).toEqual([...HONGZE_ERRORS].sort());
       const acc = numericAccuracy(await textLayerNumbers('hongze-district-gov-2023.pdf', [4]), r);
       expect(acc.wrong).toEqual([]);
     });
   }
+
+  it('淮安市 2024 page 5 scanned at 100 dpi (digits 7–8 px): the total row error that a misread 「4」 makes is in doubt, its small digits are listed, and typing the 4 clears it', async () => {
+    const page = downsample(toGray(ocrFixture('huaian-city-gov-2024-p5.png')), 100 / 150);
+    const r = await checkImage(page, rec, { prose: false });
+    // Every reader takes the faint 「4」 of （七）总计/其他 for a sure 「1」, so the row does not add up.
+    expect(r.findings.some((f) => f.ruleId === 'APP-ROW-TOTAL' && f.cells.includes('B.total.oth'))).toBe(true);
+    expect(undoubtedErrors(r)).toEqual([]);
+    expect(r.ocr.doubtful.find((d) => d.ref === 'B.total.oth')).toMatchObject({ text: '1', small: expect.any(Number) });
+    expect(r.locate('B.total.oth')).toMatchObject({ doubtful: true });
+    expect(formatOcr(r).join('\n')).toMatch(/（七）总计\/其他「1」（第 1 页，字高仅 \d 像素）/);
+    // Only the digits one slip away from a value that mends the row: not its total (3050 for 3047).
+    expect(r.ocr.doubtful.map((d) => d.ref)).not.toContain('B.total.tot');
+    const acc = numericAccuracy(await textLayerNumbers('huaian-city-gov-2024.pdf', [5]), r);
+    for (const w of acc.wrong) expect(r.locate(w.ref)).toMatchObject({ doubtful: true });
+
+    // The site lists it however sure the reading, and the finding says it rests on it; the 4 typed in
+    // its place makes the row add up.
+    const read = await ocrPage(page, rec, { prose: false });
+    const session: OcrSession = { name: 'scan', doc: mergePages([], read.blocks, 'scan'), pages: [read.info], images: [], corrections: {} };
+    const before = checkSession(session);
+    const listed = before.views.zh.ocr!.doubtful.find((d) => d.ref === 'B.total.oth')!;
+    expect(listed).toMatchObject({ text: '1', small: expect.any(Number) });
+    const row = before.result.findings.findIndex((f) => f.ruleId === 'APP-ROW-TOTAL' && f.cells.includes('B.total.oth'));
+    expect(before.views.zh.findings[row]!.doubtful).toBe(true);
+    const after = checkSession({ ...session, corrections: { [listed.key]: '4' } });
+    expect(after.result.findings.filter((f) => f.cells.includes('B.total.oth'))).toEqual([]);
+  });
 
   it('淮安市 2024 pages 3–5 photographed turned 3° with a 5% keystone: no error without the doubt flag', async () => {
     const pages = [3, 4, 5].map((p) => photograph(rotatePage(toGray(ocrFixture(`huaian-city-gov-2024-p${p}.png`)), 3), 0.05));

@@ -7,6 +7,7 @@ import { binarise, estimateSkew, rotate, toGray, type Gray } from '../core/ocr/i
 import { detectRules, tablesFromRules } from '../core/ocr/grid.ts';
 import { applyHomography, homography, keystone, tableFrame, unwarp } from '../core/ocr/perspective.ts';
 import { labelMatcher, matchTemplateLabel, matchTemplatePrefix } from '../core/ocr/labels.ts';
+import { oneDigitAway } from '../core/pipeline/misread.ts';
 import { labelPrefix } from '../core/ocr/label-prefix.ts';
 import { stripCjkSpaces, type Recogniser } from '../core/ocr/recogniser.ts';
 import { ocrPage, OcrAbortError } from '../core/ocr/page.ts';
@@ -180,6 +181,16 @@ describe('OCR text clean-up and label matching', () => {
     expect(matchTemplateLabel('总计').text).toBe('总计');
     expect(matchTemplateLabel('2023年全区受理政府信息公开申请21件').matched).toBeUndefined();
     expect(labelMatcher(['结果维持', '结果纠正'])('结果').matched).toBeUndefined();
+  });
+
+  it('oneDigitAway: a digit read as another, dropped or doubled is one slip; two slips or the same number are not', () => {
+    expect(oneDigitAway('1', '4')).toBe(true);
+    expect(oneDigitAway('61', '64')).toBe(true);
+    expect(oneDigitAway('47', '447')).toBe(true);
+    expect(oneDigitAway('4514', '454')).toBe(true);
+    expect(oneDigitAway('3050', '3047')).toBe(false);
+    expect(oneDigitAway('12', '12')).toBe(false);
+    expect(oneDigitAway('1', '123')).toBe(false);
   });
 
   it('a long label read by its beginning: the one template label it begins, the longest wording of its row; none when two rows begin alike', () => {

@@ -54,6 +54,8 @@ export type OcrCell = {
   read: string;
   confidence: number;
   doubtful: boolean;
+  /** a cell with ink: its print's height in the pixels of the page as read (after any downscaling) */
+  printHeight?: number;
 };
 
 export type OcrPageInfo = {
@@ -208,7 +210,7 @@ export async function ocrPage(image: OcrImage, rec: Recogniser, options: OcrOpti
         check();
         const r = sure[i] ?? labels[i] ?? (await readCell(rec, cut, opts.lowConfidence, !unwarped, words[i]));
         progress('cells', ++done, jobs.length);
-        return { ...base, ...r };
+        return { ...base, ...r, printHeight: cut.glyphHeight };
       }),
     );
     await rereadStrays(rec, cells, cuts);

@@ -10,9 +10,14 @@ import { PdfReadError, readPdfText, type PdfJs } from '../adapters/pdf/pdfjs.ts'
 import { MAX_OCR_PIXELS } from '../adapters/image/size.ts';
 import { positionedToDoc } from '../adapters/pdf/positioned.ts';
 import { check } from './check.ts';
+import { misreadSuspects } from './misread.ts';
 
-/** A number OCR was unsure of, or (`unread`) a cell with ink it could not read at all. */
-export type OcrDoubtful = { page: number; bbox: Box; text: string; confidence: number; ref?: CellRef; unread?: true };
+/**
+ * A number OCR was unsure of, or (`unread`) a cell with ink it could not read at all, or (`small`, the
+ * print's height in pixels) a number read sure in print too small to trust when one slip of it would mend
+ * an error (misread.ts).
+ */
+export type OcrDoubtful = { page: number; bbox: Box; text: string; confidence: number; ref?: CellRef; unread?: true; small?: number };
 
 export type OcrInfo = {
   pages: OcrPageInfo[];
@@ -146,6 +151,12 @@ export function withOcrInfo(result: CheckResult, pages: OcrPageInfo[]): OcrCheck
     if (src.kind === 'ocr' && src.doubtful && !doubtful.some((d) => d.ref === ref)) {
       doubtful.push({ page: src.page, bbox: src.bbox, text: result.model.tables[ref[0] as 'A' | 'B' | 'C']?.cells[ref]?.raw ?? '', confidence: src.confidence ?? 0, ref });
     }
+  }
+  // A small digit one slip away from the value that mends a located mistake: doubtful (misread.ts).
+  // (A copy of the source: the Doc's own stays as read, for a check again after a correction.)
+  for (const s of misreadSuspects(result, pages)) {
+    result.locations[s.ref] = { ...s.src, doubtful: true };
+    doubtful.push({ page: s.src.page, bbox: s.src.bbox, text: s.read, confidence: s.src.confidence ?? 0, ref: s.ref, small: s.printHeight });
   }
   const doubtfulRefs = new Set(doubtful.flatMap((d) => (d.ref ? [d.ref] : [])));
   const findingsOnDoubtful = result.findings.flatMap((f, i) => (f.cells.some((c) => doubtfulRefs.has(c)) ? [i] : []));

@@ -72,7 +72,7 @@ export type FileReport = {
   /** what the narrative states about the tables: how many numbers were compared, and each one not compared with why (core/present/narrative.ts) */
   narrative?: NarrativeJson;
   /** when some of the file was read by OCR: what was read, and the numbers it was unsure of */
-  ocr?: { pages: { page: number; method: string; cellsRead: number }[]; cellsRead: number; numbers: number; doubtful: { page: number; ref?: string; text: string; confidence: number; unread?: true }[] };
+  ocr?: { pages: { page: number; method: string; cellsRead: number }[]; cellsRead: number; numbers: number; doubtful: { page: number; ref?: string; text: string; confidence: number; unread?: true; small?: number }[] };
 };
 
 export function findingsJson(result: CheckResult & { ocr?: OcrInfo }, lang: Lang = 'zh', source = ''): FileReport {
@@ -104,7 +104,7 @@ export function findingsJson(result: CheckResult & { ocr?: OcrInfo }, lang: Lang
             pages: ocr.pages.map((p) => ({ page: p.page, method: p.method, cellsRead: p.cellsRead })),
             cellsRead: ocr.cellsRead,
             numbers: ocr.numbers,
-            doubtful: ocr.doubtful.map((d) => ({ page: d.page, ...(d.ref ? { ref: d.ref } : {}), text: d.text, confidence: Math.round(d.confidence), ...(d.unread ? { unread: true as const } : {}) })),
+            doubtful: ocr.doubtful.map((d) => ({ page: d.page, ...(d.ref ? { ref: d.ref } : {}), text: d.text, confidence: Math.round(d.confidence), ...(d.unread ? { unread: true as const } : {}), ...(d.small ? { small: d.small } : {}) })),
           },
         }
       : {}),

@@ -112,8 +112,8 @@ export function formatOcr(result: CheckResult & { ocr: OcrInfo }, lang: Lang = '
   if (ocr.doubtful.length) {
     const list = ocr.doubtful.map((d) =>
       lang === 'zh'
-        ? `${d.ref ? templateLabel(d.ref, lang) : '（未归入表格）'}${d.unread ? '（有字迹，未能识别）' : `「${d.text}」`}（第 ${d.page} 页，置信度 ${Math.round(d.confidence)}）`
-        : `${d.ref ? templateLabel(d.ref, lang) : '(not in a table)'} ${d.unread ? '(ink that could not be read)' : `"${d.text}"`} (page ${d.page}, confidence ${Math.round(d.confidence)})`,
+        ? `${d.ref ? templateLabel(d.ref, lang) : '（未归入表格）'}${d.unread ? '（有字迹，未能识别）' : `「${d.text}」`}（第 ${d.page} 页，${d.small ? `字高仅 ${d.small} 像素` : `置信度 ${Math.round(d.confidence)}`}）`
+        : `${d.ref ? templateLabel(d.ref, lang) : '(not in a table)'} ${d.unread ? '(ink that could not be read)' : `"${d.text}"`} (page ${d.page}, ${d.small ? `print only ${d.small} px tall` : `confidence ${Math.round(d.confidence)}`})`,
     );
     lines.push(lang === 'zh' ? `可能识别有误的数字：${list.join('；')}` : `Numbers that may be misread: ${list.join('; ')}`);
   }

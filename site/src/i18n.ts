@@ -265,6 +265,7 @@ const FORMATS = {
   },
   cellImage: { zh: (text: string) => `原图：${text}`, en: (text: string) => `image: ${text}` },
   mayBeMisread: { zh: (confidence: number) => `可能识别有误（把握 ${confidence}%）`, en: (confidence: number) => `may be misread (${confidence}%)` },
+  smallPrint: { zh: (px: number) => `字高仅 ${px} 像素，可能识别有误`, en: (px: number) => `print only ${px} px tall: may be misread` },
   progressPage: { zh: (page: number, pages: number) => `第 ${page}/${pages} 页：`, en: (page: number, pages: number) => `page ${page}/${pages}: ` },
   progressRender: { zh: (page: number) => `正在渲染 PDF 第 ${page} 页…`, en: (page: number) => `Rendering PDF page ${page}…` },
   progressCells: { zh: (done: number, total: number) => `正在识别单元格 ${done}/${total}`, en: (done: number, total: number) => `reading cells ${done}/${total}` },

@@ -59,7 +59,7 @@ export function OcrPages({ view, images, lang, related, active, events, onCorrec
                   />
                   <label>
                     <span class="small">
-                      {d.corrected ? t('corrected', lang) : d.unread ? t('inkUnread', lang) : tf('mayBeMisread', lang, Math.round(d.confidence))}
+                      {d.corrected ? t('corrected', lang) : d.unread ? t('inkUnread', lang) : d.small ? tf('smallPrint', lang, d.small) : tf('mayBeMisread', lang, Math.round(d.confidence))}
                     </span>
                     {d.label && <span class="doubtful-cell">{d.label}</span>}
                     <input

@@ -111,10 +111,12 @@ export function checkSession(s: OcrSession): { result: OcrCheck; views: SiteView
 
 /**
  * `unread`: the cell has ink OCR could not read at all (its sums are skipped until it is filled in).
+ * `small`: a number read sure in print only this many pixels tall, listed because one slip of it would
+ * mend an error (core/pipeline/misread.ts).
  * `label`: the cell named as a reader finds it in the report (「表二 依申请 · 一、本年新收…/商业企业」),
  * never the internal ref.
  */
-export type OcrBox = { key: string; ref?: string; label?: string; page: number; bbox: [number, number, number, number]; text: string; confidence: number; doubtful: boolean; corrected: boolean; unread?: boolean };
+export type OcrBox = { key: string; ref?: string; label?: string; page: number; bbox: [number, number, number, number]; text: string; confidence: number; doubtful: boolean; corrected: boolean; unread?: boolean; small?: number };
 export type OcrView = {
   pages: { page: number; width: number; height: number; method: OcrPageInfo['method']; tables: [number, number, number, number][] }[];
   /** every cell that became a table value, with its box on the page image */
@@ -163,8 +165,9 @@ function ocrView(result: OcrCheck, s: OcrSession, lang: Lang): OcrView {
   );
   for (const d of result.ocr.doubtful) {
     const key = cellKey(d.page, d.bbox);
-    if (d.confidence >= SURE_ENOUGH || doubtful.some((x) => x.key === key) || s.pages.some((p) => p.page === d.page && p.doubtful.some((c) => cellKey(p.page, c.bbox) === key))) continue;
-    doubtful.push({ key, ...named(d.ref), page: d.page, bbox: d.bbox, text: d.text, confidence: d.confidence, doubtful: true, corrected: false });
+    // Small print is listed however sure the reading: its sureness is what is in doubt.
+    if ((d.confidence >= SURE_ENOUGH && !d.small) || doubtful.some((x) => x.key === key) || s.pages.some((p) => p.page === d.page && p.doubtful.some((c) => cellKey(p.page, c.bbox) === key))) continue;
+    doubtful.push({ key, ...named(d.ref), page: d.page, bbox: d.bbox, text: d.text, confidence: d.confidence, doubtful: true, corrected: false, ...(d.small ? { small: d.small } : {}) });
   }
   const corrected = cells.filter((c) => c.corrected);
   const o = result.ocr;
