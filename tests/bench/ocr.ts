@@ -67,7 +67,10 @@
 // crop in raw-line mode: the same time, worse text). So on two cores a page stays above 1.5 s unless
 // it reads fewer characters, and the rules use the prose of every section (STRUCT-OTHER-MATTERS reads
 // section 六, STRUCT-PROBLEMS-EMPTY section 五). On more cores the command line adds Chinese readers
-// (cli-ocr.ts chineseReaders), which this machine cannot measure.
+// (cli-ocr.ts chineseReaders), which this machine cannot measure. The same code an hour apart on this VM:
+// clean pages 1.4 s a page (CPU 2.5 s) and 2.0 s (CPU 3.7 s). And no number is now wrong without the
+// doubt flag in any variant: 100 dpi p5's 「4」 read 「1」 (7–8 px print) is doubtful, as one slip of it
+// would mend the row total's error (core/pipeline/misread.ts).
 import { availableParallelism } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { checkImage } from '../../core/pipeline/ocr.ts';
