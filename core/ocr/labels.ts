@@ -137,6 +137,12 @@ function repairNumbering(read: string): string {
   return `（${m[2]}）${read.slice(m[0].length)}`;
 }
 
+/** A template label with the numbering's mark as the report printed it: 「1、申请人…」 (淮安市 2024 p5), not the template's 「1.」. */
+export function asPrinted(label: string, read: string): string {
+  const printed = /^\s*\d+\s*([.、．])/.exec(read)?.[1];
+  return printed ? label.replace(/^(\d+)[.、．]/, `$1${printed}`) : label;
+}
+
 /**
  * A reading of a label's beginning (label-prefix.ts) → the one template label it begins. The reading is
  * compared with each label's first characters, as many as were read (one more or fewer, for a character

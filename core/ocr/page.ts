@@ -8,7 +8,7 @@ import type { Block, GridCell, SourceRef } from '../types.ts';
 import { binarise, crop, downscale, dropSolidInk, enlarge, enlargeFactor, estimateSkew, otsu, pad, rotate, toGray, type Box, type Gray, type OcrImage } from './image.ts';
 import { detectRules, tablesFromRules, type TableGrid } from './grid.ts';
 import { components, cropCell, type CellCrop } from './cells.ts';
-import { matchSectionHeading, matchTemplateLabel, matchTemplatePrefix } from './labels.ts';
+import { asPrinted, matchSectionHeading, matchTemplateLabel, matchTemplatePrefix } from './labels.ts';
 import { labelPrefix } from './label-prefix.ts';
 import { distinctCrops } from './stack.ts';
 import type { Reading, Recogniser } from './recogniser.ts';
@@ -456,12 +456,6 @@ async function labelsRead(rec: Recogniser, cuts: CellCrop[], check: () => void):
     }
   });
   return { chinese, labels };
-}
-
-/** A template label with the numbering's mark as the report printed it: 「1、申请人…」 (淮安市 2024 p5), not the template's 「1.」. */
-function asPrinted(label: string, read: string): string {
-  const printed = /^\s*\d+\s*([.、．])/.exec(read)?.[1];
-  return printed ? label.replace(/^(\d+)[.、．]/, `$1${printed}`) : label;
 }
 
 /** Number cells stacked per call: at most this many (a table B column block; ~3 000 px tall at 150 dpi). */
