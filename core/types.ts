@@ -24,6 +24,8 @@ export type SourceRef =
       unread?: boolean;
       /** what the recogniser read, when the text was replaced by the nearest template label */
       read?: string;
+      /** the value was typed over the reading by the user (the site's correction of a doubtful cell) */
+      typed?: boolean;
     }
   | { kind: 'pdf'; page: number; bbox: [number, number, number, number] }
   | { kind: 'para'; block: number }; // a paragraph block of the Doc (HTML/DOM inputs)

@@ -145,6 +145,13 @@ describe('OCR of degraded real pages (tesseract.js, offline)', () => {
     expect(before.views.zh.findings[row]!.doubtful).toBe(true);
     const after = checkSession({ ...session, corrections: { [listed.key]: '4' } });
     expect(after.result.findings.filter((f) => f.cells.includes('B.total.oth'))).toEqual([]);
+    // A value typed that does not mend the row is the user's, no reading to doubt (the row's other small
+    // digits still are, one slip from mending it).
+    const typed = checkSession({ ...session, corrections: { [listed.key]: '2' } });
+    expect(typed.result.findings.some((f) => f.ruleId === 'APP-ROW-TOTAL')).toBe(true);
+    expect(typed.result.locate('B.total.oth')).toMatchObject({ doubtful: false, typed: true });
+    expect(typed.result.ocr.doubtful.map((d) => d.ref)).not.toContain('B.total.oth');
+    expect(typed.views.zh.ocr!.doubtful.find((d) => d.ref === 'B.total.oth')).toMatchObject({ corrected: true, text: '2' });
   });
 
   it('淮安市 2024 pages 3–5 photographed turned 3° with a 5% keystone: no error without the doubt flag', async () => {

@@ -27,7 +27,8 @@ export function misreadSuspects(result: CheckResult, pages: OcrPageInfo[]): Misr
       const ref = option.cells[0]!;
       const value = option.values[0]!;
       const src = result.locations[ref];
-      if (src?.kind !== 'ocr' || src.doubtful || out.some((s) => s.ref === ref)) continue;
+      // A value the user typed over the reading is no reading to doubt.
+      if (src?.kind !== 'ocr' || src.doubtful || src.typed || out.some((s) => s.ref === ref)) continue;
       const cell = pages.find((p) => p.page === src.page)?.cells.find((c) => sameBox(c.bbox, src.bbox));
       if (cell?.kind !== 'number' || cell.printHeight === undefined || cell.printHeight >= SMALL_PRINT) continue;
       if (oneDigitAway(cell.text, String(value))) out.push({ ref, src, read: cell.text, value, printHeight: cell.printHeight });

@@ -89,7 +89,7 @@ export function checkSession(s: OcrSession): { result: OcrCheck; views: SiteView
         row.map((c) => {
           if (c.source.kind !== 'ocr') return c;
           const value = s.corrections[cellKey(c.source.page, c.source.bbox)];
-          return value === undefined ? c : { ...c, text: value, source: { ...c.source, confidence: 100, doubtful: false, unread: false } };
+          return value === undefined ? c : { ...c, text: value, source: { ...c.source, confidence: 100, doubtful: false, unread: false, typed: true } };
         }),
       ),
     };
@@ -169,6 +169,9 @@ function ocrView(result: OcrCheck, s: OcrSession, lang: Lang): OcrView {
     if ((d.confidence >= SURE_ENOUGH && !d.small) || doubtful.some((x) => x.key === key) || s.pages.some((p) => p.page === d.page && p.doubtful.some((c) => cellKey(p.page, c.bbox) === key))) continue;
     doubtful.push({ key, ...named(d.ref), page: d.page, bbox: d.bbox, text: d.text, confidence: d.confidence, doubtful: true, corrected: false, ...(d.small ? { small: d.small } : {}) });
   }
+  // A small digit listed because one slip of it would mend an error is no longer suspect once typed
+  // (misread.ts): it stays in the list, as corrected, like every other.
+  for (const c of cells) if (c.corrected && !doubtful.some((x) => x.key === c.key)) doubtful.push({ ...c, text: s.corrections[c.key]!, doubtful: true });
   const corrected = cells.filter((c) => c.corrected);
   const o = result.ocr;
   const note = tf('ocrNote', lang, { cellsRead: o.cellsRead, numbers: o.numbers, grid: !!o.grid, fallback: !!o.fallback, doubtful: doubtful.filter((d) => !d.corrected).length, corrected: corrected.length });
