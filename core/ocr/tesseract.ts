@@ -34,6 +34,20 @@ export type TesseractOptions = {
 };
 
 /**
+ * Chinese readers for OCR in a web page (the site, the extension's checker page): two on a machine of two
+ * cores or more, one otherwise. The Chinese reader is most of a page's CPU and its stacks split into one
+ * part per reader (pool.split), so the second takes half while the digit reader works beside them.
+ * Measured in Chromium on this project's 2-core machine, a dropped page image to its findings, workers
+ * warm, two readers and one run in turn twice (淮安市 2024 p3–p5 and 洪泽区 2023 p4, eight reads each):
+ * one reader 1.53–1.58 s a page, two 1.06–1.15 s. (Timed inside the page: Playwright's waitForSelector
+ * polls every half second, which had hidden the difference before.) Not more than two: each reader
+ * holds the engine and the model, and a page shares the machine with the browser.
+ */
+export function pageChineseReaders(cores: number | undefined): number {
+  return (cores ?? 1) >= 2 ? 2 : 1;
+}
+
+/**
  * Workers of one language. `next()` is the one with the fewest calls waiting; `split` cuts a stack of
  * crops into one part per worker, of about equal width (the recogniser's cost follows a line's length),
  * keeping their order. `add` brings in a worker that finished loading later.

@@ -1,6 +1,6 @@
 // OCR off the page's thread: the pixel work (grey, deskew, ruling lines, cell crops) and the tesseract.js
 // workers it drives (nested here, so terminating this worker stops them all). Plain data in and out.
-import { createTesseractRecogniser, ocrPage, type CreateTessWorker, type OcrImage, type OcrPage, type OcrProgress, type TesseractRecogniser } from '../../../core/ocr/index.ts';
+import { createTesseractRecogniser, ocrPage, pageChineseReaders, type CreateTessWorker, type OcrImage, type OcrPage, type OcrProgress, type TesseractRecogniser } from '../../../core/ocr/index.ts';
 
 export type OcrWorkerRequest = { id: number; base: string; pages: { page: number; image: OcrImage }[] };
 export type OcrWorkerReply =
@@ -33,10 +33,11 @@ function load(base: string): Promise<TesseractRecogniser> {
           if (loadingJob !== undefined) post({ id: loadingJob, type: 'loading' });
         },
       },
-      // One Chinese reader in a page: a second one's memory and start-up, on top of every open checker
-      // page's own engine, made Firefox's next checker page fail to start its engine (ext-firefox-e2e,
-      // attachment then pictures). The stacked calls (core/ocr/stack.ts) are the page's speed-up.
-      workers: { chi_sim: 1 },
+      // Two readers once made Firefox's second checker page miss the 60 s start-up limit (ext-firefox-e2e,
+      // attachment then pictures, twice in a row), and the page was given one. The limit now counts from
+      // the engine's last word of loading (bridge.ts), and the browser OCR e2e files pass with two, alone
+      // and under a full run's load.
+      workers: { chi_sim: pageChineseReaders(self.navigator?.hardwareConcurrency) },
     });
   })();
   recogniser.catch(() => (recogniser = undefined));
