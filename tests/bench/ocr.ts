@@ -58,19 +58,18 @@
 // dictionaries, no inverted-text retry (no change), labels squeezed sideways (misread), two pages in
 // flight again (−3 %, noise), two Chinese readers in the browser (no clear change on two cores).
 // The floor (2026-11-30, a third session on speed): the CPU of a page, all threads, divided by the
-// cores is as fast as a page can go, and the wall time now sits on it (clean pages: wall 2.0 s, CPU
-// 3.7 s, floor 1.9 s a page on two cores). Most of the CPU is the Chinese reader, which reads 250–440
-// characters a page (labels and prose; the column above) at ~4–7 ms each. That cost is the recogniser's
-// network: the chi_sim model of @tesseract.js-data 4.0.0_best_int is the network of tessdata_fast
+// cores is as fast as a page can go, and the wall time sits close to it (the `floor` column). Most of
+// the CPU is the Chinese reader, which reads 250–440 characters a page (labels and prose; the column
+// above) at ~4–7 ms each. That cost is the recogniser's network: the chi_sim model of
+// @tesseract.js-data 4.0.0_best_int is the network of tessdata_fast
 // ([1,48,0,1Ct3,3,16Mp3,3Lfys64Lfx96Lrx96Lfx512O1c1], the same spec string in both files), and the
 // line is scaled to its 48-pixel input whatever the crop's size (a tall mark beside the line, a taller
-// crop in raw-line mode: the same time, worse text). So on two cores a page stays above 1.5 s unless
-// it reads fewer characters, and the rules use the prose of every section (STRUCT-OTHER-MATTERS reads
-// section 六, STRUCT-PROBLEMS-EMPTY section 五). On more cores the command line adds Chinese readers
-// (cli-ocr.ts chineseReaders), which this machine cannot measure. The same code an hour apart on this VM:
-// clean pages 1.4 s a page (CPU 2.5 s) and 2.0 s (CPU 3.7 s). And no number is now wrong without the
-// doubt flag in any variant: 100 dpi p5's 「4」 read 「1」 (7–8 px print) is doubtful, as one slip of it
-// would mend the row total's error (core/pipeline/misread.ts).
+// crop in raw-line mode: the same time, worse text). So the pages with most prose are the slowest, and
+// the rules use the prose of every section (STRUCT-OTHER-MATTERS reads section 六, STRUCT-PROBLEMS-EMPTY
+// section 五). The same code an hour apart on this VM: clean pages 1.4 s a page (CPU 2.5 s) and 2.0 s
+// (CPU 3.7 s), first pages included. No number is now wrong without the doubt flag in any variant:
+// 100 dpi p5's 「4」 read 「1」 (7–8 px print) is doubtful, as one slip of it would mend the row total's
+// error (core/pipeline/misread.ts).
 // Then the pages after the first: the bench had been timing the engine's warm-up into its first pages
 // (V8 tiers up the WebAssembly's hot loops only after they have run a while; three rounds of the four
 // clean pages in one process: 1.25–1.42 s, then 0.98–1.13 s a page). With one real page read first (its
