@@ -33,11 +33,8 @@ function load(base: string): Promise<TesseractRecogniser> {
           if (loadingJob !== undefined) post({ id: loadingJob, type: 'loading' });
         },
       },
-      // Two readers once made Firefox's second checker page miss the 60 s start-up limit (ext-firefox-e2e,
-      // attachment then pictures, twice in a row), and the page was given one. The limit now counts from
-      // the engine's last word of loading (bridge.ts), and the browser OCR e2e files pass with two, alone
-      // and under a full run's load.
-      workers: { chi_sim: pageChineseReaders(self.navigator?.hardwareConcurrency) },
+      // Two on two cores or more, one in Firefox (tesseract.ts pageChineseReaders says why).
+      workers: { chi_sim: pageChineseReaders(self.navigator?.hardwareConcurrency, /\bFirefox\//.test(self.navigator?.userAgent ?? '')) },
     });
   })();
   recogniser.catch(() => (recogniser = undefined));
