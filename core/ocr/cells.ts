@@ -15,7 +15,7 @@ export type CellCrop =
       /** full-height marks in a numeric-looking cell: how many digits it has (decimal point aside) */
       glyphs?: number;
       /** the print's height (its tallest marks but one) in the pixels of the page as read, before enlargement */
-      glyphHeight: number;
+      printHeight: number;
       lines: number;
       inkBox: Box;
     };
@@ -180,7 +180,7 @@ function cutAt(g: Gray, inner: Box, t: number): CellCrop {
     plain: pad(trimmed, 10),
     ...(numeric ? { numeric, glyphs: kept.filter((c) => c.y1 - c.y0 + 1 >= 0.6 * glyph).length } : { numeric }),
     lines,
-    glyphHeight: glyph,
+    printHeight: glyph,
     inkBox: [inner[0] + bx0, inner[1] + by0, inner[0] + bx1, inner[1] + by1],
   };
 }

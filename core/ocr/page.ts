@@ -210,7 +210,7 @@ export async function ocrPage(image: OcrImage, rec: Recogniser, options: OcrOpti
         check();
         const r = sure[i] ?? labels[i] ?? (await readCell(rec, cut, opts.lowConfidence, !unwarped, words[i]));
         progress('cells', ++done, jobs.length);
-        return { ...base, ...r, printHeight: cut.glyphHeight };
+        return { ...base, ...r, printHeight: cut.printHeight };
       }),
     );
     await rereadStrays(rec, cells, cuts);
