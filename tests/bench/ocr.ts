@@ -121,7 +121,6 @@ export async function benchOcr(): Promise<string[][]> {
   const count = (r: Reading | undefined) => (chars += [...(r?.text.replace(/\s/g, '') ?? '')].length);
   const rec: Recogniser = {
     ...tess,
-    digits: (c, h) => tess.digits(c, h),
     label: async (c, h) => {
       const r = await tess.label(c, h);
       count(r);
@@ -140,37 +139,36 @@ export async function benchOcr(): Promise<string[][]> {
   await tess.allLoaded;
   await Promise.all([rec.digits(one), rec.label(one), rec.digitLines?.([one]), rec.labelLines?.([one, one])]);
   rows.push(['(workers: eng + chi_sim, load + warm-up)', '', (performance.now() - t0).toFixed(0), '', '', '', '', '', '', '', '']);
+  /** One page checked: its result, wall and CPU time (all threads), and the Chinese characters read. */
+  const timed = async (image: OcrImage, name: string) => {
+    chars = 0;
+    const start = performance.now();
+    const cpu0 = process.cpuUsage();
+    const result = await checkImage(image, rec, { name });
+    const ms = performance.now() - start;
+    const cpu = process.cpuUsage(cpu0);
+    return { result, ms, cpuMs: (cpu.user + cpu.system) / 1000, chars };
+  };
   try {
     // The first real page after loading is slower: V8 compiles the engine's WebAssembly quickly first
     // and its hot loops well only once they have run a while (dynamic tiering; a WebAssembly function
     // does not change tier in the middle of a call). Read once here, and shown on its own row, so the
     // rows below are the pages of a report after its first (workers warm, as the issue asks).
-    const w0 = performance.now();
-    const wc0 = process.cpuUsage();
-    chars = 0;
-    await checkImage(ocrFixture(HUAIAN[1]!.file), rec, { name: HUAIAN[1]!.file });
-    const wc = process.cpuUsage(wc0);
-    const wcpu = (wc.user + wc.system) / 1000;
-    rows.push([`(first page read after load: ${HUAIAN[1]!.file})`, 'clean', (performance.now() - w0).toFixed(0), wcpu.toFixed(0), (wcpu / cores).toFixed(0), String(chars), '', '', '', '', '']);
+    const first = await timed(ocrFixture(HUAIAN[1]!.file), HUAIAN[1]!.file);
+    rows.push([`(first page read after load: ${HUAIAN[1]!.file})`, 'clean', first.ms.toFixed(0), first.cpuMs.toFixed(0), (first.cpuMs / cores).toFixed(0), String(first.chars), '', '', '', '', '']);
     const totals = new Map<Variant, [number, number, number, number, number, number]>();
     for (const p of PAGES) {
       const make = DEGRADE[p.variant];
       const image: OcrImage = make ? await make(toGray(ocrFixture(p.file))) : ocrFixture(p.file);
-      chars = 0;
-      const start = performance.now();
-      const cpu0 = process.cpuUsage();
-      const result = await checkImage(image, rec, { name: p.file });
-      const ms = performance.now() - start;
-      const cpu = process.cpuUsage(cpu0);
-      const cpuMs = (cpu.user + cpu.system) / 1000;
+      const { result, ms, cpuMs, chars: read } = await timed(image, p.file);
       const acc = numericAccuracy(await textLayerNumbers(p.pdf, [p.page]), result);
       const silent = acc.wrong.filter((w) => {
         const src = result.locate(w.ref);
         return src?.kind === 'ocr' && !src.doubtful;
       }).length;
       const t = totals.get(p.variant) ?? [0, 0, 0, 0, 0, 0];
-      totals.set(p.variant, [t[0] + acc.right, t[1] + acc.total, t[2] + ms, t[3] + 1, t[4] + cpuMs, t[5] + chars]);
-      rows.push([p.file, p.variant, ms.toFixed(0), cpuMs.toFixed(0), (cpuMs / cores).toFixed(0), String(chars), `${acc.right}/${acc.total}`, ((100 * acc.right) / Math.max(1, acc.total)).toFixed(1), String(result.ocr.doubtful.length), result.ocr.pages[0]!.method, String(silent)]);
+      totals.set(p.variant, [t[0] + acc.right, t[1] + acc.total, t[2] + ms, t[3] + 1, t[4] + cpuMs, t[5] + read]);
+      rows.push([p.file, p.variant, ms.toFixed(0), cpuMs.toFixed(0), (cpuMs / cores).toFixed(0), String(read), `${acc.right}/${acc.total}`, ((100 * acc.right) / Math.max(1, acc.total)).toFixed(1), String(result.ocr.doubtful.length), result.ocr.pages[0]!.method, String(silent)]);
     }
     for (const [v, [right, total, ms, n, cpuMs, read]] of totals) {
       rows.push([`all ${v} pages`, v, `${(ms / 1000 / n).toFixed(1)} s / page`, `${(cpuMs / 1000 / n).toFixed(1)} s / page`, `${(cpuMs / cores / 1000 / n).toFixed(1)} s / page`, `${Math.round(read / n)} / page`, `${right}/${total}`, ((100 * right) / Math.max(1, total)).toFixed(1), '', '', '']);
